@@ -1,0 +1,69 @@
+namespace Patchwork;
+
+/// <summary>
+/// The port to the network graph. Methods say what they do in the domain; both adapters (the embedded
+/// SQLite store and Neo4j) implement exactly this, and the contract tests hold them to the same behaviour.
+/// Batch reads take many keys at once so that GraphQL resolves each relationship edge in one query.
+/// Every write is one transaction and writes its own audit entry in it: a rejected write leaves nothing.
+/// </summary>
+public interface INetworkStore
+{
+    // Directory: agencies and practitioners.
+    Task<IReadOnlyList<Agency>> GetAgenciesAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, Agency>> GetAgenciesByIdAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+    Task<Practitioner?> FindPractitionerBySubjectAsync(string subject, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, Practitioner>> GetPractitionersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    // Clients and families.
+    Task<IReadOnlyList<ClientMatch>> SearchClientsAsync(ClientSearch search, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, Client>> GetClientsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, Family>> GetFamiliesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+    Task<ILookup<string, Client>> GetFamilyMembersAsync(IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Client>> GetMyClientsAsync(string practitionerId, CancellationToken cancellationToken);
+
+    // Reach: a practitioner may see a client when they are in the team of that client or of any member
+    // of the client's family. These return the subset of the given ids within the practitioner's reach.
+    Task<IReadOnlySet<string>> FindClientsInReachAsync(string practitionerId, IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken);
+    Task<IReadOnlySet<string>> FindFamiliesInReachAsync(string practitionerId, IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken);
+
+    // Teams and visits.
+    Task<ILookup<string, TeamMember>> GetClientTeamsAsync(IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken);
+    Task<ILookup<string, TeamMember>> GetFamilyTeamsAsync(IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken);
+    Task<ILookup<string, Visit>> GetUpcomingVisitsAsync(IReadOnlyCollection<string> clientIds, int perClient, CancellationToken cancellationToken);
+    Task<ILookup<string, Visit>> GetRecentContactsAsync(IReadOnlyCollection<string> clientIds, int perClient, CancellationToken cancellationToken);
+    Task<Visit?> GetVisitAsync(string visitId, CancellationToken cancellationToken);
+
+    // Changes. Each checks the state it depends on (NOT_FOUND, CONFLICT) inside its transaction.
+    Task<Client> RegisterClientAsync(NewClient client, Actor actor, CancellationToken cancellationToken);
+    Task<Family> CreateFamilyAsync(NewFamily family, Actor actor, CancellationToken cancellationToken);
+    Task<Client> AddFamilyMemberAsync(string familyId, string clientId, string relationship, Actor actor, CancellationToken cancellationToken);
+    Task<Involvement> JoinTeamAsync(string clientId, string reason, bool restricted, Actor actor, CancellationToken cancellationToken);
+    Task<Involvement> LeaveTeamAsync(string clientId, string reason, Actor actor, CancellationToken cancellationToken);
+    Task<Visit> ScheduleVisitAsync(NewVisit visit, Actor actor, CancellationToken cancellationToken);
+    Task<Visit> RecordContactAsync(NewContact contact, Actor actor, CancellationToken cancellationToken);
+    Task<Visit> CancelVisitAsync(string visitId, Actor actor, CancellationToken cancellationToken);
+    Task<Practitioner> UpdateContactDetailsAsync(ContactDetails details, Actor actor, CancellationToken cancellationToken);
+
+    // Audit trail: append-only. Reads and denials are appended by the API; changes append their own.
+    Task AppendAuditAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(AuditQuery query, CancellationToken cancellationToken);
+
+    // Bulk load of a whole network (demo and county-scale seeds, and moving between stores).
+    Task ImportAsync(NetworkSnapshot snapshot, CancellationToken cancellationToken);
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
+    Task<bool> IsReadyAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A client-name search as one practitioner makes it: shielded clients show only to their own team.</summary>
+public sealed record ClientSearch(string Query, DateOnly? DateOfBirth, int First, string PractitionerId);
+
+public sealed record AuditQuery(string? ClientId, string? PractitionerId, DateTimeOffset? From, DateTimeOffset? To, int First);
+
+/// <summary>A whole network at once, in the order it can be loaded.</summary>
+public sealed record NetworkSnapshot(
+    IReadOnlyList<Agency> Agencies,
+    IReadOnlyList<Practitioner> Practitioners,
+    IReadOnlyList<Family> Families,
+    IReadOnlyList<Client> Clients,
+    IReadOnlyList<Involvement> Involvements,
+    IReadOnlyList<Visit> Visits);

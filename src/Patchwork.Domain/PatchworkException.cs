@@ -1,0 +1,19 @@
+namespace Patchwork;
+
+/// <summary>The kinds of failure a caller can act on; each maps to a GraphQL <c>extensions.code</c>.</summary>
+public enum ErrorCode { BadUserInput, NotFound, Forbidden, Conflict, Unauthenticated }
+
+/// <summary>A failure whose message is safe to show to the caller.</summary>
+public sealed class PatchworkException(ErrorCode code, string message) : Exception(message)
+{
+    public ErrorCode Code { get; } = code;
+
+    public static PatchworkException BadInput(string message) => new(ErrorCode.BadUserInput, message);
+
+    public static PatchworkException NotFound(string what, string id) =>
+        new(ErrorCode.NotFound, $"No {what} has the id '{id}'.");
+
+    public static PatchworkException Forbidden(string message) => new(ErrorCode.Forbidden, message);
+
+    public static PatchworkException Conflict(string message) => new(ErrorCode.Conflict, message);
+}
