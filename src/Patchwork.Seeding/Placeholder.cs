@@ -1,0 +1,1 @@
+namespace Patchwork.Seeding; internal static class Placeholder;

@@ -1,0 +1,1 @@
+namespace Patchwork.Storage.Sqlite; internal static class Placeholder;
