@@ -1,5 +1,47 @@
-var builder = WebApplication.CreateBuilder(args);
+using Microsoft.Extensions.Options;
+using Patchwork.Api.GraphQL;
+using Patchwork.Api.Health;
+using Patchwork.Api.Hosting;
+using Patchwork.Api.Identity;
+using Patchwork.Api.Seeding;
+using Patchwork.Api.Storage;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(SeedCommand.IsRequested(args) ? [] : args);
+builder.AddPatchworkLogging();
+builder.Services
+    .AddPatchworkStorage()
+    .AddPatchworkAuthentication(builder.Environment)
+    .AddPatchworkGraphQL(builder.Configuration, builder.Environment)
+    .AddPatchworkRateLimiting(builder.Configuration)
+    .AddPatchworkHealth()
+    .AddPatchworkDemo();
+
 var app = builder.Build();
-app.Run();
+try
+{
+    await app.Services.InitializePatchworkStorageAsync(app.Lifetime.ApplicationStopping);
+    if (SeedCommand.IsRequested(args))
+    {
+        return await SeedCommand.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
+    }
+    await app.Services.SeedDemoNetworkAsync(app.Lifetime.ApplicationStopping);
+
+    app.UsePatchworkErrors();
+    app.UseSerilogRequestLogging();
+    app.UseAuthentication();
+    app.UseRateLimiter();
+    app.MapPatchworkHealth();
+    app.MapDevelopmentSignIn(app.Environment);
+    app.MapPatchworkGraphQL();
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException invalid)
+{
+    // A misconfiguration stops start-up with what to set, not a stack trace.
+    await Console.Error.WriteLineAsync($"Patchwork cannot start: {string.Join(" ", invalid.Failures)}");
+    return 1;
+}
 
 public partial class Program;

@@ -1,0 +1,61 @@
+using GraphQL;
+using GraphQL.Builders;
+using Patchwork.Api.Identity;
+
+namespace Patchwork.Api.Governance;
+
+/// <summary>A client or family whose team a field reveals; the viewer must be within its reach.</summary>
+public sealed record Reach(bool IsFamily, string Id)
+{
+    public static Reach Client(string id) => new(false, id);
+
+    public static Reach Family(string id) => new(true, id);
+}
+
+/// <summary>
+/// The access declarations every root field carries, read by <see cref="AccessMiddleware"/>:
+/// which roles may use it, and which clients or families the caller must be in the team around.
+/// </summary>
+/// <summary>How a read is written to the audit trail.</summary>
+public sealed record AuditedRead(AuditAction Action, string? ClientId = null, string? FamilyId = null, string? Detail = null);
+
+public static class Access
+{
+    internal const string RolesKey = "patchwork.access.roles";
+    internal const string ReachKey = "patchwork.access.reach";
+    internal const string AnyoneSignedIn = "patchwork.access.anyone";
+    internal const string AuditKey = "patchwork.access.audit";
+
+    public static FieldBuilder<TSource, TReturn> AllowRoles<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field, params Role[] roles)
+    {
+        field.FieldType.Metadata[RolesKey] = roles;
+        return field;
+    }
+
+    public static FieldBuilder<TSource, TReturn> AllowPractitioners<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field) => field.AllowRoles(Role.Practitioner);
+
+    public static FieldBuilder<TSource, TReturn> AllowAnyoneSignedIn<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field)
+    {
+        field.FieldType.Metadata[AnyoneSignedIn] = true;
+        return field;
+    }
+
+    /// <summary>The caller must be in the team around each client or family this yields, from the arguments.</summary>
+    public static FieldBuilder<TSource, TReturn> RequireReach<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field, Func<IResolveFieldContext, IEnumerable<Reach>> reach)
+    {
+        field.FieldType.Metadata[ReachKey] = reach;
+        return field;
+    }
+
+    /// <summary>Every successful resolution of this field is written to the audit trail as described.</summary>
+    public static FieldBuilder<TSource, TReturn> Audited<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field, Func<IResolveFieldContext, object?, AuditedRead> describe)
+    {
+        field.FieldType.Metadata[AuditKey] = describe;
+        return field;
+    }
+}

@@ -1,0 +1,108 @@
+using GraphQL;
+using GraphQL.Instrumentation;
+using GraphQL.Types;
+using Patchwork.Api.GraphQL;
+using Patchwork.Api.Identity;
+
+namespace Patchwork.Api.Governance;
+
+/// <summary>
+/// The one place where access is decided. Every root query and mutation must declare who may use it
+/// (a root field that declares nothing is refused), and fields that open a client or family must name it,
+/// so the caller's reach can be checked before anything is resolved. Every refusal, and every read a
+/// field declares as audited (searches, views of a team), goes to the audit trail.
+///
+/// Below the root, the schema never leads out of the circle it was entered by: a client leads only to
+/// its family, that family's members and their team, so checking at the root covers the whole answer.
+/// </summary>
+public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
+{
+    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
+    {
+        if (IsRootField(context))
+        {
+            var request = context.Request();
+            try
+            {
+                EnsureRole(context.FieldDefinition, request.Viewer);
+                await EnsureReachAsync(context, request.Viewer);
+            }
+            catch (PatchworkException denied) when (denied.Code is ErrorCode.Forbidden)
+            {
+                request.Audit.Record(request.Viewer, AuditAction.Denied, detail: $"{context.FieldDefinition.Name}: {denied.Message}");
+                throw;
+            }
+        }
+        var result = await next(context);
+        RecordRead(context, result);
+        return result;
+    }
+
+    private static void RecordRead(IResolveFieldContext context, object? result)
+    {
+        var describe = context.FieldDefinition.GetMetadata<Func<IResolveFieldContext, object?, AuditedRead>>(Access.AuditKey);
+        if (describe is not null)
+        {
+            var read = describe(context, result);
+            context.Request().Audit.Record(context.Viewer(), read.Action, read.ClientId, read.FamilyId, detail: read.Detail);
+        }
+    }
+
+    private static bool IsRootField(IResolveFieldContext context) =>
+        (context.ParentType == context.Schema.Query || context.ParentType == context.Schema.Mutation)
+        && !context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal);
+
+    private static void EnsureRole(FieldType field, Viewer viewer)
+    {
+        if (field.GetMetadata(Access.AnyoneSignedIn, false))
+        {
+            return;
+        }
+        var roles = field.GetMetadata<Role[]>(Access.RolesKey)
+            ?? throw PatchworkException.Forbidden($"{field.Name} is not open to any role.");
+        if (!roles.Any(viewer.Has))
+        {
+            throw PatchworkException.Forbidden(
+                $"{field.Name} needs the {string.Join(" or ", roles.Select(r => r.ClaimValue()))} role.");
+        }
+        if (roles is [Role.Practitioner] && viewer.ActivePractitioner is null)
+        {
+            throw PatchworkException.Forbidden(viewer.StandingMessage ?? "This needs an active practitioner.");
+        }
+    }
+
+    private async Task EnsureReachAsync(IResolveFieldContext context, Viewer viewer)
+    {
+        var declared = context.FieldDefinition.GetMetadata<Func<IResolveFieldContext, IEnumerable<Reach>>>(Access.ReachKey);
+        if (declared is null)
+        {
+            return;
+        }
+        var practitionerId = viewer.ActivePractitioner?.Id
+            ?? throw PatchworkException.Forbidden("Only an active practitioner can see a team.");
+        foreach (var reach in declared(context))
+        {
+            await EnsureExistsAsync(reach, context.CancellationToken);
+            var inReach = reach.IsFamily
+                ? await store.FindFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken)
+                : await store.FindClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken);
+            if (!inReach.Contains(reach.Id))
+            {
+                throw PatchworkException.Forbidden(reach.IsFamily
+                    ? "You are not in the team around this family. Join a member's team, with a reason, to see it."
+                    : "You are not in the team around this client. Join their team, with a reason, to see it.");
+            }
+        }
+    }
+
+    private async Task EnsureExistsAsync(Reach reach, CancellationToken cancellationToken)
+    {
+        var exists = reach.IsFamily
+            ? (await store.GetFamiliesAsync([reach.Id], cancellationToken)).ContainsKey(reach.Id)
+            : (await store.GetClientsAsync([reach.Id], cancellationToken)).ContainsKey(reach.Id);
+        if (!exists)
+        {
+            throw PatchworkException.NotFound(reach.IsFamily ? "family" : "client", reach.Id);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Patchwork.Api.Identity;
+
+namespace Patchwork.Api.Governance;
+
+/// <summary>
+/// The reads and denials of one request, collected while it executes and written to the audit trail
+/// before its answer is sent (changes write their own entries inside their transaction).
+/// </summary>
+public sealed class AuditLog(INetworkStore store, TimeProvider time)
+{
+    private readonly List<AuditEntry> _entries = [];
+    private readonly HashSet<(AuditAction, string?, string?)> _seen = [];
+    private readonly Lock _gate = new();
+
+    public void Record(Viewer viewer, AuditAction action, string? clientId = null, string? familyId = null,
+        string? reason = null, string? detail = null)
+    {
+        lock (_gate)
+        {
+            // A team shown twice in one answer (say, through two aliases) is one view.
+            if (action is AuditAction.ViewClient or AuditAction.ViewFamily && !_seen.Add((action, clientId, familyId)))
+            {
+                return;
+            }
+            _entries.Add(new AuditEntry(time.GetUtcNow(), viewer.Subject, viewer.Practitioner?.Id, action,
+                clientId, familyId, reason, detail, viewer.RequestId));
+        }
+    }
+
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        AuditEntry[] pending;
+        lock (_gate)
+        {
+            pending = [.. _entries];
+            _entries.Clear();
+        }
+        return pending.Length == 0 ? Task.CompletedTask : store.AppendAuditAsync(pending, cancellationToken);
+    }
+}

@@ -1,0 +1,83 @@
+using GraphQL;
+using GraphQL.Types;
+using Patchwork.Api.Governance;
+
+namespace Patchwork.Api.GraphQL.Clients;
+
+public static class ClientFields
+{
+    private const int MaxSearchResults = 50;
+
+    public static void AddClientQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientMatchType>>>>("searchClients")
+            .Description("Find clients by name (and date of birth). Shows minimal details only; every search is audited.")
+            .Argument<NonNullGraphType<StringGraphType>>("query")
+            .Argument<DateOnlyGraphType>("dateOfBirth")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .AllowPractitioners()
+            .Audited((ctx, result) => new AuditedRead(AuditAction.Search, Detail: SearchDetail(ctx, result)))
+            .ResolveAsync(async ctx => await SearchAsync(ctx));
+
+        query.Field<ClientType>("client")
+            .Description("A client in the team around you, with their team, visits and contacts.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .AllowPractitioners()
+            .RequireReach(ctx => [Reach.Client(Check.Id(ctx.GetArgument<string>("id"), "id"))])
+            .Resolve(ctx => ctx.Loaders().Clients.Load(ctx.GetArgument<string>("id")));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("myClients")
+            .Description("The clients whose team you are in.")
+            .AllowPractitioners()
+            .ResolveAsync(async ctx => await ctx.Store().GetMyClientsAsync(
+                ctx.Viewer().ActivePractitioner!.Id, ctx.CancellationToken));
+    }
+
+    public static void AddClientMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<ClientType>>("registerClient")
+            .Description("Register a client who is not yet in Patchwork. You join their team, with the reason given.")
+            .Argument<NonNullGraphType<RegisterClientInputType>>("input")
+            .AllowPractitioners()
+            .ResolveAsync(async ctx => await ctx.Store().RegisterClientAsync(
+                ctx.GetArgument<NewClient>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
+    }
+
+    private static async Task<IReadOnlyList<ClientMatch>> SearchAsync(IResolveFieldContext ctx)
+    {
+        var text = Check.Text(ctx.GetArgument<string>("query"), "query", 100);
+        if (text.Length < 2)
+        {
+            throw PatchworkException.BadInput("query must be at least 2 characters.");
+        }
+        var first = ctx.GetArgument<int>("first");
+        if (first is < 1 or > MaxSearchResults)
+        {
+            throw PatchworkException.BadInput($"first must be between 1 and {MaxSearchResults}.");
+        }
+        var search = new ClientSearch(text, ctx.GetArgument<DateOnly?>("dateOfBirth"), first, ctx.Viewer().ActivePractitioner!.Id);
+        return await ctx.Store().SearchClientsAsync(search, ctx.CancellationToken);
+    }
+
+    private static string SearchDetail(IResolveFieldContext ctx, object? result)
+    {
+        var born = ctx.GetArgument<DateOnly?>("dateOfBirth") is { } dob ? $", born {dob:yyyy-MM-dd}" : "";
+        return $"query \"{ctx.GetArgument<string>("query")}\"{born}: {(result as IReadOnlyList<ClientMatch>)?.Count ?? 0} results";
+    }
+}
+
+public sealed class RegisterClientInputType : InputObjectGraphType<NewClient>
+{
+    public RegisterClientInputType()
+    {
+        Name = "RegisterClientInput";
+        Field(c => c.GivenName);
+        Field(c => c.FamilyName);
+        Field(c => c.DateOfBirth);
+        Field(c => c.Address);
+        Field(c => c.Postcode);
+        Field(c => c.NhsNumber, nullable: true);
+        Field(c => c.Shielded).DefaultValue(false);
+        Field(c => c.Reason).Description("Why you are working with this client; recorded, and shown to the team.");
+    }
+}

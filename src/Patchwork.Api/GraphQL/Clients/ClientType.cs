@@ -1,0 +1,60 @@
+using GraphQL;
+using GraphQL.Types;
+using Patchwork.Api.Governance;
+using Patchwork.Api.GraphQL.Families;
+using Patchwork.Api.GraphQL.Loaders;
+using Patchwork.Api.GraphQL.Team;
+using Patchwork.Api.GraphQL.Visits;
+
+namespace Patchwork.Api.GraphQL.Clients;
+
+public sealed class ClientType : ObjectGraphType<Client>
+{
+    public ClientType()
+    {
+        Name = "Client";
+        Description = "A person the network is around: identifying details only.";
+        Field(c => c.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(c => c.GivenName);
+        Field(c => c.FamilyName);
+        Field(c => c.DisplayName);
+        Field(c => c.DateOfBirth);
+        Field(c => c.Address);
+        Field(c => c.Postcode);
+        Field(c => c.NhsNumber, nullable: true);
+        Field(c => c.Shielded).Description("Shielded clients never appear in search except to their own team.");
+        Field(c => c.FamilyRelationship, nullable: true).Description("How the client belongs to their family.");
+        Field<FamilyType>("family").Resolve(ctx => ctx.Source.FamilyId is { } id ? ctx.Loaders().Families.Load(id) : null);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamMemberType>>>>("team")
+            .Description("The practitioners currently supporting this client.")
+            .Audited((ctx, _) => new AuditedRead(AuditAction.ViewClient, ClientId: ((Client)ctx.Source!).Id))
+            .Resolve(ctx => ctx.Loaders().ClientTeams.Load(ctx.Source.Id));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")
+            .Description("Planned visits from now on, soonest first.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
+            .Resolve(ctx => ctx.Loaders().UpcomingVisits.Load(ctx.Source.Id)
+                .Then(visits => VisitPaging.Page(visits, ctx, upcoming: true)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("recentContacts")
+            .Description("Completed contacts, latest first.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
+            .Resolve(ctx => ctx.Loaders().RecentContacts.Load(ctx.Source.Id)
+                .Then(visits => VisitPaging.Page(visits, ctx, upcoming: false)));
+    }
+}
+
+/// <summary>What a search shows of a client: enough to recognise them, not enough to find them.</summary>
+public sealed class ClientMatchType : ObjectGraphType<ClientMatch>
+{
+    public ClientMatchType()
+    {
+        Name = "ClientMatch";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.ClientId);
+        Field(m => m.DisplayName);
+        Field(m => m.DateOfBirth);
+        Field(m => m.PostcodeDistrict).Description("The outward part of the postcode only, e.g. \"NR2\".");
+        Field(m => m.InMyTeam).Description("Whether you are in this client's team.");
+    }
+}

@@ -1,0 +1,50 @@
+using GraphQL;
+using GraphQL.Types;
+using Patchwork.Api.Governance;
+using Patchwork.Api.GraphQL.Clients;
+using Patchwork.Api.GraphQL.Loaders;
+using Patchwork.Api.GraphQL.Team;
+using Patchwork.Api.GraphQL.Visits;
+
+namespace Patchwork.Api.GraphQL.Families;
+
+public sealed class FamilyType : ObjectGraphType<Family>
+{
+    public FamilyType()
+    {
+        Name = "Family";
+        Description = "A household, and the area it lives in.";
+        Field(f => f.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(f => f.Name);
+        Field(f => f.Area);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("members")
+            .Resolve(ctx => ctx.Loaders().FamilyMembers.Load(ctx.Source.Id));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamMemberType>>>>("team")
+            .Description("Who else is around this family: every member's team, one entry per practitioner.")
+            .Audited((ctx, _) => new AuditedRead(AuditAction.ViewFamily, FamilyId: ((Family)ctx.Source!).Id))
+            .Resolve(ctx => ctx.Loaders().FamilyTeams.Load(ctx.Source.Id));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")
+            .Description("Planned visits to any member from now on, soonest first.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
+            .ResolveAsync(async ctx => VisitPaging.Page(
+                await MemberVisitsAsync(ctx, ctx.Loaders().UpcomingVisits), ctx, upcoming: true));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("recentContacts")
+            .Description("Completed contacts with any member, latest first.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
+            .ResolveAsync(async ctx => VisitPaging.Page(
+                await MemberVisitsAsync(ctx, ctx.Loaders().RecentContacts), ctx, upcoming: false));
+    }
+
+    private static async Task<IEnumerable<Visit>> MemberVisitsAsync(
+        IResolveFieldContext<Family> ctx, BatchLoader<string, IReadOnlyList<Visit>> visits)
+    {
+        var members = await ctx.Loaders().FamilyMembers.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
+        // Ask for every member before awaiting any, so the loader fetches them all in one batch.
+        var pending = members.Select(m => visits.Load(m.Id)).ToList();
+        var perMember = await Task.WhenAll(pending.Select(p => p.GetResultAsync(ctx.CancellationToken)));
+        return perMember.SelectMany(v => v);
+    }
+}

@@ -1,0 +1,48 @@
+using GraphQL;
+using GraphQL.Validation.Rules.Custom;
+using Patchwork.Api.Governance;
+using Patchwork.Api.GraphQL.Http;
+using Patchwork.Api.Hosting;
+
+namespace Patchwork.Api.GraphQL;
+
+public static class GraphQLExtensions
+{
+    public static IServiceCollection AddPatchworkGraphQL(this IServiceCollection services,
+        IConfiguration configuration, IHostEnvironment environment)
+    {
+        var limits = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
+        services.AddGraphQL(graphql =>
+        {
+            graphql
+                .AddSchema<PatchworkSchema>()
+                .AddGraphTypes(typeof(PatchworkSchema).Assembly)
+                .AddSystemTextJson()
+                .AddErrorInfoProvider<ErrorCodes>()
+                .UseMiddleware<AccessMiddleware>()
+                .AddComplexityAnalyzer(c =>
+                {
+                    c.MaxDepth = limits.MaxDepth;
+                    c.MaxComplexity = limits.MaxComplexity;
+                    // Lists here are short (a team, a page of visits): 10 is closer to the truth than the default 20.
+                    c.DefaultListImpactMultiplier = 10;
+                })
+                .WithTimeout(limits.Timeout);
+            if (!(limits.Introspection ?? environment.IsDevelopment()))
+            {
+                graphql.AddValidationRule<NoIntrospectionValidationRule>();
+            }
+        });
+        services.AddScoped<AuditLog>();
+        services.AddScoped<GraphQLEndpoint>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPatchworkGraphQL(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post],
+            (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http))
+            .RequireRateLimiting(RateLimiting.PerUser);
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Patchwork.Api.GraphQL;
+
+/// <summary>Limits that keep one request from costing the server more than a practitioner's question should.</summary>
+public sealed class GraphQLLimits
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>How deeply selections may nest (a family's team's clients' family … stops here).</summary>
+    public int MaxDepth { get; set; } = 10;
+
+    /// <summary>The largest estimated cost of one request; every field costs 1, lists multiply what they hold.</summary>
+    public int MaxComplexity { get; set; } = 5_000;
+
+    /// <summary>How long one request may execute before it is abandoned with a TIMEOUT error.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Whether the schema can be introspected; by default only in Development.</summary>
+    public bool? Introspection { get; set; }
+}

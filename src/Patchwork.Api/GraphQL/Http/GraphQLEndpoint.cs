@@ -1,0 +1,206 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Primitives;
+using Patchwork.Api.Governance;
+using Patchwork.Api.GraphQL.Loaders;
+using Patchwork.Api.Identity;
+
+namespace Patchwork.Api.GraphQL.Http;
+
+/// <summary>
+/// GraphQL over HTTP at <c>/graphql</c>: POST with a JSON body, or GET for queries; answers in
+/// <c>application/graphql-response+json</c> (or <c>application/json</c> when only that is accepted).
+/// Requests that cannot be executed (bad JSON, unparsable or invalid documents, wrong variables) get 400;
+/// a mutation over GET gets 405. The request's audit entries are written before the answer is sent.
+/// </summary>
+public sealed partial class GraphQLEndpoint(
+    IDocumentExecuter<ISchema> executer,
+    IGraphQLTextSerializer serializer,
+    ViewerFactory viewers,
+    AuditLog audit,
+    INetworkStore store,
+    ILogger<GraphQLEndpoint> logger)
+{
+    public const string ResponseMediaType = "application/graphql-response+json";
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var viewer = await viewers.CreateAsync(http.User, http.TraceIdentifier, http.RequestAborted);
+        if (!viewer.IsAuthenticated)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
+                "Sign in: send a valid bearer token in the Authorization header.");
+            return;
+        }
+        var request = await ReadRequestAsync(http);
+        if (request.Error is { } error)
+        {
+            await WriteErrorAsync(http, error.Status, error.Code, error.Message);
+            return;
+        }
+        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(request.Body!))
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
+                "Mutations must be sent with POST.");
+            return;
+        }
+        var result = await ExecuteAsync(http, request.Body!, viewer);
+        await audit.FlushAsync(http.RequestAborted);
+        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        http.Response.ContentType = ResponseContentType(http);
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, Viewer viewer)
+    {
+        return await executer.ExecuteAsync(options =>
+        {
+            options.Query = request.Query;
+            options.Variables = request.Variables;
+            options.OperationName = request.OperationName;
+            options.Extensions = request.Extensions;
+            options.RequestServices = http.RequestServices;
+            options.User = http.User;
+            options.CancellationToken = http.RequestAborted;
+            options.UserContext = new RequestContext(viewer, audit, new NetworkLoaders(store));
+            options.UnhandledExceptionDelegate = context =>
+            {
+                if (context.OriginalException is not PatchworkException and not OperationCanceledException)
+                {
+                    LogUnhandled(logger, context.OriginalException, http.TraceIdentifier);
+                }
+                ErrorCodes.Shape(context, http.TraceIdentifier);
+                return Task.CompletedTask;
+            };
+        });
+    }
+
+    /// <summary>Whether the operation a GET would run is a mutation (decided before anything executes).</summary>
+    private static bool IsMutation(GraphQLRequest request)
+    {
+        try
+        {
+            var operations = Parser.Parse(request.Query).Definitions.OfType<GraphQLOperationDefinition>().ToList();
+            var operation = request.OperationName is { } name
+                ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
+                : operations.Count == 1 ? operations[0] : null;
+            return operation?.Operation == OperationType.Mutation;
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            return false; // the executor reports the syntax error as a 400
+        }
+    }
+
+    private async Task<(GraphQLRequest? Body, RequestError? Error)> ReadRequestAsync(HttpContext http)
+    {
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            return ReadQueryString(http.Request.Query);
+        }
+        if (!IsJson(http.Request.ContentType))
+        {
+            // Also keeps out cross-site form posts: a browser cannot send application/json without a preflight.
+            return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, "BAD_REQUEST",
+                "Send the request as application/json."));
+        }
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge);
+        }
+        var body = await ReadLimitedAsync(http.Request.Body, http.RequestAborted);
+        if (body is null)
+        {
+            return (null, TooLarge);
+        }
+        try
+        {
+            var request = serializer.Deserialize<GraphQLRequest>(body);
+            return request?.Query is { Length: > 0 }
+                ? (request, null)
+                : (null, new RequestError(StatusCodes.Status400BadRequest, "BAD_USER_INPUT", "The body must have a \"query\"."));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
+        {
+            return (null, new RequestError(StatusCodes.Status400BadRequest, "BAD_USER_INPUT", "The body is not a valid GraphQL request in JSON."));
+        }
+    }
+
+    private (GraphQLRequest?, RequestError?) ReadQueryString(IQueryCollection query)
+    {
+        if (StringValues.IsNullOrEmpty(query["query"]))
+        {
+            return (null, new RequestError(StatusCodes.Status400BadRequest, "BAD_USER_INPUT", "Give the document in the \"query\" parameter."));
+        }
+        try
+        {
+            var variables = query["variables"].ToString();
+            var extensions = query["extensions"].ToString();
+            return (new GraphQLRequest
+            {
+                Query = query["query"].ToString(),
+                OperationName = StringValues.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
+                Variables = variables.Length == 0 ? null : serializer.Deserialize<Inputs>(variables),
+                Extensions = extensions.Length == 0 ? null : serializer.Deserialize<Inputs>(extensions),
+            }, null);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
+        {
+            return (null, new RequestError(StatusCodes.Status400BadRequest, "BAD_USER_INPUT", "\"variables\" must be a JSON object."));
+        }
+    }
+
+    private static readonly RequestError TooLarge = new(StatusCodes.Status413PayloadTooLarge, "BAD_REQUEST",
+        $"The request body must be at most {MaxBodyBytes / 1024} KiB.");
+
+    private static async Task<string?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/graphql-response+json", StringComparison.OrdinalIgnoreCase));
+
+    private static string ResponseContentType(HttpContext http)
+    {
+        var accept = http.Request.Headers.Accept.ToString();
+        var wantsPlainJson = accept.Contains("application/json", StringComparison.OrdinalIgnoreCase)
+            && !accept.Contains(ResponseMediaType, StringComparison.OrdinalIgnoreCase);
+        return wantsPlainJson ? "application/json; charset=utf-8" : ResponseMediaType + "; charset=utf-8";
+    }
+
+    private async Task WriteErrorAsync(HttpContext http, int status, string code, string message)
+    {
+        await audit.FlushAsync(http.RequestAborted);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = ResponseContentType(http);
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private sealed record RequestError(int Status, string Code, string Message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error while resolving a GraphQL request {RequestId}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string requestId);
+}

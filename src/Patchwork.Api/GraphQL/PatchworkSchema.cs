@@ -1,0 +1,43 @@
+using GraphQL.Types;
+using Patchwork.Api.GraphQL.Clients;
+using Patchwork.Api.GraphQL.Directory;
+using Patchwork.Api.GraphQL.Families;
+using Patchwork.Api.GraphQL.Team;
+using Patchwork.Api.GraphQL.Visits;
+
+namespace Patchwork.Api.GraphQL;
+
+/// <summary>The GraphQL schema: each feature folder contributes its own queries and mutations.</summary>
+public sealed class PatchworkSchema : Schema
+{
+    public PatchworkSchema(IServiceProvider services, PatchworkQuery query, PatchworkMutation mutation)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+    }
+}
+
+public sealed class PatchworkQuery : ObjectGraphType
+{
+    public PatchworkQuery()
+    {
+        Name = "Query";
+        this.AddDirectoryQueries();
+        this.AddClientQueries();
+        this.AddFamilyQueries();
+    }
+}
+
+public sealed class PatchworkMutation : ObjectGraphType
+{
+    public PatchworkMutation()
+    {
+        Name = "Mutation";
+        this.AddClientMutations();
+        this.AddFamilyMutations();
+        this.AddTeamMutations();
+        this.AddVisitMutations();
+        this.AddDirectoryMutations();
+    }
+}

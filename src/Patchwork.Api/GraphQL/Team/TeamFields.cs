@@ -1,0 +1,54 @@
+using GraphQL;
+using GraphQL.Types;
+using Patchwork.Api.Governance;
+using Patchwork.Api.GraphQL.Clients;
+
+namespace Patchwork.Api.GraphQL.Team;
+
+public static class TeamFields
+{
+    public static void AddTeamMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<ClientType>>("joinTeam")
+            .Description("Join a client's team, stating why. The reason is recorded and the team can see it.")
+            .Argument<NonNullGraphType<IdGraphType>>("clientId")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .Argument<BooleanGraphType>("restricted", a =>
+            {
+                a.DefaultValue = false;
+                a.Description = "Mark your involvement restricted (always so for a restricted service).";
+            })
+            .AllowPractitioners()
+            .ResolveAsync(async ctx =>
+            {
+                var clientId = Check.Id(ctx.GetArgument<string>("clientId"), "clientId");
+                await ctx.Store().JoinTeamAsync(clientId, ctx.GetArgument<string>("reason"),
+                    ctx.GetArgument<bool>("restricted"), ctx.Viewer().ToActor(), ctx.CancellationToken);
+                return await ctx.Loaders().Clients.Load(clientId).GetResultAsync(ctx.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<InvolvementType>>("leaveTeam")
+            .Description("Leave a client's team. Your planned visits to them are cancelled.")
+            .Argument<NonNullGraphType<IdGraphType>>("clientId")
+            .Argument<StringGraphType>("reason", a => a.DefaultValue = "Involvement ended")
+            .AllowPractitioners()
+            .ResolveAsync(async ctx => await ctx.Store().LeaveTeamAsync(
+                Check.Id(ctx.GetArgument<string>("clientId"), "clientId"), ctx.GetArgument<string>("reason"),
+                ctx.Viewer().ToActor(), ctx.CancellationToken));
+    }
+}
+
+/// <summary>Your own involvement with a client, as it stands after joining or leaving.</summary>
+public sealed class InvolvementType : ObjectGraphType<Involvement>
+{
+    public InvolvementType()
+    {
+        Name = "Involvement";
+        Field(i => i.ClientId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(i => i.Since);
+        Field(i => i.Reason);
+        Field(i => i.Restricted);
+        Field(i => i.EndedOn, nullable: true);
+        Field(i => i.EndReason, nullable: true);
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Patchwork.Api.Identity;
+
+/// <summary>
+/// Bearer-token validation. In production the API trusts an OpenID Connect provider through its discovery
+/// document (<see cref="Authority"/>); in Development it may instead trust a local signing key, so the
+/// demo works with no identity provider.
+/// </summary>
+public sealed class AuthOptions : IValidatableObject
+{
+    public const string Section = "Auth";
+
+    /// <summary>The OpenID Connect issuer whose discovery document and keys are trusted.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The audience every token must be issued for.</summary>
+    [Required]
+    public string Audience { get; set; } = "";
+
+    /// <summary>The issuer expected when tokens are signed with the development key.</summary>
+    public string DevelopmentIssuer { get; set; } = "patchwork-development";
+
+    /// <summary>A symmetric key (at least 32 characters) for development tokens. Honoured only in Development.</summary>
+    public string? DevelopmentSigningKey { get; set; }
+
+    /// <summary>The claim that carries role names (Keycloak realm roles and Entra ID app roles map onto it).</summary>
+    public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>Set only by start-up: whether the host runs in the Development environment.</summary>
+    internal bool IsDevelopment { get; set; }
+
+    public bool UsesDevelopmentKey => IsDevelopment && !string.IsNullOrEmpty(DevelopmentSigningKey);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (UsesDevelopmentKey && DevelopmentSigningKey!.Length < 32)
+        {
+            yield return new ValidationResult("Auth:DevelopmentSigningKey must be at least 32 characters.");
+        }
+        if (!UsesDevelopmentKey && string.IsNullOrWhiteSpace(Authority))
+        {
+            yield return new ValidationResult(
+                "Set Auth:Authority to your OpenID Connect provider's issuer URL (and Auth:Audience to this API's audience).");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+
+namespace Patchwork.Api.Identity;
+
+/// <summary>Whether a practitioner account may use Patchwork right now, and if not, why not.</summary>
+public enum Standing { Active, NotRegistered, Left, NoAgreement }
+
+/// <summary>
+/// The signed-in user of one request: the token's subject and roles, and for practitioners the
+/// practitioner record the subject maps to. Every access rule is decided from this.
+/// </summary>
+public sealed record Viewer(
+    string Subject,
+    IReadOnlySet<Role> Roles,
+    Practitioner? Practitioner,
+    Standing Standing,
+    string RequestId)
+{
+    public static readonly Viewer Anonymous = new("", new HashSet<Role>(), null, Standing.NotRegistered, "");
+
+    public bool IsAuthenticated => Subject.Length > 0;
+
+    public bool Has(Role role) => Roles.Contains(role);
+
+    /// <summary>The practitioner acting, when they are an active practitioner of an agency under agreement.</summary>
+    public Practitioner? ActivePractitioner =>
+        Has(Role.Practitioner) && Standing == Standing.Active ? Practitioner : null;
+
+    public Actor ToActor() => ActivePractitioner is { } p
+        ? new Actor(Subject, p.Id, RequestId)
+        : throw PatchworkException.Forbidden("Only an active practitioner can make changes.");
+
+    public string? StandingMessage => Standing switch
+    {
+        Standing.NotRegistered when Has(Role.Practitioner) =>
+            "Your sign-in is not linked to a practitioner in Patchwork. Ask your agency's administrator to add you.",
+        Standing.Left => "Your practitioner account is marked as having left its agency.",
+        Standing.NoAgreement =>
+            "Your agency has no data-sharing agreement in force, so Patchwork cannot be used. Contact your information governance lead.",
+        _ => null,
+    };
+}
+
+/// <summary>Builds the <see cref="Viewer"/> of a request from its validated token.</summary>
+public sealed class ViewerFactory(INetworkStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<AuthOptions> options)
+{
+    public async Task<Viewer> CreateAsync(ClaimsPrincipal user, string requestId, CancellationToken cancellationToken)
+    {
+        var subject = user.FindFirstValue("sub");
+        if (user.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(subject))
+        {
+            return Viewer.Anonymous with { RequestId = requestId };
+        }
+        var roles = user.FindAll(options.Value.RoleClaim)
+            .Select(c => Identity.Roles.Parse(c.Value))
+            .OfType<Role>()
+            .ToHashSet();
+        var practitioner = roles.Contains(Role.Practitioner)
+            ? await store.FindPractitionerBySubjectAsync(subject, cancellationToken)
+            : null;
+        var standing = await StandingOfAsync(practitioner, cancellationToken);
+        return new Viewer(subject, roles, practitioner, standing, requestId);
+    }
+
+    private async Task<Standing> StandingOfAsync(Practitioner? practitioner, CancellationToken cancellationToken)
+    {
+        if (practitioner is null)
+        {
+            return Standing.NotRegistered;
+        }
+        if (practitioner.Status == PractitionerStatus.Left)
+        {
+            return Standing.Left;
+        }
+        var agencies = await store.GetAgenciesByIdAsync([practitioner.AgencyId], cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return agencies.TryGetValue(practitioner.AgencyId, out var agency) && agency.Agreement.IsInForce(today)
+            ? Standing.Active
+            : Standing.NoAgreement;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Patchwork.Seeding; internal static class Placeholder;

@@ -1,1 +1,0 @@
-namespace Patchwork.Storage.Sqlite; internal static class Placeholder;

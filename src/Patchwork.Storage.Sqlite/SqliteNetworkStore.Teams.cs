@@ -1,0 +1,129 @@
+using Microsoft.Data.Sqlite;
+
+namespace Patchwork.Storage.Sqlite;
+
+// Teams and visits.
+public sealed partial class SqliteNetworkStore
+{
+    private const int MaxVisitsPerClient = 100;
+
+    // One row per current involvement: the practitioner and their agency in full, and the last completed
+    // contact and next planned visit of that practitioner with that client. The first column is the key the
+    // caller asked by (a client id or a family id).
+    private const string TeamMemberColumns =
+        "i.client_id, i.since, i.restricted, " +
+        "(SELECT max(v.completed_at) FROM visit v WHERE v.client_id = i.client_id " +
+        "AND v.practitioner_id = i.practitioner_id AND v.status = 'Completed'), " +
+        "(SELECT min(v.scheduled_for) FROM visit v WHERE v.client_id = i.client_id " +
+        "AND v.practitioner_id = i.practitioner_id AND v.status = 'Planned' AND v.scheduled_for >= $now), " +
+        PractitionerRow.Columns + ", " + AgencyRow.Columns;
+
+    private const string TeamMemberJoins =
+        "JOIN practitioner p ON p.id = i.practitioner_id JOIN agency a ON a.id = p.agency_id ";
+
+    private const string ClientTeamsSql =
+        "SELECT i.client_id, " + TeamMemberColumns + " FROM involvement i " + TeamMemberJoins +
+        "WHERE i.client_id IN (SELECT value FROM json_each($ids)) AND i.ended_on IS NULL";
+
+    private const string FamilyTeamsSql =
+        "SELECT m.family_id, " + TeamMemberColumns + " FROM client m " +
+        "JOIN involvement i ON i.client_id = m.id AND i.ended_on IS NULL " + TeamMemberJoins +
+        "WHERE m.family_id IN (SELECT value FROM json_each($ids))";
+
+    private const string UpcomingVisitsSql = """
+        WITH ranked AS (
+            SELECT v.*, row_number() OVER (PARTITION BY v.client_id ORDER BY v.scheduled_for, v.id) AS n
+            FROM visit v
+            WHERE v.client_id IN (SELECT value FROM json_each($ids))
+              AND v.status = 'Planned' AND v.scheduled_for >= $now
+        )
+        """ + "SELECT " + VisitRow.Columns + " FROM ranked v WHERE v.n <= $per_client ORDER BY v.client_id, v.n";
+
+    private const string RecentContactsSql = """
+        WITH ranked AS (
+            SELECT v.*, row_number() OVER (PARTITION BY v.client_id ORDER BY v.completed_at DESC, v.id DESC) AS n
+            FROM visit v
+            WHERE v.client_id IN (SELECT value FROM json_each($ids))
+              AND v.status = 'Completed'
+        )
+        """ + "SELECT " + VisitRow.Columns + " FROM ranked v WHERE v.n <= $per_client ORDER BY v.client_id, v.n";
+
+    private const string VisitByIdSql = "SELECT " + VisitRow.Columns + " FROM visit v WHERE v.id = $id";
+
+    public async Task<ILookup<string, TeamMember>> GetClientTeamsAsync(
+        IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken)
+    {
+        if (clientIds.Count == 0)
+        {
+            return EmptyLookup<TeamMember>();
+        }
+        var rows = await QueryAsync(
+            c => new SqliteCommand(ClientTeamsSql, c).Bind("$ids", clientIds).Bind("$now", Now()),
+            ReadTeamMember, cancellationToken);
+        return MergedTeams(rows);
+    }
+
+    public async Task<ILookup<string, TeamMember>> GetFamilyTeamsAsync(
+        IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
+    {
+        if (familyIds.Count == 0)
+        {
+            return EmptyLookup<TeamMember>();
+        }
+        var rows = await QueryAsync(
+            c => new SqliteCommand(FamilyTeamsSql, c).Bind("$ids", familyIds).Bind("$now", Now()),
+            ReadTeamMember, cancellationToken);
+        return MergedTeams(rows);
+    }
+
+    public Task<ILookup<string, Visit>> GetUpcomingVisitsAsync(
+        IReadOnlyCollection<string> clientIds, int perClient, CancellationToken cancellationToken) =>
+        VisitsPerClientAsync(
+            c => new SqliteCommand(UpcomingVisitsSql, c).Bind("$now", Now()), clientIds, perClient, cancellationToken);
+
+    public Task<ILookup<string, Visit>> GetRecentContactsAsync(
+        IReadOnlyCollection<string> clientIds, int perClient, CancellationToken cancellationToken) =>
+        VisitsPerClientAsync(c => new SqliteCommand(RecentContactsSql, c), clientIds, perClient, cancellationToken);
+
+    public async Task<Visit?> GetVisitAsync(string visitId, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(
+            c => new SqliteCommand(VisitByIdSql, c).Bind("$id", visitId), r => VisitRow.Read(r), cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    private async Task<ILookup<string, Visit>> VisitsPerClientAsync(
+        Func<SqliteConnection, SqliteCommand> query, IReadOnlyCollection<string> clientIds, int perClient,
+        CancellationToken cancellationToken)
+    {
+        if (clientIds.Count == 0)
+        {
+            return EmptyLookup<Visit>();
+        }
+        var visits = await QueryAsync(
+            c => query(c).Bind("$ids", clientIds).Bind("$per_client", Math.Clamp(perClient, 1, MaxVisitsPerClient)),
+            r => VisitRow.Read(r), cancellationToken);
+        return visits.ToLookup(v => v.ClientId);
+    }
+
+    private static (string Key, TeamMember Member) ReadTeamMember(SqliteDataReader row)
+    {
+        const int PractitionerAt = 6;
+        var member = new TeamMember(
+            Practitioner: PractitionerRow.Read(row, PractitionerAt),
+            Agency: AgencyRow.Read(row, PractitionerAt + PractitionerRow.Width),
+            SupportsClientIds: [row.GetString(1)],
+            Since: row.Time(2),
+            LastContactAt: row.TimeOrNull(4),
+            NextVisitAt: row.TimeOrNull(5),
+            Restricted: row.GetBoolean(3));
+        return (row.GetString(0), member);
+    }
+
+    // Client teams go through the same merge as family teams: one entry per practitioner either way, and
+    // both adapters order a team the way the domain does.
+    private static ILookup<string, TeamMember> MergedTeams(IEnumerable<(string Key, TeamMember Member)> rows) =>
+        rows.GroupBy(r => r.Key, r => r.Member)
+            .SelectMany(team => TeamMember.MergeByPractitioner(team).Select(member => (team.Key, member)))
+            .ToLookup(r => r.Key, r => r.member);
+}

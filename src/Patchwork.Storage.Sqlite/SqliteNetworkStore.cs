@@ -1,0 +1,146 @@
+using Microsoft.Data.Sqlite;
+
+namespace Patchwork.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: the whole network in one SQLite file, with no server to run.
+/// Every operation takes a connection from Microsoft.Data.Sqlite's pool and gives it back. Every write is one
+/// BEGIN IMMEDIATE transaction: it takes the write lock up front, so concurrent writers queue on the busy
+/// timeout instead of failing on a lock upgrade, and it checks its preconditions, changes the graph and appends
+/// its audit entry under that one lock — a rejected write leaves nothing behind.
+/// Call <see cref="InitializeAsync"/> once at start-up, before anything else.
+/// </summary>
+public sealed partial class SqliteNetworkStore : INetworkStore, IDisposable
+{
+    // Per-connection settings, so they are applied on every open (a pooled connection keeps them, and setting
+    // them again costs microseconds). synchronous=FULL makes an acknowledged commit survive a process kill
+    // or power loss in WAL mode; foreign keys are off by default in SQLite.
+    private const string ConnectionSetupSql = """
+        PRAGMA foreign_keys = ON;
+        PRAGMA synchronous = FULL;
+        PRAGMA busy_timeout = 10000;
+        """;
+
+    // WAL lets readers run alongside the one writer; the setting is stored in the file.
+    private const string WriteAheadLogSql = "PRAGMA journal_mode = WAL";
+
+    private const string IsEmptySql = "SELECT NOT EXISTS (SELECT 1 FROM agency)";
+
+    private readonly string _path;
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public SqliteNetworkStore(SqliteStoreOptions options, TimeProvider time)
+    {
+        _path = Path.GetFullPath(options.Path);
+        _connectionString = ConnectionString(_path, pooling: true);
+        _time = time;
+    }
+
+    /// <summary>Creates the file and its directory if needed, switches it to WAL and brings the schema up to date.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(_path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var wal = new SqliteCommand(WriteAheadLogSql, connection))
+        {
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await SchemaMigrations.ApplyAsync(connection, cancellationToken);
+    }
+
+    /// <summary>Closes the pooled connections, so the file can be moved or deleted once the store is gone.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>Ready when the file can be opened and queried and its schema is the one this build expects.</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await SchemaMigrations.IsCurrentAsync(connection, cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new SqliteCommand(IsEmptySql, connection);
+        return await command.ExecuteScalarAsync(cancellationToken) is 1L;
+    }
+
+    private static string ConnectionString(string path, bool pooling) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = pooling,
+    }.ToString();
+
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        OpenAsync(_connectionString, cancellationToken);
+
+    private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var setup = new SqliteCommand(ConnectionSetupSql, connection);
+            await setup.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Now, at the precision the store keeps.</summary>
+    private DateTimeOffset Now() => Db.Stored(_time.GetUtcNow());
+
+    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Runs one query on its own connection and reads every row.</summary>
+    private async Task<List<T>> QueryAsync<T>(
+        Func<SqliteConnection, SqliteCommand> command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var query = command(connection);
+        return await ReadAllAsync(query, read, cancellationToken);
+    }
+
+    private static async Task<List<T>> ReadAllAsync<T>(
+        SqliteCommand query, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    /// <summary>Runs a change in one IMMEDIATE transaction; it commits only if the change returns normally.</summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var result = await change(transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}

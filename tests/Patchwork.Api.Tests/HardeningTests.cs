@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Patchwork.Api.Tests;
+
+/// <summary>Requests built to cost the server too much are refused before they run.</summary>
+public sealed class HardeningTests(PatchworkAppFixture fixture) : IClassFixture<PatchworkAppFixture>
+{
+    private readonly PatchworkApp _app = fixture.App;
+
+    [Fact]
+    public async Task A_query_nested_too_deeply_is_refused()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        var deep = "{ myClients { family { members { family { members { family { members { family { members { family { members { id } } } } } } } } } } } }";
+        (await _app.GraphQLAsync(token, deep)).FailsWith("BAD_USER_INPUT", 400);
+    }
+
+    [Fact]
+    public async Task An_alias_bomb_is_refused()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        var aliases = string.Join(" ", Enumerable.Range(0, 300).Select(i => $"a{i}: myClients {{ team {{ practitioner {{ name }} }} }}"));
+        (await _app.GraphQLAsync(token, "{ " + aliases + " }")).FailsWith("BAD_USER_INPUT", 400);
+    }
+
+    [Fact]
+    public async Task An_ordinary_family_view_is_well_within_the_limits()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        var query = "{ myClients { family { members { displayName } team { practitioner { name mobile agency { name } } supports { displayName } nextVisitAt } upcomingVisits { scheduledFor } } } }";
+        (await _app.GraphQLAsync(token, query)).Ok();
+    }
+
+    [Fact]
+    public async Task A_page_larger_than_allowed_is_bad_input()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        (await _app.GraphQLAsync(token, "{ searchClients(query: \"smith\", first: 1000) { id } }")).FailsWith("BAD_USER_INPUT");
+        (await _app.GraphQLAsync(token, "{ myClients { upcomingVisits(first: 0) { id } } }")).FailsWith("BAD_USER_INPUT");
+    }
+}
+
+/// <summary>Outside Development the schema cannot be introspected, and each user has a request budget.</summary>
+public sealed class ProductionLimitsTests : IDisposable
+{
+    private readonly PatchworkApp _app = new("Development", new()
+    {
+        ["GraphQL:Introspection"] = "false",
+        ["RateLimit:PermitsPerMinute"] = "60",
+        ["RateLimit:Burst"] = "5",
+    });
+
+    [Fact]
+    public async Task Introspection_is_refused_when_turned_off()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        (await _app.GraphQLAsync(token, "{ __schema { types { name } } }")).FailsWith("BAD_USER_INPUT", 400);
+    }
+
+    [Fact]
+    public async Task Too_many_requests_from_one_user_get_429_with_retry_after()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 20 && limited is null; i++)
+        {
+            using var content = new StringContent("{\"query\": \"{ me { subject } }\"}", Encoding.UTF8, "application/json");
+            var response = await client.PostAsync("/graphql", content);
+            statuses.Add(response.StatusCode);
+            limited = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+        Assert.NotNull(limited);
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.True(limited!.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+
+        // Another user's budget is their own.
+        var other = await _app.TokenForAsync(Demo.EmailFor(_app, "analyst"));
+        (await _app.GraphQLAsync(other, "{ me { subject } }")).Ok();
+    }
+
+    public void Dispose() => _app.Dispose();
+}

@@ -1,0 +1,101 @@
+using static Patchwork.Storage.Tests.Contract.TestNetwork;
+
+namespace Patchwork.Storage.Tests.Contract;
+
+// The audit trail.
+public abstract partial class NetworkStoreContract
+{
+    private static AuditEntry Entry(double days, string practitionerId, AuditAction action, string? clientId, string? familyId = null) =>
+        new(Days(days), NetworkBuilder.SubjectOf(practitionerId), practitionerId, action, clientId, familyId,
+            Reason: action == AuditAction.Denied ? "not in the team" : null, Detail: $"{action} at {days}", RequestId: $"req-{days}");
+
+    private static readonly AuditEntry[] Trail =
+    [
+        Entry(-5, Sam, AuditAction.ViewClient, Alice),
+        Entry(-4, Oscar, AuditAction.Denied, Alice),
+        Entry(-3, Sam, AuditAction.ViewFamily, null, Smiths),
+        Entry(-2, Nina, AuditAction.ViewClient, Ben),
+        Entry(-1, Sam, AuditAction.Search, null),
+    ];
+
+    [Fact]
+    public async Task Appended_entries_come_back_whole_newest_first()
+    {
+        var store = await NetworkAsync();
+
+        await store.AppendAuditAsync(Trail, Ct);
+
+        Assert.Equal(Trail.Reverse(), await AuditTrailAsync(store));
+    }
+
+    [Fact]
+    public async Task The_audit_trail_can_be_filtered_by_client_practitioner_and_time()
+    {
+        var store = await NetworkAsync();
+        await store.AppendAuditAsync(Trail, Ct);
+
+        var aboutAlice = await store.GetAuditTrailAsync(new AuditQuery(Alice, null, null, null, 100), Ct);
+        var bySam = await store.GetAuditTrailAsync(new AuditQuery(null, Sam, null, null, 100), Ct);
+        var samOnAlice = await store.GetAuditTrailAsync(new AuditQuery(Alice, Sam, null, null, 100), Ct);
+        var window = await store.GetAuditTrailAsync(new AuditQuery(null, null, Days(-4), Days(-2), 100), Ct);
+        var samInWindow = await store.GetAuditTrailAsync(new AuditQuery(null, Sam, Days(-4), null, 100), Ct);
+
+        Assert.Equal(["req--4", "req--5"], aboutAlice.Select(e => e.RequestId));
+        Assert.Equal(["req--1", "req--3", "req--5"], bySam.Select(e => e.RequestId));
+        Assert.Equal(["req--5"], samOnAlice.Select(e => e.RequestId));
+        // From is inclusive and To exclusive.
+        Assert.Equal(["req--3", "req--4"], window.Select(e => e.RequestId));
+        Assert.Equal(["req--1", "req--3"], samInWindow.Select(e => e.RequestId));
+    }
+
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(0, 1)]
+    [InlineData(10_000, 5)]
+    public async Task The_audit_trail_returns_at_most_first_newest_entries(int first, int expected)
+    {
+        var store = await NetworkAsync();
+        await store.AppendAuditAsync(Trail, Ct);
+
+        var entries = await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, first), Ct);
+
+        Assert.Equal(Trail.Reverse().Take(expected), entries);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_never_returns_more_than_500()
+    {
+        var store = await NetworkAsync();
+        await store.AppendAuditAsync([.. Enumerable.Range(0, 520).Select(i => Entry(-i / 1000.0, Sam, AuditAction.Search, null))], Ct);
+
+        Assert.Equal(500, (await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 1_000), Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Entries_appended_together_are_all_kept()
+    {
+        var store = await NetworkAsync();
+
+        await store.AppendAuditAsync(Trail[..2], Ct);
+        await store.AppendAuditAsync(Trail[2..], Ct);
+        await store.AppendAuditAsync([], Ct);
+
+        Assert.Equal(5, (await AuditTrailAsync(store)).Count);
+    }
+
+    [Fact]
+    public async Task Every_write_audits_who_made_it_when_and_on_which_request()
+    {
+        var store = await NetworkAsync();
+
+        await store.JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
+        Time.Now = Now.AddMinutes(1);
+        await store.ScheduleVisitAsync(new NewVisit(Eve, Days(1), VisitMode.HomeVisit), ActorFor(Oscar), Ct);
+
+        var entries = await AuditTrailAsync(store);
+
+        Assert.Equal([(AuditAction.ScheduleVisit, Now.AddMinutes(1)), (AuditAction.JoinTeam, Now)], entries.Select(e => (e.Action, e.At)));
+        Assert.All(entries, e => Assert.Equal((NetworkBuilder.SubjectOf(Oscar), Oscar, Eve, "req-" + Oscar),
+            (e.Subject, e.PractitionerId, e.ClientId, e.RequestId)));
+    }
+}

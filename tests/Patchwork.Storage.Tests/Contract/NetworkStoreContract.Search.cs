@@ -1,0 +1,229 @@
+using static Patchwork.Storage.Tests.Contract.TestNetwork;
+
+namespace Patchwork.Storage.Tests.Contract;
+
+// Client-name search.
+public abstract partial class NetworkStoreContract
+{
+    public static TheoryData<string> HostileQueries => new()
+    {
+        "\"",
+        "\"\"\"",
+        "smith\"",
+        "*",
+        "smi*",
+        "-",
+        "'",
+        "--'--",
+        "smith OR jones",
+        "NEAR(smith jones)",
+        "smith NOT alice",
+        "(((",
+        ")smith(",
+        "given_name:alice",
+        "{given_name family_name}: smith",
+        "^smith",
+        "alice + smith",
+        "'; DROP TABLE client; --",
+        "\\",
+        "\0",
+        "\u0308",
+        "👪 smith 🏠",
+        "\ud83d",
+        new string('x', 10_000),
+        string.Join(' ', Enumerable.Repeat("sm", 5_000)),
+        string.Concat(Enumerable.Repeat("\"*()", 2_500)),
+    };
+
+    [Fact]
+    public async Task Search_matches_a_prefix_of_either_name()
+    {
+        var store = await NetworkAsync();
+
+        var bySurname = await store.SearchClientsAsync(new ClientSearch("smi", null, 20, Oscar), Ct);
+        var byGivenName = await store.SearchClientsAsync(new ClientSearch("Dan", null, 20, Oscar), Ct);
+
+        Assert.Equal([Alice, Ben, Zoe], bySurname.Select(m => m.ClientId));
+        Assert.Equal([Daniel], byGivenName.Select(m => m.ClientId));
+    }
+
+    [Fact]
+    public async Task Search_with_two_words_needs_both()
+    {
+        var store = await NetworkAsync();
+
+        var matches = await store.SearchClientsAsync(new ClientSearch("alice smith", null, 20, Oscar), Ct);
+
+        Assert.Equal([Alice], matches.Select(m => m.ClientId));
+    }
+
+    [Theory]
+    [InlineData("zoe")]
+    [InlineData("ZOË")]
+    [InlineData("zoë smi")]
+    [InlineData("Zoe\u0308")]
+    public async Task Search_ignores_accents(string query)
+    {
+        var store = await NetworkAsync();
+
+        var matches = await store.SearchClientsAsync(new ClientSearch(query, null, 20, Oscar), Ct);
+
+        Assert.Equal(Zoe, Assert.Single(matches).ClientId);
+    }
+
+    [Theory]
+    [InlineData("o'brien")]
+    [InlineData("O’Bri")]
+    [InlineData("liam o'b")]
+    public async Task Search_finds_names_with_apostrophes(string query)
+    {
+        var store = await NetworkAsync();
+
+        var matches = await store.SearchClientsAsync(new ClientSearch(query, null, 20, Oscar), Ct);
+
+        Assert.Equal(Liam, Assert.Single(matches).ClientId);
+    }
+
+    [Fact]
+    public async Task A_match_shows_only_minimal_identifying_details()
+    {
+        var store = await NetworkAsync();
+
+        var match = Assert.Single(await store.SearchClientsAsync(new ClientSearch("alice", null, 20, Oscar), Ct));
+
+        Assert.Equal(new ClientMatch(Alice, "Alice Smith", new DateOnly(1985, 4, 12), "NR2", InMyTeam: false), match);
+    }
+
+    [Fact]
+    public async Task Search_can_be_narrowed_by_date_of_birth()
+    {
+        var store = await NetworkAsync();
+
+        var matches = await store.SearchClientsAsync(new ClientSearch("smith", new DateOnly(2015, 6, 20), 20, Oscar), Ct);
+        var none = await store.SearchClientsAsync(new ClientSearch("smith", new DateOnly(2015, 6, 21), 20, Oscar), Ct);
+
+        Assert.Equal([Ben], matches.Select(m => m.ClientId));
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task A_shielded_client_is_hidden_from_everyone_outside_their_team()
+    {
+        var store = await NetworkAsync();
+
+        var outsider = await store.SearchClientsAsync(new ClientSearch("jones", null, 20, Oscar), Ct);
+        var smithsWorker = await store.SearchClientsAsync(new ClientSearch("dana", null, 20, Sam), Ct);
+
+        Assert.Equal([Daniel], outsider.Select(m => m.ClientId));
+        Assert.Empty(smithsWorker);
+    }
+
+    [Fact]
+    public async Task A_shielded_client_is_found_by_their_own_team_and_marked_in_my_team()
+    {
+        var store = await NetworkAsync();
+
+        var matches = await store.SearchClientsAsync(new ClientSearch("jones", null, 20, Yara), Ct);
+
+        Assert.Equal([(Dana, true), (Daniel, false)], matches.Select(m => (m.ClientId, m.InMyTeam)).OrderBy(m => m.ClientId));
+    }
+
+    [Fact]
+    public async Task A_shielded_client_is_hidden_again_once_the_searcher_has_left_the_team()
+    {
+        var store = await NetworkAsync();
+        await store.LeaveTeamAsync(Dana, "Moved to another service", ActorFor(Yara), Ct);
+
+        var matches = await store.SearchClientsAsync(new ClientSearch("dana", null, 20, Yara), Ct);
+
+        Assert.Empty(matches);
+    }
+
+    [Fact]
+    public async Task In_my_team_means_a_current_involvement_of_the_searcher()
+    {
+        var store = await NetworkAsync();
+
+        var sam = await store.SearchClientsAsync(new ClientSearch("smith", null, 20, Sam), Ct);
+        var fred = await store.SearchClientsAsync(new ClientSearch("eve", null, 20, Fred), Ct);
+
+        Assert.Equal([(Alice, true), (Ben, false), (Zoe, true)], sam.Select(m => (m.ClientId, m.InMyTeam)));
+        Assert.False(Assert.Single(fred).InMyTeam);
+    }
+
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(1, 1)]
+    [InlineData(0, 1)]
+    [InlineData(-5, 1)]
+    [InlineData(1_000_000, 3)]
+    public async Task Search_returns_at_most_first_clamped_to_between_1_and_100(int first, int expected)
+    {
+        var store = await NetworkAsync();
+
+        var matches = await store.SearchClientsAsync(new ClientSearch("smith", null, first, Oscar), Ct);
+
+        Assert.Equal(expected, matches.Count);
+    }
+
+    [Fact]
+    public async Task Search_never_returns_more_than_100()
+    {
+        var store = await CreateStoreAsync();
+        var network = new NetworkBuilder().Agency(Council, "Council", AgencyKind.CountyCouncil);
+        for (var i = 0; i < 120; i++)
+        {
+            network.Client($"cl-{i}", "Pat", "Many", new DateOnly(1980, 1, 1).AddDays(i), "NR1 1AA");
+        }
+        await store.ImportAsync(network.Build(), Ct);
+
+        var matches = await store.SearchClientsAsync(new ClientSearch("many", null, 500, Oscar), Ct);
+
+        Assert.Equal(100, matches.Count);
+    }
+
+    [Fact]
+    public async Task Clients_loaded_by_a_later_import_are_found_alongside_the_earlier_ones()
+    {
+        var store = await NetworkAsync();
+        var later = new NetworkBuilder().Client("cl-nora", "Nora", "Smithers", new DateOnly(2001, 5, 5), "NR5 8AB").Build();
+
+        await store.ImportAsync(later, Ct);
+
+        var matches = await store.SearchClientsAsync(new ClientSearch("smith", null, 20, Oscar), Ct);
+        Assert.Equal([Alice, Ben, "cl-nora", Zoe], matches.Select(m => m.ClientId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_with_no_words_returns_nothing()
+    {
+        var store = await NetworkAsync();
+
+        Assert.Empty(await store.SearchClientsAsync(new ClientSearch("", null, 20, Oscar), Ct));
+        Assert.Empty(await store.SearchClientsAsync(new ClientSearch("  -- ' * ", null, 20, Oscar), Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileQueries))]
+    public async Task Search_never_fails_whatever_is_typed(string query)
+    {
+        var store = await NetworkAsync();
+
+        var matches = await store.SearchClientsAsync(new ClientSearch(query, null, 20, Oscar), Ct);
+
+        // Operators are plain words or separators: nothing matches that no name contains.
+        Assert.All(matches, m => Assert.Contains(m.ClientId, new[] { Alice, Ben, Zoe }));
+    }
+
+    [Fact]
+    public async Task Search_operators_are_treated_as_words_not_as_syntax()
+    {
+        var store = await NetworkAsync();
+
+        var or = await store.SearchClientsAsync(new ClientSearch("smith OR jones", null, 20, Oscar), Ct);
+        var quoted = await store.SearchClientsAsync(new ClientSearch("\"ben\" (smith)*", null, 20, Oscar), Ct);
+
+        Assert.Empty(or);
+        Assert.Equal([Ben], quoted.Select(m => m.ClientId));
+    }
+}

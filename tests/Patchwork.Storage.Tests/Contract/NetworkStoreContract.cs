@@ -1,0 +1,100 @@
+using System.Text.Json;
+using static Patchwork.Storage.Tests.Contract.TestNetwork;
+
+namespace Patchwork.Storage.Tests.Contract;
+
+/// <summary>
+/// The behaviour every <see cref="INetworkStore"/> must show, written against the port alone so the same tests
+/// run unchanged against each adapter. A subclass supplies a fresh, empty, initialised store per test that
+/// reads its clock from <see cref="Time"/>.
+/// </summary>
+public abstract partial class NetworkStoreContract
+{
+    protected static CancellationToken Ct => CancellationToken.None;
+
+    /// <summary>The store's clock; fixed at <see cref="TestNetwork.Now"/> unless a test moves it.</summary>
+    protected FixedTimeProvider Time { get; } = new(TestNetwork.Now);
+
+    protected abstract Task<INetworkStore> CreateStoreAsync();
+
+    /// <summary>A fresh store holding the test network.</summary>
+    protected async Task<INetworkStore> NetworkAsync()
+    {
+        var store = await CreateStoreAsync();
+        await store.ImportAsync(Build(), Ct);
+        return store;
+    }
+
+    protected static NetworkSnapshot Snapshot { get; } = Build();
+
+    protected static Practitioner PractitionerRecord(string id) => Snapshot.Practitioners.Single(p => p.Id == id);
+
+    protected static Agency AgencyRecord(string id) => Snapshot.Agencies.Single(a => a.Id == id);
+
+    protected static Client ClientRecord(string id) => Snapshot.Clients.Single(c => c.Id == id);
+
+    protected static Visit VisitRecord(string id) => Snapshot.Visits.Single(v => v.Id == id);
+
+    /// <summary>A team member as a comparable line: who, which clients, since, last, next, restricted.</summary>
+    protected static string Line(TeamMember m) =>
+        $"{m.Practitioner.Id} [{string.Join(",", m.SupportsClientIds)}] since {m.Since:O} " +
+        $"last {m.LastContactAt?.ToString("O") ?? "-"} next {m.NextVisitAt?.ToString("O") ?? "-"}" +
+        (m.Restricted ? " restricted" : "");
+
+    protected static string Line(string practitionerId, string[] supports, DateTimeOffset since,
+        DateTimeOffset? last, DateTimeOffset? next, bool restricted = false) =>
+        Line(new TeamMember(PractitionerRecord(practitionerId), AgencyRecord(PractitionerRecord(practitionerId).AgencyId),
+            supports, since, last, next, restricted));
+
+    protected static async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(INetworkStore store) =>
+        await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 500), Ct);
+
+    /// <summary>
+    /// Asserts that a write fails with the given code and that nothing anyone can read has changed:
+    /// not the nodes, not the teams, not the visits, not the audit trail.
+    /// </summary>
+    protected static async Task AssertRejectedAsync(INetworkStore store, ErrorCode code, Func<Task> write)
+    {
+        var before = await ObservableStateAsync(store);
+        var error = await Assert.ThrowsAsync<PatchworkException>(write);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(before, await ObservableStateAsync(store));
+    }
+
+    /// <summary>Everything the port can show about the test network, as one comparable text.</summary>
+    private static async Task<string> ObservableStateAsync(INetworkStore store)
+    {
+        var visits = new List<Visit?>();
+        foreach (var id in VisitIds)
+        {
+            visits.Add(await store.GetVisitAsync(id, Ct));
+        }
+        var myClients = new List<IReadOnlyList<Client>>();
+        foreach (var id in PractitionerIds)
+        {
+            myClients.Add(await store.GetMyClientsAsync(id, Ct));
+        }
+        var state = new
+        {
+            Agencies = await store.GetAgenciesAsync(Ct),
+            Practitioners = Sorted(await store.GetPractitionersAsync(PractitionerIds, Ct)),
+            Clients = Sorted(await store.GetClientsAsync(ClientIds, Ct)),
+            Families = Sorted(await store.GetFamiliesAsync([Smiths], Ct)),
+            Members = Flat(await store.GetFamilyMembersAsync([Smiths], Ct)),
+            ClientTeams = Flat(await store.GetClientTeamsAsync(ClientIds, Ct)),
+            FamilyTeams = Flat(await store.GetFamilyTeamsAsync([Smiths], Ct)),
+            Upcoming = Flat(await store.GetUpcomingVisitsAsync(ClientIds, 100, Ct)),
+            Recent = Flat(await store.GetRecentContactsAsync(ClientIds, 100, Ct)),
+            Visits = visits,
+            MyClients = myClients,
+            Audit = await AuditTrailAsync(store),
+        };
+        return JsonSerializer.Serialize(state);
+    }
+
+    private static List<T> Sorted<T>(IReadOnlyDictionary<string, T> byId) =>
+        [.. byId.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
+
+    private static List<KeyValuePair<string, T>> Flat<T>(ILookup<string, T> lookup) =>
+        [.. lookup.OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Select(v => KeyValuePair.Create(g.Key, v)))];
+}

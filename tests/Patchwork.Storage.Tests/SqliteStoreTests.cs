@@ -1,0 +1,227 @@
+using Microsoft.Data.Sqlite;
+using Patchwork.Storage.Sqlite;
+using Patchwork.Storage.Tests.Contract;
+using static Patchwork.Storage.Tests.Contract.TestNetwork;
+
+namespace Patchwork.Storage.Tests;
+
+/// <summary>What only the embedded store promises: its file, its schema versions and its locking.</summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private static CancellationToken Ct => CancellationToken.None;
+
+    private readonly TemporaryDirectory _directory = new();
+    private readonly FixedTimeProvider _time = new(Now);
+    private readonly List<SqliteNetworkStore> _stores = [];
+
+    private string DatabasePath => _directory.File(Path.Combine("data", "patchwork.db"));
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Initialising_creates_the_directory_and_the_file()
+    {
+        await OpenStoreAsync();
+
+        Assert.True(File.Exists(DatabasePath));
+    }
+
+    [Fact]
+    public async Task Every_migration_is_applied_once_however_often_the_file_is_opened()
+    {
+        var first = await OpenStoreAsync();
+        await first.ImportAsync(Build(), Ct);
+        await first.InitializeAsync(Ct);
+
+        var second = await OpenStoreAsync();
+
+        Assert.Equal(EmbeddedMigrationCount(), await ScalarAsync<long>("PRAGMA user_version"));
+        Assert.Equal(ClientIds.Count, (await second.GetClientsAsync(ClientIds, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task The_data_survives_closing_and_reopening_the_file()
+    {
+        var first = await OpenStoreAsync();
+        await first.ImportAsync(Build(), Ct);
+        var joined = await first.JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
+        first.Dispose();
+
+        var second = await OpenStoreAsync();
+
+        Assert.Equal([Oscar], (await second.GetClientTeamsAsync([Eve], Ct))[Eve].Select(m => m.Practitioner.Id));
+        Assert.Equal(joined.Since, (await second.GetClientTeamsAsync([Eve], Ct))[Eve].Single().Since);
+        Assert.Single(await second.GetAuditTrailAsync(new AuditQuery(Eve, null, null, null, 10), Ct));
+        Assert.Equal(Alice, Assert.Single(await second.SearchClientsAsync(new ClientSearch("alice", null, 5, Sam), Ct)).ClientId);
+    }
+
+    [Fact]
+    public async Task A_file_from_a_newer_build_is_refused()
+    {
+        await OpenStoreAsync();
+        await ExecuteAsync("PRAGMA user_version = 999");
+
+        var store = new SqliteNetworkStore(new SqliteStoreOptions { Path = DatabasePath }, _time);
+        _stores.Add(store);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_store_whose_schema_was_never_applied_is_not_ready()
+    {
+        var store = new SqliteNetworkStore(new SqliteStoreOptions { Path = _directory.File("never-initialised.db") }, _time);
+        _stores.Add(store);
+
+        Assert.False(await store.IsReadyAsync(Ct));
+        Assert.True(await (await OpenStoreAsync()).IsReadyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Two_processes_opening_a_new_file_at_once_both_start()
+    {
+        var stores = Enumerable.Range(0, 4)
+            .Select(_ => new SqliteNetworkStore(new SqliteStoreOptions { Path = DatabasePath }, _time))
+            .ToList();
+        _stores.AddRange(stores);
+
+        await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync(Ct))));
+
+        Assert.All(await Task.WhenAll(stores.Select(s => s.IsReadyAsync(Ct))), Assert.True);
+    }
+
+    [Fact]
+    public async Task The_name_index_agrees_with_the_clients_after_imports_and_registrations()
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(Build(), Ct);
+        await store.ImportAsync(new NetworkBuilder().Client("cl-nora", "Nora", "Smithers", new DateOnly(2001, 5, 5), "NR5 8AB").Build(), Ct);
+        await store.RegisterClientAsync(
+            new NewClient("Ruth", "Newman", new DateOnly(1960, 5, 17), "9 Oak Lane", "NR4 7TJ", null, false, "Referral"), ActorFor(Sam), Ct);
+
+        // FTS5 compares the index with the client table and fails the statement if they differ.
+        await ExecuteAsync("INSERT INTO client_name (client_name, rank) VALUES ('integrity-check', 1)");
+
+        Assert.Equal(ClientIds.Count + 2, await ScalarAsync<long>("SELECT count(*) FROM client_name_docsize"));
+    }
+
+    [Fact]
+    public async Task The_file_is_in_write_ahead_log_mode()
+    {
+        await OpenStoreAsync();
+
+        Assert.Equal("wal", await ScalarAsync<string>("PRAGMA journal_mode"));
+    }
+
+    [Theory]
+    [InlineData("UPDATE audit SET reason = 'tampered'")]
+    [InlineData("DELETE FROM audit")]
+    public async Task The_audit_trail_cannot_be_changed_even_by_raw_sql(string sql)
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(Build(), Ct);
+        await store.JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(sql));
+
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Referral", Assert.Single(await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10), Ct)).Reason);
+    }
+
+    [Fact]
+    public async Task Foreign_keys_are_enforced_and_a_failed_import_leaves_nothing()
+    {
+        var store = await OpenStoreAsync();
+        var broken = Build() with
+        {
+            Involvements = [new Involvement(Sam, "cl-missing", Now, "Referral", false, null, null)],
+        };
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => store.ImportAsync(broken, Ct));
+
+        Assert.Contains("FOREIGN KEY", error.Message, StringComparison.Ordinal);
+        Assert.True(await store.IsEmptyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_queue_and_all_succeed()
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(Build(), Ct);
+        var registrations = Enumerable.Range(0, 40).Select(i => Task.Run(() => store.RegisterClientAsync(
+            new NewClient($"Client{i}", "Parallel", new DateOnly(1990, 1, 1), "1 Main Street", "NR1 1AA", null, false, "Referral"),
+            ActorFor(PractitionerIds[i % 5]), Ct)));
+
+        var clients = await Task.WhenAll(registrations);
+
+        Assert.Equal(40, clients.Select(c => c.Id).Distinct().Count());
+        Assert.Equal(40, (await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100), Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_identical_joins_exactly_one_succeeds()
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(Build(), Ct);
+        var joins = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await store.JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
+                return (ErrorCode?)null;
+            }
+            catch (PatchworkException e)
+            {
+                return e.Code;
+            }
+        }));
+
+        var outcomes = await Task.WhenAll(joins);
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.Equal(9, outcomes.Count(o => o == ErrorCode.Conflict));
+        Assert.Single((await store.GetClientTeamsAsync([Eve], Ct))[Eve]);
+    }
+
+    private async Task<SqliteNetworkStore> OpenStoreAsync()
+    {
+        var store = new SqliteNetworkStore(new SqliteStoreOptions { Path = DatabasePath }, _time);
+        _stores.Add(store);
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
+    private static int EmbeddedMigrationCount() =>
+        typeof(SqliteNetworkStore).Assembly.GetManifestResourceNames()
+            .Count(n => n.StartsWith("Patchwork.Storage.Sqlite.Migrations.", StringComparison.Ordinal));
+
+    // Raw access, as an administrator with the sqlite3 shell would have it; never pooled, so the file can be deleted.
+    private SqliteConnection RawConnection() => new($"Data Source={DatabasePath};Pooling=False");
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = RawConnection();
+        await connection.OpenAsync();
+#pragma warning disable CA2100 // The statements are the test's own constants.
+        await using var command = new SqliteCommand(sql, connection);
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = RawConnection();
+        await connection.OpenAsync();
+#pragma warning disable CA2100 // The statements are the test's own constants.
+        await using var command = new SqliteCommand(sql, connection);
+#pragma warning restore CA2100
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
