@@ -16,6 +16,11 @@ public enum AuditAction
     RecordContact,
     CancelVisit,
     UpdateContactDetails,
+    BreakGlass,
+    OnboardAgency,
+    SetAgreement,
+    AddPractitioner,
+    PractitionerLeft,
 }
 
 /// <summary>One line of the audit trail: who, when, what, about whom, why, and the request it came in on.</summary>

@@ -3,8 +3,15 @@ namespace Patchwork;
 // The inputs of the writes the store accepts. Each validates itself, so both adapters refuse the
 // same bad input with the same message before anything is written.
 
-/// <summary>Who is making a change, on whose behalf it is audited, and the request it came in on.</summary>
-public sealed record Actor(string Subject, string PractitionerId, string RequestId);
+/// <summary>
+/// Who is making a change, on whose behalf it is audited, and the request it came in on. Practitioners act as
+/// themselves (<see cref="PractitionerId"/>); administrators have no practitioner record.
+/// </summary>
+public sealed record Actor(string Subject, string? PractitionerId, string RequestId)
+{
+    /// <summary>The acting practitioner, for changes only a practitioner can make.</summary>
+    public string Practitioner => PractitionerId ?? throw PatchworkException.Forbidden("Only a practitioner can make this change.");
+}
 
 public sealed record NewClient(
     string GivenName,
@@ -79,5 +86,48 @@ public sealed record ContactDetails(string? Email, string? Mobile, string? Landl
         return preferredIsSet
             ? details
             : throw PatchworkException.BadInput("preferredContact must name a method whose details are given.");
+    }
+}
+
+public sealed record NewAgency(
+    string Name,
+    AgencyKind Kind,
+    string DutyPhone,
+    string DutyEmail,
+    bool RestrictedService,
+    DataSharingAgreement Agreement)
+{
+    public NewAgency Validated(DateOnly today) => this with
+    {
+        Name = Check.Text(Name, "name", 150),
+        DutyPhone = Check.UkPhone(DutyPhone, "dutyPhone"),
+        DutyEmail = Check.Email(DutyEmail),
+        Agreement = Agreement.Validated(today),
+    };
+}
+
+public sealed record NewPractitioner(
+    string AgencyId,
+    string Name,
+    string Role,
+    string? Email,
+    string? Mobile,
+    string? Landline,
+    ContactMethod PreferredContact,
+    string Subject)
+{
+    public NewPractitioner Validated()
+    {
+        var contact = new ContactDetails(Email, Mobile, Landline, PreferredContact).Validated();
+        return this with
+        {
+            AgencyId = Check.Id(AgencyId, "agencyId"),
+            Name = Check.Name(Name, "name"),
+            Role = Check.Text(Role, "role", 100),
+            Email = contact.Email,
+            Mobile = contact.Mobile,
+            Landline = contact.Landline,
+            Subject = Check.Text(Subject, "subject", 255),
+        };
     }
 }

@@ -44,6 +44,17 @@ public interface INetworkStore
     Task<Visit> CancelVisitAsync(string visitId, Actor actor, CancellationToken cancellationToken);
     Task<Practitioner> UpdateContactDetailsAsync(ContactDetails details, Actor actor, CancellationToken cancellationToken);
 
+    // Administration: onboarding agencies under agreement, and their practitioners.
+    Task<Agency> OnboardAgencyAsync(NewAgency agency, Actor actor, CancellationToken cancellationToken);
+    Task<Agency> SetAgreementAsync(string agencyId, DataSharingAgreement agreement, Actor actor, CancellationToken cancellationToken);
+    Task<Practitioner> AddPractitionerAsync(NewPractitioner practitioner, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Marks a practitioner as left: their involvements end (each team sees why) and their planned visits are cancelled.</summary>
+    Task<Practitioner> RecordPractitionerLeftAsync(string practitionerId, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Joins and leaves in the teams of these clients since a moment, newest first: how a team is told.</summary>
+    Task<ILookup<string, TeamChange>> GetTeamChangesAsync(IReadOnlyCollection<string> clientIds, DateTimeOffset since, CancellationToken cancellationToken);
+
     // Audit trail: append-only. Reads and denials are appended by the API; changes append their own.
     Task AppendAuditAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken);
     Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(AuditQuery query, CancellationToken cancellationToken);
@@ -57,7 +68,18 @@ public interface INetworkStore
 /// <summary>A client-name search as one practitioner makes it: shielded clients show only to their own team.</summary>
 public sealed record ClientSearch(string Query, DateOnly? DateOfBirth, int First, string PractitionerId);
 
-public sealed record AuditQuery(string? ClientId, string? PractitionerId, DateTimeOffset? From, DateTimeOffset? To, int First);
+/// <summary>
+/// A slice of the audit trail, newest first. <see cref="FamilyId"/> selects entries about the family or any of
+/// its current members (who has looked at this family); <see cref="From"/> is inclusive, <see cref="To"/> exclusive.
+/// </summary>
+public sealed record AuditQuery(
+    string? ClientId,
+    string? PractitionerId,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    int First,
+    AuditAction? Action = null,
+    string? FamilyId = null);
 
 /// <summary>A whole network at once, in the order it can be loaded.</summary>
 public sealed record NetworkSnapshot(

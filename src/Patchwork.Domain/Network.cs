@@ -12,6 +12,20 @@ public sealed record DataSharingAgreement(AgreementStatus Status, DateOnly? Sign
 {
     public bool IsInForce(DateOnly today) =>
         Status == AgreementStatus.Active && (ExpiresOn is null || ExpiresOn >= today);
+
+    /// <summary>An agreement as an administrator records it: an active one must say when it was signed.</summary>
+    public DataSharingAgreement Validated(DateOnly today)
+    {
+        if (Status == AgreementStatus.Active && SignedOn is null)
+        {
+            throw PatchworkException.BadInput("An active agreement needs the date it was signed.");
+        }
+        if (SignedOn > today)
+        {
+            throw PatchworkException.BadInput("signedOn must not be in the future.");
+        }
+        return ExpiresOn < SignedOn ? throw PatchworkException.BadInput("expiresOn must be after signedOn.") : this;
+    }
 }
 
 /// <summary>
@@ -89,3 +103,18 @@ public sealed record Involvement(
     bool Restricted,
     DateTimeOffset? EndedOn,
     string? EndReason);
+
+public enum TeamChangeKind { Joined, Left }
+
+/// <summary>
+/// A practitioner joining or leaving a client's team, with the reason they gave: how a team is told who
+/// has come and gone. A restricted involvement's changes show only its agency to others.
+/// </summary>
+public sealed record TeamChange(
+    string ClientId,
+    Practitioner Practitioner,
+    Agency Agency,
+    TeamChangeKind Kind,
+    DateTimeOffset At,
+    string Reason,
+    bool Restricted);

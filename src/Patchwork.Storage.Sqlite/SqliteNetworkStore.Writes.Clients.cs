@@ -15,10 +15,10 @@ public sealed partial class SqliteNetworkStore
         var now = Now();
         return WriteAsync(async transaction =>
         {
-            var agency = await RequireAgencyOfAsync(transaction, actor.PractitionerId, cancellationToken);
+            var agency = await RequireAgencyOfAsync(transaction, actor.Practitioner, cancellationToken);
             var registered = new Client(Ids.New(), valid.GivenName, valid.FamilyName, valid.DateOfBirth, valid.Address,
                 valid.Postcode, valid.NhsNumber, valid.Shielded, FamilyId: null, FamilyRelationship: null);
-            var involvement = new Involvement(actor.PractitionerId, registered.Id, now, valid.Reason,
+            var involvement = new Involvement(actor.Practitioner, registered.Id, now, valid.Reason,
                 agency.RestrictedService, EndedOn: null, EndReason: null);
             await ExecuteAsync(new SqliteCommand(Inserts.Client, transaction.Connection, transaction).BindClient(registered), cancellationToken);
             await ExecuteAsync(new SqliteCommand(Inserts.ClientNamesById, transaction.Connection, transaction).Bind("$id", registered.Id), cancellationToken);

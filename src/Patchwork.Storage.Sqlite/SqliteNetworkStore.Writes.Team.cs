@@ -32,12 +32,12 @@ public sealed partial class SqliteNetworkStore
         return WriteAsync(async transaction =>
         {
             await RequireClientAsync(transaction, clientId, cancellationToken);
-            var agency = await RequireAgencyOfAsync(transaction, actor.PractitionerId, cancellationToken);
-            if (await FindCurrentInvolvementAsync(transaction, actor.PractitionerId, clientId, cancellationToken) is not null)
+            var agency = await RequireAgencyOfAsync(transaction, actor.Practitioner, cancellationToken);
+            if (await FindCurrentInvolvementAsync(transaction, actor.Practitioner, clientId, cancellationToken) is not null)
             {
                 throw PatchworkException.Conflict("You are already in this client's team.");
             }
-            var involvement = new Involvement(actor.PractitionerId, clientId, now, validReason,
+            var involvement = new Involvement(actor.Practitioner, clientId, now, validReason,
                 restricted || agency.RestrictedService, EndedOn: null, EndReason: null);
             await ExecuteAsync(new SqliteCommand(Inserts.Involvement, transaction.Connection, transaction).BindInvolvement(involvement), cancellationToken);
             await AppendAsync(transaction, Audited(actor, now, AuditAction.JoinTeam, clientId, null, validReason,
@@ -55,7 +55,7 @@ public sealed partial class SqliteNetworkStore
         return WriteAsync(async transaction =>
         {
             await RequireClientAsync(transaction, clientId, cancellationToken);
-            var current = await FindCurrentInvolvementAsync(transaction, actor.PractitionerId, clientId, cancellationToken)
+            var current = await FindCurrentInvolvementAsync(transaction, actor.Practitioner, clientId, cancellationToken)
                 ?? throw PatchworkException.Conflict("You are not in this client's team.");
             await ExecuteAsync(new SqliteCommand(EndInvolvementSql, transaction.Connection, transaction)
                 .Bind("$practitioner", actor.PractitionerId)
@@ -77,7 +77,7 @@ public sealed partial class SqliteNetworkStore
         var now = Now();
         return WriteAsync(async transaction =>
         {
-            var practitioner = await RequirePractitionerAsync(transaction, actor.PractitionerId, cancellationToken);
+            var practitioner = await RequirePractitionerAsync(transaction, actor.Practitioner, cancellationToken);
             await ExecuteAsync(new SqliteCommand(UpdateContactDetailsSql, transaction.Connection, transaction)
                 .Bind("$id", practitioner.Id)
                 .Bind("$email", valid.Email)

@@ -18,7 +18,7 @@ public sealed partial class SqliteNetworkStore
         {
             await RequireClientAsync(transaction, valid.ClientId, cancellationToken);
             await RequireInTeamAsync(transaction, actor, valid.ClientId, cancellationToken);
-            var planned = new Visit(Ids.New(), valid.ClientId, actor.PractitionerId, valid.Mode, VisitStatus.Planned,
+            var planned = new Visit(Ids.New(), valid.ClientId, actor.Practitioner, valid.Mode, VisitStatus.Planned,
                 Db.Stored(valid.ScheduledFor), CompletedAt: null, Restricted: false);
             await ExecuteAsync(new SqliteCommand(Inserts.Visit, transaction.Connection, transaction).BindVisit(planned), cancellationToken);
             await AppendAsync(transaction, Audited(actor, now, AuditAction.ScheduleVisit, valid.ClientId, null, null,
@@ -64,7 +64,7 @@ public sealed partial class SqliteNetworkStore
     private static async Task<string> AddUnplannedContactAsync(
         SqliteTransaction transaction, NewContact contact, Actor actor, CancellationToken cancellationToken)
     {
-        var visit = new Visit(Ids.New(), contact.ClientId, actor.PractitionerId, contact.Mode, VisitStatus.Completed,
+        var visit = new Visit(Ids.New(), contact.ClientId, actor.Practitioner, contact.Mode, VisitStatus.Completed,
             ScheduledFor: null, Db.Stored(contact.CompletedAt), Restricted: false);
         await ExecuteAsync(new SqliteCommand(Inserts.Visit, transaction.Connection, transaction).BindVisit(visit), cancellationToken);
         return visit.Id;

@@ -55,7 +55,7 @@ public sealed partial class SqliteNetworkStore
     /// <summary>The actor's current involvement with the client, or FORBIDDEN: only the team may act on a client.</summary>
     private static async Task<Involvement> RequireInTeamAsync(
         SqliteTransaction transaction, Actor actor, string clientId, CancellationToken cancellationToken) =>
-        await FindCurrentInvolvementAsync(transaction, actor.PractitionerId, clientId, cancellationToken)
+        await FindCurrentInvolvementAsync(transaction, actor.Practitioner, clientId, cancellationToken)
         ?? throw PatchworkException.Forbidden("Only a member of the client's team can do this; join the team first.");
 
     private static async Task AppendAsync(SqliteTransaction transaction, AuditEntry entry, CancellationToken cancellationToken) =>
