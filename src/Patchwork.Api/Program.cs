@@ -20,6 +20,8 @@ builder.Services
 var app = builder.Build();
 try
 {
+    // Check every options class now, so a misconfiguration is reported before anything starts.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     await app.Services.InitializePatchworkStorageAsync(app.Lifetime.ApplicationStopping);
     if (SeedCommand.IsRequested(args))
     {

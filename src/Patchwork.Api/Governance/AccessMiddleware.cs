@@ -21,22 +21,23 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
     {
         if (IsRootField(context))
         {
-            var request = context.Request();
-            try
+            var viewer = context.Viewer();
+            var refusal = RoleRefusal(context.FieldDefinition, viewer) ?? await ReachRefusalAsync(context, viewer);
+            if (refusal is not null)
             {
-                EnsureRole(context.FieldDefinition, request.Viewer);
-                await EnsureReachAsync(context, request.Viewer);
-            }
-            catch (PatchworkException denied) when (denied.Code is ErrorCode.Forbidden)
-            {
-                request.Audit.Record(request.Viewer, AuditAction.Denied, detail: $"{context.FieldDefinition.Name}: {denied.Message}");
-                throw;
+                context.Request().Audit.Record(viewer, AuditAction.Denied,
+                    refusal.Reach is { IsFamily: false } client ? client.Id : null,
+                    refusal.Reach is { IsFamily: true } family ? family.Id : null,
+                    detail: $"{context.FieldDefinition.Name}: {refusal.Message}");
+                throw PatchworkException.Forbidden(refusal.Message);
             }
         }
         var result = await next(context);
         RecordRead(context, result);
         return result;
     }
+
+    private sealed record Refusal(string Message, Reach? Reach = null);
 
     private static void RecordRead(IResolveFieldContext context, object? result)
     {
@@ -52,34 +53,38 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
         (context.ParentType == context.Schema.Query || context.ParentType == context.Schema.Mutation)
         && !context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal);
 
-    private static void EnsureRole(FieldType field, Viewer viewer)
+    private static Refusal? RoleRefusal(FieldType field, Viewer viewer)
     {
         if (field.GetMetadata(Access.AnyoneSignedIn, false))
         {
-            return;
+            return null;
         }
-        var roles = field.GetMetadata<Role[]>(Access.RolesKey)
-            ?? throw PatchworkException.Forbidden($"{field.Name} is not open to any role.");
+        var roles = field.GetMetadata<Role[]>(Access.RolesKey);
+        if (roles is null)
+        {
+            return new Refusal($"{field.Name} is not open to any role.");
+        }
         if (!roles.Any(viewer.Has))
         {
-            throw PatchworkException.Forbidden(
-                $"{field.Name} needs the {string.Join(" or ", roles.Select(r => r.ClaimValue()))} role.");
+            return new Refusal($"{field.Name} needs the {string.Join(" or ", roles.Select(r => r.ClaimValue()))} role.");
         }
-        if (roles is [Role.Practitioner] && viewer.ActivePractitioner is null)
-        {
-            throw PatchworkException.Forbidden(viewer.StandingMessage ?? "This needs an active practitioner.");
-        }
+        return roles is [Role.Practitioner] && viewer.ActivePractitioner is null
+            ? new Refusal(viewer.StandingMessage ?? "This needs an active practitioner.")
+            : null;
     }
 
-    private async Task EnsureReachAsync(IResolveFieldContext context, Viewer viewer)
+    private async Task<Refusal?> ReachRefusalAsync(IResolveFieldContext context, Viewer viewer)
     {
         var declared = context.FieldDefinition.GetMetadata<Func<IResolveFieldContext, IEnumerable<Reach>>>(Access.ReachKey);
         if (declared is null)
         {
-            return;
+            return null;
         }
-        var practitionerId = viewer.ActivePractitioner?.Id
-            ?? throw PatchworkException.Forbidden("Only an active practitioner can see a team.");
+        var practitionerId = viewer.ActivePractitioner?.Id;
+        if (practitionerId is null)
+        {
+            return new Refusal("Only an active practitioner can see a team.");
+        }
         foreach (var reach in declared(context))
         {
             await EnsureExistsAsync(reach, context.CancellationToken);
@@ -88,11 +93,12 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
                 : await store.FindClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken);
             if (!inReach.Contains(reach.Id))
             {
-                throw PatchworkException.Forbidden(reach.IsFamily
+                return new Refusal(reach.IsFamily
                     ? "You are not in the team around this family. Join a member's team, with a reason, to see it."
-                    : "You are not in the team around this client. Join their team, with a reason, to see it.");
+                    : "You are not in the team around this client. Join their team, with a reason, to see it.", reach);
             }
         }
+        return null;
     }
 
     private async Task EnsureExistsAsync(Reach reach, CancellationToken cancellationToken)

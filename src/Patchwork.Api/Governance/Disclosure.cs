@@ -13,6 +13,9 @@ public static class Disclosure
     public static bool IsMasked(TeamMember member, Viewer viewer) =>
         member.Restricted && member.Practitioner.Id != viewer.Practitioner?.Id;
 
+    public static bool IsMasked(TeamChange change, Viewer viewer) =>
+        change.Restricted && change.Practitioner.Id != viewer.Practitioner?.Id;
+
     public static bool IsVisible(Visit visit, Viewer viewer) =>
         !visit.Restricted || visit.PractitionerId == viewer.Practitioner?.Id;
 

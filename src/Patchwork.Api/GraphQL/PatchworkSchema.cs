@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Patchwork.Api.GraphQL.Administration;
 using Patchwork.Api.GraphQL.Clients;
 using Patchwork.Api.GraphQL.Directory;
 using Patchwork.Api.GraphQL.Families;
@@ -26,6 +27,7 @@ public sealed class PatchworkQuery : ObjectGraphType
         this.AddDirectoryQueries();
         this.AddClientQueries();
         this.AddFamilyQueries();
+        this.AddAdministrationQueries();
     }
 }
 
@@ -39,5 +41,6 @@ public sealed class PatchworkMutation : ObjectGraphType
         this.AddTeamMutations();
         this.AddVisitMutations();
         this.AddDirectoryMutations();
+        this.AddAdministrationMutations();
     }
 }

@@ -24,8 +24,14 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>A symmetric key (at least 32 characters) for development tokens. Honoured only in Development.</summary>
     public string? DevelopmentSigningKey { get; set; }
 
-    /// <summary>The claim that carries role names (Keycloak realm roles and Entra ID app roles map onto it).</summary>
+    /// <summary>
+    /// The claim that carries role names: "roles" for Entra ID app roles, "realm_access.roles" for Keycloak realm
+    /// roles (a dotted name reads an array inside a JSON claim).
+    /// </summary>
     public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>Whether the provider's metadata must come over HTTPS; turn off only for a provider on loopback.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 
     /// <summary>Set only by start-up: whether the host runs in the Development environment.</summary>
     internal bool IsDevelopment { get; set; }

@@ -27,7 +27,7 @@ public static class AuthenticationExtensions
     {
         // Keep claim names as issued ("sub", "roles"): the access rules read them by those names.
         jwt.MapInboundClaims = false;
-        jwt.RequireHttpsMetadata = !environment.IsDevelopment();
+        jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata && !environment.IsDevelopment();
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidateAudience = true,
@@ -39,6 +39,8 @@ public static class AuthenticationExtensions
             ClockSkew = TimeSpan.FromSeconds(30),
             NameClaimType = "name",
             RoleClaimType = auth.RoleClaim,
+            // Only asymmetric algorithms from the provider's keys, or the development key's HMAC.
+            ValidAlgorithms = auth.UsesDevelopmentKey ? [SecurityAlgorithms.HmacSha256] : [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
         };
         if (auth.UsesDevelopmentKey)
         {

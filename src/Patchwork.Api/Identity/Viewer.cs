@@ -30,6 +30,10 @@ public sealed record Viewer(
         ? new Actor(Subject, p.Id, RequestId)
         : throw PatchworkException.Forbidden("Only an active practitioner can make changes.");
 
+    public Actor ToAdminActor() => Has(Role.Admin)
+        ? new Actor(Subject, null, RequestId)
+        : throw PatchworkException.Forbidden("Only an administrator can make this change.");
+
     public string? StandingMessage => Standing switch
     {
         Standing.NotRegistered when Has(Role.Practitioner) =>
@@ -51,8 +55,8 @@ public sealed class ViewerFactory(INetworkStore store, TimeProvider time, Micros
         {
             return Viewer.Anonymous with { RequestId = requestId };
         }
-        var roles = user.FindAll(options.Value.RoleClaim)
-            .Select(c => Identity.Roles.Parse(c.Value))
+        var roles = RoleClaims.Read(user, options.Value.RoleClaim)
+            .Select(Identity.Roles.Parse)
             .OfType<Role>()
             .ToHashSet();
         var practitioner = roles.Contains(Role.Practitioner)

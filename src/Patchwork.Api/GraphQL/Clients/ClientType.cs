@@ -31,6 +31,8 @@ public sealed class ClientType : ObjectGraphType<Client>
             .Audited((ctx, _) => new AuditedRead(AuditAction.ViewClient, ClientId: ((Client)ctx.Source!).Id))
             .Resolve(ctx => ctx.Loaders().ClientTeams.Load(ctx.Source.Id));
 
+        this.AddTeamChanges(async ctx => await ctx.Loaders().TeamChanges.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken));
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")
             .Description("Planned visits from now on, soonest first.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)

@@ -25,25 +25,27 @@ public sealed class FamilyType : ObjectGraphType<Family>
             .Audited((ctx, _) => new AuditedRead(AuditAction.ViewFamily, FamilyId: ((Family)ctx.Source!).Id))
             .Resolve(ctx => ctx.Loaders().FamilyTeams.Load(ctx.Source.Id));
 
+        this.AddTeamChanges(async ctx => await MemberValuesAsync(ctx, ctx.Loaders().TeamChanges));
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")
             .Description("Planned visits to any member from now on, soonest first.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
             .ResolveAsync(async ctx => VisitPaging.Page(
-                await MemberVisitsAsync(ctx, ctx.Loaders().UpcomingVisits), ctx, upcoming: true));
+                await MemberValuesAsync(ctx, ctx.Loaders().UpcomingVisits), ctx, upcoming: true));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("recentContacts")
             .Description("Completed contacts with any member, latest first.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
             .ResolveAsync(async ctx => VisitPaging.Page(
-                await MemberVisitsAsync(ctx, ctx.Loaders().RecentContacts), ctx, upcoming: false));
+                await MemberValuesAsync(ctx, ctx.Loaders().RecentContacts), ctx, upcoming: false));
     }
 
-    private static async Task<IEnumerable<Visit>> MemberVisitsAsync(
-        IResolveFieldContext<Family> ctx, BatchLoader<string, IReadOnlyList<Visit>> visits)
+    private static async Task<IEnumerable<T>> MemberValuesAsync<T>(
+        IResolveFieldContext<Family> ctx, BatchLoader<string, IReadOnlyList<T>> values)
     {
         var members = await ctx.Loaders().FamilyMembers.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
         // Ask for every member before awaiting any, so the loader fetches them all in one batch.
-        var pending = members.Select(m => visits.Load(m.Id)).ToList();
+        var pending = members.Select(m => values.Load(m.Id)).ToList();
         var perMember = await Task.WhenAll(pending.Select(p => p.GetResultAsync(ctx.CancellationToken)));
         return perMember.SelectMany(v => v);
     }

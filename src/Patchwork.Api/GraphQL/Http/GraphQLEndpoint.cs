@@ -24,6 +24,7 @@ public sealed partial class GraphQLEndpoint(
     ViewerFactory viewers,
     AuditLog audit,
     INetworkStore store,
+    TimeProvider time,
     ILogger<GraphQLEndpoint> logger)
 {
     public const string ResponseMediaType = "application/graphql-response+json";
@@ -70,7 +71,7 @@ public sealed partial class GraphQLEndpoint(
             options.RequestServices = http.RequestServices;
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
-            options.UserContext = new RequestContext(viewer, audit, new NetworkLoaders(store));
+            options.UserContext = new RequestContext(viewer, audit, new NetworkLoaders(store, time.GetUtcNow()));
             options.UnhandledExceptionDelegate = context =>
             {
                 if (context.OriginalException is not PatchworkException and not OperationCanceledException)

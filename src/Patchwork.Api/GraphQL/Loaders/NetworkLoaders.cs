@@ -1,8 +1,11 @@
 namespace Patchwork.Api.GraphQL.Loaders;
 
 /// <summary>One batching loader per relationship edge of the graph, for one request.</summary>
-public sealed class NetworkLoaders(INetworkStore store)
+public sealed class NetworkLoaders(INetworkStore store, DateTimeOffset now)
 {
+    /// <summary>How far back team changes are fetched; fields filter within this.</summary>
+    public const int TeamChangeDays = 90;
+
     /// <summary>How many upcoming visits or recent contacts are fetched per client; fields page within this.</summary>
     public const int VisitsPerClient = 50;
 
@@ -22,6 +25,9 @@ public sealed class NetworkLoaders(INetworkStore store)
 
     public BatchLoader<string, IReadOnlyList<TeamMember>> FamilyTeams { get; } =
         new(ByKey(store.GetFamilyTeamsAsync), []);
+
+    public BatchLoader<string, IReadOnlyList<TeamChange>> TeamChanges { get; } =
+        new(ByKey((ids, ct) => store.GetTeamChangesAsync(ids, now.AddDays(-TeamChangeDays), ct)), []);
 
     public BatchLoader<string, IReadOnlyList<Visit>> UpcomingVisits { get; } =
         new(ByKey((ids, ct) => store.GetUpcomingVisitsAsync(ids, VisitsPerClient, ct)), []);

@@ -10,7 +10,7 @@ public static class TeamFields
     public static void AddTeamMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ClientType>>("joinTeam")
-            .Description("Join a client's team, stating why. The reason is recorded and the team can see it.")
+            .Description("Join a client's team, stating why. The reason is audited and shown to the team in its changes.")
             .Argument<NonNullGraphType<IdGraphType>>("clientId")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
             .Argument<BooleanGraphType>("restricted", a =>
@@ -26,6 +26,15 @@ public static class TeamFields
                     ctx.GetArgument<bool>("restricted"), ctx.Viewer().ToActor(), ctx.CancellationToken);
                 return await ctx.Loaders().Clients.Load(clientId).GetResultAsync(ctx.CancellationToken);
             });
+
+        mutation.Field<NonNullGraphType<ClientType>>("breakGlass")
+            .Description("In an emergency, see a client's team without joining it. Your reason is audited and flagged for review.")
+            .Argument<NonNullGraphType<IdGraphType>>("clientId")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .AllowPractitioners()
+            .ResolveAsync(async ctx => await BreakGlass.OpenAsync(ctx.Store(),
+                ctx.RequestServices!.GetRequiredService<TimeProvider>(), ctx.Viewer(),
+                ctx.GetArgument<string>("clientId"), ctx.GetArgument<string>("reason"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<InvolvementType>>("leaveTeam")
             .Description("Leave a client's team. Your planned visits to them are cancelled.")

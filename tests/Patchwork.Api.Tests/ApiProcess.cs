@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace Patchwork.Api.Tests;
+
+/// <summary>Runs the built API as its own process, as an operator would start it.</summary>
+internal static class ApiProcess
+{
+    /// <summary>The API's build output beside this test build (same configuration and framework).</summary>
+    public static string AssemblyPath
+    {
+        get
+        {
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var (framework, configuration) = (output.Name, output.Parent!.Name);
+            var repository = output;
+            while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "Patchwork.sln")))
+            {
+                repository = repository.Parent;
+            }
+            return Path.Combine(repository!.FullName, "src", "Patchwork.Api", "bin", configuration, framework, "Patchwork.Api.dll");
+        }
+    }
+
+    /// <summary>Starts the API with these environment variables and waits (at most a minute) for it to exit.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [AssemblyPath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
