@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Patchwork.Storage.Sqlite;
 
-// Teams and visits.
+// Teams, how they have changed, and visits.
 public sealed partial class SqliteNetworkStore
 {
     private const int MaxVisitsPerClient = 100;
@@ -50,6 +50,24 @@ public sealed partial class SqliteNetworkStore
 
     private const string VisitByIdSql = "SELECT " + VisitRow.Columns + " FROM visit v WHERE v.id = $id";
 
+    // Every involvement that began, and every one that ended, at or after $since: each is one change, and an
+    // involvement that did both is two (an imported involvement may have ended without a reason). Newest first;
+    // a leave at the same moment as a join came after it.
+    private const string TeamChangesSql = """
+        WITH change AS (
+            SELECT i.client_id, i.practitioner_id, 'Joined' AS kind, i.since AS at, i.reason, i.restricted
+            FROM involvement i
+            WHERE i.client_id IN (SELECT value FROM json_each($ids)) AND i.since >= $since
+            UNION ALL
+            SELECT i.client_id, i.practitioner_id, 'Left', i.ended_on, coalesce(i.end_reason, ''), i.restricted
+            FROM involvement i
+            WHERE i.client_id IN (SELECT value FROM json_each($ids)) AND i.ended_on >= $since
+        )
+        """ +
+        "SELECT ch.client_id, ch.kind, ch.at, ch.reason, ch.restricted, " + PractitionerRow.Columns + ", " + AgencyRow.Columns +
+        " FROM change ch JOIN practitioner p ON p.id = ch.practitioner_id JOIN agency a ON a.id = p.agency_id " +
+        "ORDER BY ch.client_id, ch.at DESC, ch.kind = 'Left' DESC, ch.practitioner_id";
+
     public async Task<ILookup<string, TeamMember>> GetClientTeamsAsync(
         IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken)
     {
@@ -92,6 +110,19 @@ public sealed partial class SqliteNetworkStore
         return found.SingleOrDefault();
     }
 
+    public async Task<ILookup<string, TeamChange>> GetTeamChangesAsync(
+        IReadOnlyCollection<string> clientIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (clientIds.Count == 0)
+        {
+            return EmptyLookup<TeamChange>();
+        }
+        var changes = await QueryAsync(
+            c => new SqliteCommand(TeamChangesSql, c).Bind("$ids", clientIds).Bind("$since", since),
+            ReadTeamChange, cancellationToken);
+        return changes.ToLookup(change => change.ClientId);
+    }
+
     private async Task<ILookup<string, Visit>> VisitsPerClientAsync(
         Func<SqliteConnection, SqliteCommand> query, IReadOnlyCollection<string> clientIds, int perClient,
         CancellationToken cancellationToken)
@@ -118,6 +149,19 @@ public sealed partial class SqliteNetworkStore
             NextVisitAt: row.TimeOrNull(5),
             Restricted: row.GetBoolean(3));
         return (row.GetString(0), member);
+    }
+
+    private static TeamChange ReadTeamChange(SqliteDataReader row)
+    {
+        const int PractitionerAt = 5;
+        return new TeamChange(
+            ClientId: row.GetString(0),
+            Practitioner: PractitionerRow.Read(row, PractitionerAt),
+            Agency: AgencyRow.Read(row, PractitionerAt + PractitionerRow.Width),
+            Kind: row.Name<TeamChangeKind>(1),
+            At: row.Time(2),
+            Reason: row.GetString(3),
+            Restricted: row.GetBoolean(4));
     }
 
     // Client teams go through the same merge as family teams: one entry per practitioner either way, and

@@ -11,6 +11,8 @@ public sealed partial class SqliteNetworkStore
 
     private const string PractitionerByIdSql = "SELECT " + PractitionerRow.Columns + " FROM practitioner p WHERE p.id = $id";
 
+    private const string AgencyByIdSql = "SELECT " + AgencyRow.Columns + " FROM agency a WHERE a.id = $id";
+
     private const string AgencyOfPractitionerSql =
         "SELECT " + AgencyRow.Columns + " FROM practitioner p JOIN agency a ON a.id = p.agency_id WHERE p.id = $id";
 
@@ -36,6 +38,12 @@ public sealed partial class SqliteNetworkStore
             new SqliteCommand(PractitionerByIdSql, transaction.Connection, transaction).Bind("$id", practitionerId),
             r => PractitionerRow.Read(r), cancellationToken)
         ?? throw PatchworkException.NotFound("practitioner", practitionerId);
+
+    private static async Task<Agency> RequireAgencyAsync(SqliteTransaction transaction, string agencyId, CancellationToken cancellationToken) =>
+        await SingleOrDefaultAsync(
+            new SqliteCommand(AgencyByIdSql, transaction.Connection, transaction).Bind("$id", agencyId),
+            r => AgencyRow.Read(r), cancellationToken)
+        ?? throw PatchworkException.NotFound("agency", agencyId);
 
     private static async Task<Agency> RequireAgencyOfAsync(
         SqliteTransaction transaction, string practitionerId, CancellationToken cancellationToken) =>
@@ -71,6 +79,15 @@ public sealed partial class SqliteNetworkStore
         await using (command)
         {
             return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Runs a <c>SELECT EXISTS (…)</c> and disposes the command.</summary>
+    private static async Task<bool> ExistsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            return await command.ExecuteScalarAsync(cancellationToken) is 1L;
         }
     }
 

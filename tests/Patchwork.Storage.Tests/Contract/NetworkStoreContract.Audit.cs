@@ -48,6 +48,80 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(["req--1", "req--3"], samInWindow.Select(e => e.RequestId));
     }
 
+    [Fact]
+    public async Task The_audit_trail_can_be_filtered_by_action_alone_or_with_the_other_filters()
+    {
+        var store = await NetworkAsync();
+        await store.AppendAuditAsync(Trail, Ct);
+
+        var views = await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100, Action: AuditAction.ViewClient), Ct);
+        var samsViews = await store.GetAuditTrailAsync(new AuditQuery(null, Sam, null, null, 100, Action: AuditAction.ViewClient), Ct);
+        var aliceDenied = await store.GetAuditTrailAsync(new AuditQuery(Alice, null, null, null, 100, Action: AuditAction.Denied), Ct);
+        var recentViews = await store.GetAuditTrailAsync(new AuditQuery(null, null, Days(-3), null, 100, Action: AuditAction.ViewClient), Ct);
+        var joins = await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100, Action: AuditAction.JoinTeam), Ct);
+
+        Assert.Equal(["req--2", "req--5"], views.Select(e => e.RequestId));
+        Assert.Equal(["req--5"], samsViews.Select(e => e.RequestId));
+        Assert.Equal(["req--4"], aliceDenied.Select(e => e.RequestId));
+        Assert.Equal(["req--2"], recentViews.Select(e => e.RequestId));
+        Assert.Empty(joins);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_of_a_family_is_about_the_family_and_its_members_and_no_one_else()
+    {
+        var store = await NetworkAsync();
+        await store.AppendAuditAsync(
+            [
+                .. Trail,
+                Entry(-4.5, Yara, AuditAction.ViewClient, Dana),
+                Entry(-3.5, Sam, AuditAction.ViewFamily, null, "fa-other"),
+                Entry(-2.5, Oscar, AuditAction.Denied, Eve),
+                Entry(-1.5, Sam, AuditAction.AddFamilyMember, Daniel, "fa-other"),
+            ], Ct);
+
+        var smiths = await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100, FamilyId: Smiths), Ct);
+        var other = await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100, FamilyId: "fa-other"), Ct);
+
+        // The family itself (−3), Alice (−4, −5) and Ben (−2); not the search, nor Dana, Eve or the other family.
+        Assert.Equal(["req--2", "req--3", "req--4", "req--5"], smiths.Select(e => e.RequestId));
+        Assert.Equal(["req--1.5", "req--3.5"], other.Select(e => e.RequestId));
+        Assert.Equal(Trail[3], smiths[0]);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_of_a_family_combines_with_every_other_filter()
+    {
+        var store = await NetworkAsync();
+        await store.AppendAuditAsync([.. Trail, Entry(-2.5, Oscar, AuditAction.Denied, Eve)], Ct);
+
+        async Task<IEnumerable<string>> AboutSmithsAsync(string? client = null, string? practitioner = null,
+            DateTimeOffset? from = null, DateTimeOffset? to = null, int first = 100, AuditAction? action = null) =>
+            (await store.GetAuditTrailAsync(new AuditQuery(client, practitioner, from, to, first, action, Smiths), Ct))
+                .Select(e => e.RequestId);
+
+        Assert.Equal(["req--3", "req--5"], await AboutSmithsAsync(practitioner: Sam));
+        Assert.Equal(["req--4"], await AboutSmithsAsync(action: AuditAction.Denied));
+        Assert.Equal(["req--2"], await AboutSmithsAsync(client: Ben));
+        Assert.Empty(await AboutSmithsAsync(client: Eve));
+        Assert.Equal(["req--3", "req--4"], await AboutSmithsAsync(from: Days(-4), to: Days(-2)));
+        Assert.Equal(["req--2"], await AboutSmithsAsync(first: 1));
+        Assert.Equal(["req--5"], await AboutSmithsAsync(practitioner: Sam, action: AuditAction.ViewClient, to: Days(-3)));
+    }
+
+    [Fact]
+    public async Task The_audit_trail_of_a_family_follows_its_current_members()
+    {
+        var store = await NetworkAsync();
+        await store.AppendAuditAsync([.. Trail, Entry(-2.5, Oscar, AuditAction.Denied, Eve)], Ct);
+
+        await store.AddFamilyMemberAsync(Smiths, Eve, "grandmother", ActorFor(Sam), Ct);
+
+        // Eve is a member now, so what was written about her before she joined is about the family too.
+        var smiths = await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100, FamilyId: Smiths), Ct);
+        Assert.Equal(["req-" + Sam, "req--2", "req--2.5", "req--3", "req--4", "req--5"], smiths.Select(e => e.RequestId));
+    }
+
     [Theory]
     [InlineData(2, 2)]
     [InlineData(0, 1)]

@@ -109,5 +109,6 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.GetFamilyTeamsAsync([], Ct));
         Assert.Empty(await store.GetUpcomingVisitsAsync([], 5, Ct));
         Assert.Empty(await store.FindClientsInReachAsync(Sam, [], Ct));
+        Assert.Empty(await store.GetTeamChangesAsync([], DateTimeOffset.MinValue, Ct));
     }
 }

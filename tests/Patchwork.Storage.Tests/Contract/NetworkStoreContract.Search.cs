@@ -118,6 +118,30 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(smithsWorker);
     }
 
+    [Theory]
+    [InlineData("jones", 1)]
+    [InlineData("jones", 20)]
+    [InlineData("da", 1)]
+    [InlineData("da", 20)]
+    public async Task A_shielded_client_s_hidden_match_leaves_no_trace_in_the_results(string query, int first)
+    {
+        var store = await NetworkAsync();
+        var neverHeldDana = await CreateStoreAsync();
+        await neverHeldDana.ImportAsync(Snapshot with
+        {
+            Clients = [.. Snapshot.Clients.Where(c => c.Id != Dana)],
+            Involvements = [.. Snapshot.Involvements.Where(i => i.ClientId != Dana)],
+            Visits = [.. Snapshot.Visits.Where(v => v.ClientId != Dana)],
+        }, Ct);
+
+        var matches = await store.SearchClientsAsync(new ClientSearch(query, null, first, Oscar), Ct);
+
+        // The same matches, in the same order, with the same fields, as if Dana were not there at all: the hidden
+        // match takes no place within first, and nothing counts or hints at it.
+        Assert.Equal(await neverHeldDana.SearchClientsAsync(new ClientSearch(query, null, first, Oscar), Ct), matches);
+        Assert.Equal(Daniel, matches[0].ClientId);
+    }
+
     [Fact]
     public async Task A_shielded_client_is_found_by_their_own_team_and_marked_in_my_team()
     {

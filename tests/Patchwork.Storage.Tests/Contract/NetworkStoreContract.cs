@@ -49,9 +49,16 @@ public abstract partial class NetworkStoreContract
     protected static async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(INetworkStore store) =>
         await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 500), Ct);
 
+    /// <summary>A team change as a comparable line: what, who, when, why, restricted.</summary>
+    protected static string ChangeLine(TeamChange c) => ChangeLine(c.Kind, c.Practitioner.Id, c.At, c.Reason, c.Restricted);
+
+    protected static string ChangeLine(TeamChangeKind kind, string practitionerId, DateTimeOffset at, string reason,
+        bool restricted = false) =>
+        $"{kind} {practitionerId} at {at:O} '{reason}'" + (restricted ? " restricted" : "");
+
     /// <summary>
     /// Asserts that a write fails with the given code and that nothing anyone can read has changed:
-    /// not the nodes, not the teams, not the visits, not the audit trail.
+    /// not the nodes, not the teams or how they changed, not the visits, not the audit trail.
     /// </summary>
     protected static async Task AssertRejectedAsync(INetworkStore store, ErrorCode code, Func<Task> write)
     {
@@ -87,6 +94,7 @@ public abstract partial class NetworkStoreContract
             Recent = Flat(await store.GetRecentContactsAsync(ClientIds, 100, Ct)),
             Visits = visits,
             MyClients = myClients,
+            TeamChanges = Flat(await store.GetTeamChangesAsync(ClientIds, DateTimeOffset.MinValue, Ct)),
             Audit = await AuditTrailAsync(store),
         };
         return JsonSerializer.Serialize(state);

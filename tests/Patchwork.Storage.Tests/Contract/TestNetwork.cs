@@ -74,6 +74,9 @@ public static class TestNetwork
     public static Actor ActorFor(string practitionerId) =>
         new(NetworkBuilder.SubjectOf(practitionerId), practitionerId, "req-" + practitionerId);
 
+    /// <summary>An administrator: signs in and is audited, but is no practitioner.</summary>
+    public static readonly Actor Admin = new("idp|admin", null, "req-admin");
+
     public static NetworkSnapshot Build() => new NetworkBuilder()
         .Agency(Council, "Norfolk County Council", AgencyKind.CountyCouncil)
         .Agency(Health, "Norfolk Community Health", AgencyKind.Health)
