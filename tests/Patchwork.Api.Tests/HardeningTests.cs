@@ -26,6 +26,27 @@ public sealed class HardeningTests(PatchworkAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Too_many_aliases_even_of_cheap_fields_are_refused()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        var within = string.Join(" ", Enumerable.Range(0, 50).Select(i => $"a{i}: me {{ subject }}"));
+        (await _app.GraphQLAsync(token, "{ " + within + " }")).Ok();
+        var beyond = string.Join(" ", Enumerable.Range(0, 51).Select(i => $"a{i}: me {{ subject }}"));
+        var refused = await _app.GraphQLAsync(token, "{ " + beyond + " }");
+        refused.FailsWith("BAD_USER_INPUT", 400);
+        Assert.Contains("aliases", refused.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_with_too_many_operations_is_refused()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        var operations = string.Join(" ", Enumerable.Range(0, 11).Select(i => $"query Q{i} {{ me {{ subject }} }}"));
+        var refused = await _app.GraphQLAsync(token, operations);
+        refused.FailsWith("BAD_USER_INPUT", 400);
+    }
+
+    [Fact]
     public async Task An_ordinary_family_view_is_well_within_the_limits()
     {
         var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
@@ -39,6 +60,8 @@ public sealed class HardeningTests(PatchworkAppFixture fixture) : IClassFixture<
         var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
         (await _app.GraphQLAsync(token, "{ searchClients(query: \"smith\", first: 1000) { id } }")).FailsWith("BAD_USER_INPUT");
         (await _app.GraphQLAsync(token, "{ myClients { upcomingVisits(first: 0) { id } } }")).FailsWith("BAD_USER_INPUT");
+        (await _app.GraphQLAsync(token, "{ myClients(first: 501) { id } }")).FailsWith("BAD_USER_INPUT");
+        Assert.Single((await _app.GraphQLAsync(token, "{ myClients(first: 1) { id } }")).Ok()["myClients"]!.AsArray());
     }
 }
 

@@ -63,6 +63,14 @@ public sealed class OpenIdConnectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outside_development_the_schema_cannot_be_introspected()
+    {
+        var token = _provider.Token(DemoNetwork.WalkThrough.PractitionerSubject, ["practitioner"]);
+        (await _app.GraphQLAsync(token, "{ __schema { queryType { name } } }")).FailsWith("BAD_USER_INPUT", 400);
+        (await _app.GraphQLAsync(token, "{ __type(name: \"Client\") { name } }")).FailsWith("BAD_USER_INPUT", 400);
+    }
+
+    [Fact]
     public async Task A_token_without_a_role_can_only_ask_who_it_is()
     {
         var token = _provider.Token(DemoNetwork.WalkThrough.PractitionerSubject, []);

@@ -11,6 +11,12 @@ public sealed class GraphQLLimits
     /// <summary>The largest estimated cost of one request; every field costs 1, lists multiply what they hold.</summary>
     public int MaxComplexity { get; set; } = 5_000;
 
+    /// <summary>How many aliased fields one document may use.</summary>
+    public int MaxAliases { get; set; } = 50;
+
+    /// <summary>How many operations one document may hold (only one runs per request).</summary>
+    public int MaxOperations { get; set; } = 10;
+
     /// <summary>How long one request may execute before it is abandoned with a TIMEOUT error.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -7,6 +7,7 @@ namespace Patchwork.Api.GraphQL.Clients;
 public static class ClientFields
 {
     private const int MaxSearchResults = 50;
+    private const int MaxMyClients = 500;
 
     public static void AddClientQueries(this ObjectGraphType query)
     {
@@ -27,10 +28,19 @@ public static class ClientFields
             .Resolve(ctx => ctx.Loaders().Clients.Load(ctx.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("myClients")
-            .Description("The clients whose team you are in.")
+            .Description("The clients whose team you are in, by family name.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 100)
             .AllowPractitioners()
-            .ResolveAsync(async ctx => await ctx.Store().GetMyClientsAsync(
-                ctx.Viewer().ActivePractitioner!.Id, ctx.CancellationToken));
+            .ResolveAsync(async ctx =>
+            {
+                var first = ctx.GetArgument<int>("first");
+                if (first is < 1 or > MaxMyClients)
+                {
+                    throw PatchworkException.BadInput($"first must be between 1 and {MaxMyClients}.");
+                }
+                var clients = await ctx.Store().GetMyClientsAsync(ctx.Viewer().ActivePractitioner!.Id, ctx.CancellationToken);
+                return clients.Take(first).ToList();
+            });
     }
 
     public static void AddClientMutations(this ObjectGraphType mutation)
