@@ -20,9 +20,13 @@ public sealed record DataSharingAgreement(AgreementStatus Status, DateOnly? Sign
         {
             throw PatchworkException.BadInput("An active agreement needs the date it was signed.");
         }
-        if (SignedOn > today)
+        if (SignedOn > today || SignedOn < today.AddYears(-30))
         {
-            throw PatchworkException.BadInput("signedOn must not be in the future.");
+            throw PatchworkException.BadInput("signedOn must be in the past 30 years and not in the future.");
+        }
+        if (ExpiresOn > today.AddYears(25))
+        {
+            throw PatchworkException.BadInput("expiresOn must be within 25 years.");
         }
         return ExpiresOn < SignedOn ? throw PatchworkException.BadInput("expiresOn must be after signedOn.") : this;
     }

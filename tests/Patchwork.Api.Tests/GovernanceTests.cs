@@ -27,6 +27,10 @@ public sealed class GovernanceTests : IDisposable
 
         var invalid = await _app.GraphQLAsync(admin, "mutation($a: ID!) { setAgreement(agencyId: $a, agreement: { status: ACTIVE }) { id } }", new { a = agencyId });
         invalid.FailsWith("BAD_USER_INPUT");
+        (await _app.GraphQLAsync(admin, "mutation($a: ID!) { setAgreement(agencyId: $a, agreement: { status: ACTIVE, signedOn: \"2025-01-01\", expiresOn: \"2999-01-01\" }) { id } }", new { a = agencyId }))
+            .FailsWith("BAD_USER_INPUT");
+        (await _app.GraphQLAsync(admin, "mutation($a: ID!) { setAgreement(agencyId: $a, agreement: { status: ACTIVE, signedOn: \"1901-01-01\" }) { id } }", new { a = agencyId }))
+            .FailsWith("BAD_USER_INPUT");
     }
 
     [Fact]
