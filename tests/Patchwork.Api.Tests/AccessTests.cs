@@ -36,6 +36,13 @@ public sealed class AccessTests : IDisposable
         Assert.False(match["inMyTeam"]!.GetValue<bool>());
         Assert.DoesNotContain(" ", match["postcodeDistrict"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(5, match.AsObject().Count);
+
+        // The search was on record, with its text and how many it found, before the answer arrived.
+        var trail = await _app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.Search), default);
+        var entry = Assert.Single(trail);
+        Assert.Contains($"\"{Demo.Tour.SearchText}\"", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains($"{data["searchClients"]!.AsArray().Count} results", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(Demo.Tour.PractitionerSubject, entry.Subject);
     }
 
     [Fact]
