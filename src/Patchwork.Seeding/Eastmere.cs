@@ -264,6 +264,11 @@ internal static class Eastmere
     [
         "Harbour", "Castle Hill", "Millbrook", "St Edmund's", "Fenside", "Northgate", "Abbey Fields", "Reedham",
         "Saltmarsh", "Westbrook", "Haverley", "Oakhurst", "Brandon Green", "Kingsmere", "Little Fenton", "Ashby",
+        // Beyond the district: the market towns and villages of the rest of the county.
+        "Thornbury", "Wickham Market", "Cley", "Elmswell", "Holbrook", "Stanmere", "Fressingfield", "Orford",
+        "Lavenham", "Debenham", "Walsham", "Bramford", "Kessingland", "Yoxford", "Hadleigh", "Brightwell",
+        "Marham", "Halesworth", "Needham", "Capel", "Stoke Ferry", "Somerleyton", "Glemsford", "Barrow",
+        "Blythburgh", "Worlingham", "Copdock", "Ixworth", "Mendham", "Tattingstone", "Dunwich", "Sproughton",
     ];
 
     /// <summary>The demo's named practitioners; the first is the walk-through's, never in the walk-through family's team.</summary>

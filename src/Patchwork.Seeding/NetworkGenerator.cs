@@ -42,6 +42,7 @@ internal sealed class NetworkGenerator
     private readonly Dictionary<string, int> _namedStillToPlace;
     private readonly Dictionary<string, Staff> _bySubject;
     private readonly HashSet<int> _nhsNumbersUsed = [];
+    private ulong _nextVisit;
 
     public NetworkGenerator(SeedProfile profile, int seed, DateTimeOffset now)
     {
@@ -93,6 +94,7 @@ internal sealed class NetworkGenerator
     private FamilyBundle RandomFamily(int index)
     {
         var random = new SeedRandom(_seed, FamilyStreams + (ulong)index);
+        _nextVisit = VisitOrder(index);
         var ward = Eastmere.Wards[random.Next(_profile.Wards)];
         var (address, postcode) = Address(ward, random);
         var size = _profile.MembersPerFamily.Min + random.PickWeighted(_profile.MemberCountWeights);
@@ -236,6 +238,12 @@ internal sealed class NetworkGenerator
 
     // ---- Involvements and visits ------------------------------------------------------------------------
 
+    // Visit ids are made in order, family by family, as time-ordered ids are in production: a network's visits
+    // then go into the store's id index at its end instead of all over it, which keeps a county's load fast.
+    private static ulong VisitOrder(int familyIndex) => (ulong)familyIndex << 16;
+
+    private string NextVisitId(SeedRandom random) => random.NextOrderedId(_nextVisit++);
+
     /// <summary>
     /// A practitioner's involvement with each supported member, all begun and (if so) ended together, and the
     /// visits that go with it: a household visit is recorded against every member it was with.
@@ -336,7 +344,7 @@ internal sealed class NetworkGenerator
             {
                 if (slot > since && (endedOn is null || slot < endedOn) && slot < _time.Now)
                 {
-                    visits.Add(new Visit(random.NextId(), person.Id, staff.Practitioner.Id, mode, status, scheduled,
+                    visits.Add(new Visit(NextVisitId(random), person.Id, staff.Practitioner.Id, mode, status, scheduled,
                         completed, staff.Agency.Restricted));
                 }
             }
@@ -359,7 +367,7 @@ internal sealed class NetworkGenerator
             mode = mode == VisitMode.Email ? VisitMode.Phone : mode;
             foreach (var (person, _) in starts)
             {
-                visits.Add(new Visit(random.NextId(), person.Id, staff.Practitioner.Id, mode, VisitStatus.Planned, slot,
+                visits.Add(new Visit(NextVisitId(random), person.Id, staff.Practitioner.Id, mode, VisitStatus.Planned, slot,
                     null, staff.Agency.Restricted));
             }
         }
@@ -391,6 +399,7 @@ internal sealed class NetworkGenerator
     private FamilyBundle WalkThroughFamily()
     {
         var random = new SeedRandom(_seed, WalkThroughStream);
+        _nextVisit = VisitOrder(0);
         var ward = Eastmere.Wards.Single(w => w.Name == "Millbrook");
         var family = new Family(random.NextId(), DemoNetwork.WalkThrough.FamilyName, Eastmere.Area(ward));
         var mother = WalkThroughMember(random, "Ngozi", 34, 120, Household.Parent);
@@ -413,13 +422,13 @@ internal sealed class NetworkGenerator
                 {
                     var slot = _time.PastWorkday(daysAgo, 11 * 60);
                     var adHoc = mode == VisitMode.Phone && status == VisitStatus.Completed;
-                    visits.Add(new Visit(random.NextId(), person.Id, staff.Practitioner.Id, mode, status,
+                    visits.Add(new Visit(NextVisitId(random), person.Id, staff.Practitioner.Id, mode, status,
                         adHoc ? null : slot, status == VisitStatus.Completed ? slot.AddMinutes(10) : null,
                         staff.Agency.Restricted));
                 }
                 foreach (var (daysAhead, mode) in planned)
                 {
-                    visits.Add(new Visit(random.NextId(), person.Id, staff.Practitioner.Id, mode, VisitStatus.Planned,
+                    visits.Add(new Visit(NextVisitId(random), person.Id, staff.Practitioner.Id, mode, VisitStatus.Planned,
                         _time.FutureWorkday(daysAhead, (10 * 60) + 30), null, staff.Agency.Restricted));
                 }
             }

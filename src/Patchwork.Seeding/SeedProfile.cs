@@ -5,6 +5,12 @@ public enum SeedSize
 {
     /// <summary>One fictional district, Eastmere: about 20 agencies, 50 practitioners and 200 families.</summary>
     Small,
+
+    /// <summary>
+    /// A whole county at Eastmere's make-up: 300 agencies, 20,000 practitioners, 80,000 families, about 200,000
+    /// clients and 5 million visits, past and planned. Load it in batches (<see cref="DemoNetwork.GenerateInBatches"/>).
+    /// </summary>
+    County,
 }
 
 /// <summary>
@@ -85,9 +91,36 @@ public sealed record SeedProfile
         PlanningHorizonDays = 42,
     };
 
+    /// <summary>
+    /// A county: households mostly of one to three, most with one to three practitioners around them and a tail
+    /// with ten or more; a few practitioners carry large caseloads; three years of contacts, which gives about
+    /// 25 visits per client.
+    /// </summary>
+    public static SeedProfile County { get; } = new()
+    {
+        Agencies = 300,
+        Practitioners = 20_000,
+        LeftPractitioners = 600,
+        Families = 80_000,
+        Wards = 7,
+        MembersPerFamily = (1, 6),
+        MemberCountWeights = [31, 26, 19, 14, 6, 4],
+        TeamSizeWeights = [6, 33, 26, 14, 7, 4, 2.6, 1.8, 1.3, 1.0, 0.9, 0.7, 0.5, 0.4, 0.3],
+        HeavyCaseloadShare = 0.03,
+        HeavyCaseloadWeight = 8,
+        EndedInvolvementShare = 0.08,
+        ShieldedFamilyShare = 0.02,
+        NhsNumberShare = 0.92,
+        PastVisitsPerInvolvement = (8, 76),
+        PlannedVisitWeights = [25, 40, 25, 10],
+        HistoryDays = 1095,
+        PlanningHorizonDays = 56,
+    };
+
     public static SeedProfile For(SeedSize size) => size switch
     {
         SeedSize.Small => Small,
+        SeedSize.County => County,
         _ => throw new ArgumentOutOfRangeException(nameof(size), size, "No profile for this seed size."),
     };
 }

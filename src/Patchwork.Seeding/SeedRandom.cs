@@ -63,6 +63,15 @@ internal sealed class SeedRandom
     public string NextId() =>
         NextUInt64().ToString("x16", CultureInfo.InvariantCulture) + NextUInt64().ToString("x16", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An opaque node id that sorts after every id made with a smaller <paramref name="order"/>, the way a
+    /// time-ordered id (UUIDv7) sorts by when it was made: 12 hex characters of order, then 20 random ones.
+    /// </summary>
+    public string NextOrderedId(ulong order) =>
+        (order & 0xFFFF_FFFF_FFFFUL).ToString("x12", CultureInfo.InvariantCulture) +
+        NextUInt64().ToString("x16", CultureInfo.InvariantCulture) +
+        (NextUInt64() >> 48).ToString("x4", CultureInfo.InvariantCulture);
+
     private static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

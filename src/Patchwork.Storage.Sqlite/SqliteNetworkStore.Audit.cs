@@ -46,15 +46,8 @@ public sealed partial class SqliteNetworkStore
         {
             return;
         }
-        await WriteAsync(async transaction =>
-        {
-            await using var insert = new SqliteCommand(Inserts.Audit, transaction.Connection, transaction);
-            foreach (var entry in entries)
-            {
-                await insert.BindAudit(entry with { At = Db.Stored(entry.At) }).ExecuteNonQueryAsync(cancellationToken);
-            }
-            return entries.Count;
-        }, cancellationToken);
+        // Committed together with whatever other requests are appending at the same moment (group commit).
+        await _auditCommits.AppendAsync(entries, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(AuditQuery query, CancellationToken cancellationToken) =>

@@ -29,12 +29,16 @@ public sealed partial class SqliteNetworkStore : INetworkStore, IDisposable
     private readonly string _path;
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly ReadSessions _readers;
+    private readonly AuditCommits _auditCommits;
 
     public SqliteNetworkStore(SqliteStoreOptions options, TimeProvider time)
     {
         _path = Path.GetFullPath(options.Path);
         _connectionString = ConnectionString(_path, pooling: true);
         _time = time;
+        _readers = new ReadSessions(ConnectionString(_path, pooling: false), ConnectionSetupSql);
+        _auditCommits = new AuditCommits(WriteAsync);
     }
 
     /// <summary>Creates the file and its directory if needed, switches it to WAL and brings the schema up to date.</summary>
@@ -56,6 +60,8 @@ public sealed partial class SqliteNetworkStore : INetworkStore, IDisposable
     /// <summary>Closes the pooled connections, so the file can be moved or deleted once the store is gone.</summary>
     public void Dispose()
     {
+        _auditCommits.Dispose();
+        _readers.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -113,13 +119,23 @@ public sealed partial class SqliteNetworkStore : INetworkStore, IDisposable
 
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
-    /// <summary>Runs one query on its own connection and reads every row.</summary>
+    /// <summary>
+    /// Runs one query and reads every row, on a kept connection whose prepared statement for this SQL is reused:
+    /// <paramref name="command"/> only says which SQL and which values.
+    /// </summary>
     private async Task<List<T>> QueryAsync<T>(
         Func<SqliteConnection, SqliteCommand> command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var query = command(connection);
-        return await ReadAllAsync(query, read, cancellationToken);
+        var session = await _readers.RentAsync(cancellationToken);
+        try
+        {
+            await using var request = command(session.Connection);
+            return await ReadAllAsync(session.Prepared(request), read, cancellationToken);
+        }
+        finally
+        {
+            _readers.Return(session);
+        }
     }
 
     private static async Task<List<T>> ReadAllAsync<T>(

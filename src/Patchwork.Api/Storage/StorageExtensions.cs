@@ -20,6 +20,7 @@ public static class StorageExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SqliteStoreOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<INetworkStore>(sp => sp.GetRequiredService<SqliteNetworkStore>());
+        services.AddSingleton<INetworkBulkImport>(sp => sp.GetRequiredService<SqliteNetworkStore>());
         return services;
     }
 

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Patchwork.Bench;
+
+// The county benchmark: seeds (or reuses) a county database, measures the store alone, then the API through
+// HTTP and GraphQL with wrk next to the two baselines, prints the table and writes docs/benchmarks.md.
+// Run it with bench/run (which builds everything in Release first).
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+var paths = Paths.Find();
+var machine = Machine.Describe();
+Console.WriteLine($"Patchwork benchmark on {machine.Cpu}, {machine.Cores} cores, {machine.MemoryGiB:F0} GiB; load average {machine.LoadAverage}.");
+
+var seeding = await Seeding.EnsureCountyAsync(paths, options);
+Console.WriteLine($"County database: {seeding.Describe()}");
+
+var work = Path.Combine(paths.DataDirectory, "county.work.db");
+Console.WriteLine("Copying the county database, so that the writes below leave it as seeded …");
+Seeding.CopyDatabase(options.Database, work);
+
+var sample = await Sample.DrawAsync(work, new Random(options.Seed));
+var data = await Sample.CountAsync(work);
+Console.WriteLine($"Sampled {sample.Families.Count} families with a practitioner in their team, {sample.Clients.Count} clients, " +
+    $"{sample.Searches.Count} searches.");
+
+Console.WriteLine("Store alone …");
+var store = await StoreBenchmarks.RunAsync(work, sample, options);
+foreach (var m in store)
+{
+    Console.WriteLine($"  {m.Name,-28} p50 {Report.Ms(m.P50)}  p99 {Report.Ms(m.P99)}  ({m.Count:N0} calls)");
+}
+
+var http = await HttpBenchmarks.RunAsync(paths, work, sample, options);
+var report = new Report(machine, seeding, data, store, http, options, Path.Combine(paths.Root, "bench", "notes.md"));
+Console.WriteLine();
+Console.WriteLine(report.Table());
+var output = Path.Combine(paths.Root, "docs", "benchmarks.md");
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+await File.WriteAllTextAsync(output, report.Markdown());
+Console.WriteLine($"Written to {Path.GetRelativePath(Environment.CurrentDirectory, output)} at {DateTime.Now.ToString("HH:mm", CultureInfo.InvariantCulture)}.");
+File.Delete(work);
+File.Delete(work + "-wal");
+File.Delete(work + "-shm");
+return 0;

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Data.Sqlite;
+
+namespace Patchwork.Storage.Sqlite;
+
+/// <summary>
+/// Open connections for reads, each keeping its statements prepared. Compiling a statement costs more than running
+/// it for the store's indexed lookups (a team query compiles in about 80 µs and runs in about 30 µs on a county), and
+/// Microsoft.Data.Sqlite prepares afresh for every new command, so each connection here keeps one command per SQL
+/// text and rebinds it. A read outside a transaction sees every commit made before it starts (WAL), so a kept
+/// connection reads as fresh as a new one. Sessions are lent to one caller at a time; a few idle ones are kept.
+/// </summary>
+internal sealed class ReadSessions(string connectionString, string setupSql) : IDisposable
+{
+    private readonly ConcurrentBag<ReadSession> _idle = [];
+    private readonly int _keep = Math.Max(4, Environment.ProcessorCount * 4);
+    private int _idleCount;
+    private bool _disposed;
+
+    [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
+        Justification = "The setup is the store's constant PRAGMA text.")]
+    public async Task<ReadSession> RentAsync(CancellationToken cancellationToken)
+    {
+        if (_idle.TryTake(out var session))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return session;
+        }
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using (var setup = new SqliteCommand(setupSql, connection))
+            {
+                await setup.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return new ReadSession(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public void Return(ReadSession session)
+    {
+        if (!Volatile.Read(ref _disposed) && Interlocked.Increment(ref _idleCount) <= _keep)
+        {
+            _idle.Add(session);
+            return;
+        }
+        Interlocked.Decrement(ref _idleCount);
+        session.Dispose();
+    }
+
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        while (_idle.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+}
+
+/// <summary>One open connection and the statements prepared on it, keyed by their SQL text.</summary>
+internal sealed class ReadSession(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection { get; } = connection;
+
+    /// <summary>
+    /// The command prepared on this connection for the request's SQL, bound to the request's parameter values.
+    /// The request itself is never executed: it only carries the text and the values.
+    /// </summary>
+    [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
+        Justification = "The text is that of a command the store built from its constant SQL; values stay parameters.")]
+    public SqliteCommand Prepared(SqliteCommand request)
+    {
+        if (!_prepared.TryGetValue(request.CommandText, out var command))
+        {
+            command = new SqliteCommand(request.CommandText, Connection);
+            _prepared[request.CommandText] = command;
+        }
+        command.Parameters.Clear();
+        foreach (SqliteParameter parameter in request.Parameters)
+        {
+            command.Parameters.AddWithValue(parameter.ParameterName, parameter.Value);
+        }
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values)
+        {
+            command.Dispose();
+        }
+        Connection.Dispose();
+    }
+}
