@@ -87,12 +87,13 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
         }
         foreach (var reach in declared(context))
         {
-            await EnsureExistsAsync(reach, context.CancellationToken);
             var inReach = reach.IsFamily
                 ? await store.FindFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken)
                 : await store.FindClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken);
             if (!inReach.Contains(reach.Id))
             {
+                // Only on the way out: an id nobody has is NOT_FOUND rather than FORBIDDEN.
+                await EnsureExistsAsync(reach, context.CancellationToken);
                 return new Refusal(reach.IsFamily
                     ? "You are not in the team around this family. Join a member's team, with a reason, to see it."
                     : "You are not in the team around this client. Join their team, with a reason, to see it.", reach);
