@@ -27,13 +27,13 @@ public static class GraphQLExtensions
                     // Lists here are short (a team, a page of visits): 10 is closer to the truth than the default 20.
                     c.DefaultListImpactMultiplier = 10;
                 })
-                .AddValidationRule(new DocumentShapeRule(limits.MaxAliases, limits.MaxOperations))
                 .WithTimeout(limits.Timeout);
             if (!(limits.Introspection ?? environment.IsDevelopment()))
             {
                 graphql.AddValidationRule<NoIntrospectionValidationRule>();
             }
         });
+        services.AddSingleton(limits);
         services.AddScoped<AuditLog>();
         services.AddScoped<GraphQLEndpoint>();
         return services;

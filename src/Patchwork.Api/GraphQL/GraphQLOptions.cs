@@ -17,6 +17,12 @@ public sealed class GraphQLLimits
     /// <summary>How many operations one document may hold (only one runs per request).</summary>
     public int MaxOperations { get; set; } = 10;
 
+    /// <summary>How many fragments one document may define.</summary>
+    public int MaxFragments { get; set; } = 50;
+
+    /// <summary>How many fields one document may select, counting each fragment wherever it is spread.</summary>
+    public int MaxFields { get; set; } = 1_000;
+
     /// <summary>How long one request may execute before it is abandoned with a TIMEOUT error.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace Patchwork.Api.Hosting;
 
 public static class ErrorHandling
@@ -6,7 +8,9 @@ public static class ErrorHandling
     public static IApplicationBuilder UsePatchworkErrors(this IApplicationBuilder app) =>
         app.UseExceptionHandler(errors => errors.Run(async http =>
         {
-            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            // A request the server could not read (broken framing, a body cut short) is the client's error.
+            var unreadable = http.Features.Get<IExceptionHandlerFeature>()?.Error as BadHttpRequestException;
+            http.Response.StatusCode = unreadable?.StatusCode ?? StatusCodes.Status500InternalServerError;
             http.Response.ContentType = "application/json; charset=utf-8";
             await http.Response.WriteAsJsonAsync(new
             {
@@ -14,8 +18,10 @@ public static class ErrorHandling
                 {
                     new
                     {
-                        message = $"Something went wrong on our side. Quote request id {http.TraceIdentifier} if you report it.",
-                        extensions = new { code = "INTERNAL_SERVER_ERROR", requestId = http.TraceIdentifier },
+                        message = unreadable is null
+                            ? $"Something went wrong on our side. Quote request id {http.TraceIdentifier} if you report it."
+                            : "The request could not be read.",
+                        extensions = new { code = unreadable is null ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", requestId = http.TraceIdentifier },
                     },
                 },
             });

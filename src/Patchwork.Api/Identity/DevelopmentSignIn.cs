@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -29,8 +30,17 @@ public static class DevelopmentSignIn
         return app;
     }
 
-    private static IResult IssueToken(TokenRequest? request, DemoAccountList accounts, IOptions<AuthOptions> options, TimeProvider time)
+    private static async Task<IResult> IssueToken(HttpContext http, DemoAccountList accounts, IOptions<AuthOptions> options, TimeProvider time)
     {
+        TokenRequest? request;
+        try
+        {
+            request = await http.Request.ReadFromJsonAsync<TokenRequest>(http.RequestAborted);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException or IOException)
+        {
+            return Results.BadRequest(new { error = "Send {\"email\": \"…\"} as application/json." });
+        }
         var account = accounts.All.FirstOrDefault(a =>
             string.Equals(a.Email, request?.Email, StringComparison.OrdinalIgnoreCase));
         if (account is null)

@@ -2,9 +2,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Primitives;
 using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Loaders;
@@ -25,6 +23,7 @@ public sealed partial class GraphQLEndpoint(
     AuditLog audit,
     INetworkStore store,
     TimeProvider time,
+    GraphQLLimits limits,
     ILogger<GraphQLEndpoint> logger)
 {
     public const string ResponseMediaType = "application/graphql-response+json";
@@ -46,25 +45,35 @@ public sealed partial class GraphQLEndpoint(
             await WriteErrorAsync(http, error.Status, error.Code, error.Message);
             return;
         }
-        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(request.Body!))
+        GraphQLDocument document;
+        try
+        {
+            document = DocumentShape.Parse(request.Body!.Query!, limits);
+        }
+        catch (PatchworkException refused)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BAD_USER_INPUT", refused.Message);
+            return;
+        }
+        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.Body.OperationName))
         {
             http.Response.Headers.Allow = "POST";
             await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
                 "Mutations must be sent with POST.");
             return;
         }
-        var result = await ExecuteAsync(http, request.Body!, viewer);
+        var result = await ExecuteAsync(http, request.Body, document, viewer);
         await audit.FlushAsync(http.RequestAborted);
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         http.Response.ContentType = ResponseContentType(http);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, Viewer viewer)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, Viewer viewer)
     {
         return await executer.ExecuteAsync(options =>
         {
-            options.Query = request.Query;
+            options.Document = document;
             options.Variables = request.Variables;
             options.OperationName = request.OperationName;
             options.Extensions = request.Extensions;
@@ -85,20 +94,13 @@ public sealed partial class GraphQLEndpoint(
     }
 
     /// <summary>Whether the operation a GET would run is a mutation (decided before anything executes).</summary>
-    private static bool IsMutation(GraphQLRequest request)
+    private static bool IsMutation(GraphQLDocument document, string? operationName)
     {
-        try
-        {
-            var operations = Parser.Parse(request.Query).Definitions.OfType<GraphQLOperationDefinition>().ToList();
-            var operation = request.OperationName is { } name
-                ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
-                : operations.Count == 1 ? operations[0] : null;
-            return operation?.Operation == OperationType.Mutation;
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            return false; // the executor reports the syntax error as a 400
-        }
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = operationName is { } name
+            ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
+            : operations.Count == 1 ? operations[0] : null;
+        return operation?.Operation == OperationType.Mutation;
     }
 
     private async Task<(GraphQLRequest? Body, RequestError? Error)> ReadRequestAsync(HttpContext http)
@@ -117,7 +119,16 @@ public sealed partial class GraphQLEndpoint(
         {
             return (null, TooLarge);
         }
-        var body = await ReadLimitedAsync(http.Request.Body, http.RequestAborted);
+        string? body;
+        try
+        {
+            body = await ReadLimitedAsync(http.Request.Body, http.RequestAborted);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException)
+        {
+            // Broken framing (a bad chunk size, a body cut short) is the client's error, not ours.
+            return (null, new RequestError(StatusCodes.Status400BadRequest, "BAD_REQUEST", "The request body could not be read."));
+        }
         if (body is null)
         {
             return (null, TooLarge);
