@@ -29,7 +29,22 @@ public sealed partial class GraphQLEndpoint(
     public const string ResponseMediaType = "application/graphql-response+json";
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>The status logged for a request its client gave up on before the answer (nobody receives it).</summary>
+    public const int ClientClosedRequest = 499;
+
     public async Task HandleAsync(HttpContext http)
+    {
+        try
+        {
+            await AnswerAsync(http);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
+        {
+            http.Response.StatusCode = ClientClosedRequest;
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext http)
     {
         var viewer = await viewers.CreateAsync(http.User, http.TraceIdentifier, http.RequestAborted);
         if (!viewer.IsAuthenticated)
