@@ -176,7 +176,12 @@ public sealed class OpenIdConnectTests : IAsyncLifetime
             var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             return $"{Part(new { alg = "none", typ = "JWT" })}.{Part(new Dictionary<string, object>
             {
-                ["iss"] = Issuer, ["aud"] = Audience, ["sub"] = subject, ["iat"] = now, ["nbf"] = now, ["exp"] = now + 600,
+                ["iss"] = Issuer,
+                ["aud"] = Audience,
+                ["sub"] = subject,
+                ["iat"] = now,
+                ["nbf"] = now,
+                ["exp"] = now + 600,
                 ["realm_access"] = new { roles },
             })}.";
         }
