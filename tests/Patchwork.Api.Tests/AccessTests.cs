@@ -97,6 +97,19 @@ public sealed class AccessTests : IDisposable
     }
 
     [Fact]
+    public async Task Seeing_only_the_visits_or_team_changes_is_audited_as_a_view_once_per_request()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        var clientId = await Demo.FindTourClientAsync(_app, token);
+        await _app.GraphQLAsync(token, "mutation($id: ID!) { joinTeam(clientId: $id, reason: \"Allocated\") { id } }", new { id = clientId });
+
+        (await _app.GraphQLAsync(token, "query($id: ID!) { client(id: $id) { upcomingVisits { id } recentContacts { id } teamChanges { kind } } }",
+            new { id = clientId })).Ok();
+        var views = await _app.Store.GetAuditTrailAsync(new AuditQuery(clientId, null, null, null, 10, AuditAction.ViewClient), default);
+        Assert.Single(views);
+    }
+
+    [Fact]
     public async Task A_restricted_involvement_shows_only_its_duty_line_to_others_but_in_full_to_its_practitioner()
     {
         var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);

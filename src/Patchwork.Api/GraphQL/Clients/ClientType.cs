@@ -26,25 +26,31 @@ public sealed class ClientType : ObjectGraphType<Client>
         Field(c => c.FamilyRelationship, nullable: true).Description("How the client belongs to their family.");
         Field<FamilyType>("family").Resolve(ctx => ctx.Source.FamilyId is { } id ? ctx.Loaders().Families.Load(id) : null);
 
+        // Every field that shows the team, its visits or its changes is a view of the team, audited once per request.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamMemberType>>>>("team")
             .Description("The practitioners currently supporting this client.")
-            .Audited((ctx, _) => new AuditedRead(AuditAction.ViewClient, ClientId: ((Client)ctx.Source!).Id))
+            .Audited(View)
             .Resolve(ctx => ctx.Loaders().ClientTeams.Load(ctx.Source.Id));
 
-        this.AddTeamChanges(async ctx => await ctx.Loaders().TeamChanges.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken));
+        this.AddTeamChanges(async ctx => await ctx.Loaders().TeamChanges.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken), View);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")
             .Description("Planned visits from now on, soonest first.")
+            .Audited(View)
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
             .Resolve(ctx => ctx.Loaders().UpcomingVisits.Load(ctx.Source.Id)
                 .Then(visits => VisitPaging.Page(visits, ctx, upcoming: true)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("recentContacts")
             .Description("Completed contacts, latest first.")
+            .Audited(View)
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
             .Resolve(ctx => ctx.Loaders().RecentContacts.Load(ctx.Source.Id)
                 .Then(visits => VisitPaging.Page(visits, ctx, upcoming: false)));
     }
+
+    private static AuditedRead View(IResolveFieldContext ctx, object? _) =>
+        new(AuditAction.ViewClient, ClientId: ((Client)ctx.Source!).Id);
 }
 
 /// <summary>What a search shows of a client: enough to recognise them, not enough to find them.</summary>

@@ -20,25 +20,31 @@ public sealed class FamilyType : ObjectGraphType<Family>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("members")
             .Resolve(ctx => ctx.Loaders().FamilyMembers.Load(ctx.Source.Id));
 
+        // Every field that shows the team, its visits or its changes is a view of the team, audited once per request.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamMemberType>>>>("team")
             .Description("Who else is around this family: every member's team, one entry per practitioner.")
-            .Audited((ctx, _) => new AuditedRead(AuditAction.ViewFamily, FamilyId: ((Family)ctx.Source!).Id))
+            .Audited(View)
             .Resolve(ctx => ctx.Loaders().FamilyTeams.Load(ctx.Source.Id));
 
-        this.AddTeamChanges(async ctx => await MemberValuesAsync(ctx, ctx.Loaders().TeamChanges));
+        this.AddTeamChanges(async ctx => await MemberValuesAsync(ctx, ctx.Loaders().TeamChanges), View);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")
             .Description("Planned visits to any member from now on, soonest first.")
+            .Audited(View)
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
             .ResolveAsync(async ctx => VisitPaging.Page(
                 await MemberValuesAsync(ctx, ctx.Loaders().UpcomingVisits), ctx, upcoming: true));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("recentContacts")
             .Description("Completed contacts with any member, latest first.")
+            .Audited(View)
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
             .ResolveAsync(async ctx => VisitPaging.Page(
                 await MemberValuesAsync(ctx, ctx.Loaders().RecentContacts), ctx, upcoming: false));
     }
+
+    private static AuditedRead View(IResolveFieldContext ctx, object? _) =>
+        new(AuditAction.ViewFamily, FamilyId: ((Family)ctx.Source!).Id);
 
     private static async Task<IEnumerable<T>> MemberValuesAsync<T>(
         IResolveFieldContext<Family> ctx, BatchLoader<string, IReadOnlyList<T>> values)

@@ -39,11 +39,13 @@ public sealed class TeamChangeType : ObjectGraphType<TeamChange>
 
 public static class TeamChangeFields
 {
-    public static void AddTeamChanges<TSource>(this ObjectGraphType<TSource> type, Func<IResolveFieldContext<TSource>, Task<IEnumerable<TeamChange>>> load)
+    public static void AddTeamChanges<TSource>(this ObjectGraphType<TSource> type,
+        Func<IResolveFieldContext<TSource>, Task<IEnumerable<TeamChange>>> load, Func<IResolveFieldContext, object?, AuditedRead> view)
     {
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamChangeType>>>>("teamChanges")
             .Description("Who joined or left the team recently, and why.")
             .Argument<IntGraphType>("days", a => a.DefaultValue = 30)
+            .Audited(view)
             .ResolveAsync(async ctx => TeamChangeType.Recent(await load(ctx), ctx));
     }
 }
