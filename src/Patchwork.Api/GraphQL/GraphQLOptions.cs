@@ -8,7 +8,10 @@ public sealed class GraphQLLimits
     /// <summary>How deeply selections may nest (a family's team's clients' family … stops here).</summary>
     public int MaxDepth { get; set; } = 10;
 
-    /// <summary>The largest estimated cost of one request; every field costs 1, lists multiply what they hold.</summary>
+    /// <summary>
+    /// The largest estimated cost of one request: a field costs 1 (a search 20, a team 5), and a list multiplies
+    /// what it holds.
+    /// </summary>
     public int MaxComplexity { get; set; } = 5_000;
 
     /// <summary>How many aliased fields one document may use.</summary>

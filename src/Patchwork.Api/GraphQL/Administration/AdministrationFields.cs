@@ -14,6 +14,7 @@ public static class AdministrationFields
     public static void AddAdministrationQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("auditTrail")
+            .WithComplexityImpact(20)
             .Description("The audit trail, newest first. familyId selects entries about the family or any of its members: who has looked at it.")
             .Argument<IdGraphType>("clientId")
             .Argument<IdGraphType>("practitionerId")

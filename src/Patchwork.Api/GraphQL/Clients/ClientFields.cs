@@ -12,6 +12,7 @@ public static class ClientFields
     public static void AddClientQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientMatchType>>>>("searchClients")
+            .WithComplexityImpact(20)
             .Description("Find clients by name (and date of birth). Shows minimal details only; every search is audited.")
             .Argument<NonNullGraphType<StringGraphType>>("query")
             .Argument<DateOnlyGraphType>("dateOfBirth")

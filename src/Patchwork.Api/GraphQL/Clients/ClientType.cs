@@ -28,6 +28,7 @@ public sealed class ClientType : ObjectGraphType<Client>
 
         // Every field that shows the team, its visits or its changes is a view of the team, audited once per request.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamMemberType>>>>("team")
+            .WithComplexityImpact(5)
             .Description("The practitioners currently supporting this client.")
             .Audited(View)
             .Resolve(ctx => ctx.Loaders().ClientTeams.Load(ctx.Source.Id));

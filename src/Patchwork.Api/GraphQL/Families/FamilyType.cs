@@ -22,6 +22,7 @@ public sealed class FamilyType : ObjectGraphType<Family>
 
         // Every field that shows the team, its visits or its changes is a view of the team, audited once per request.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamMemberType>>>>("team")
+            .WithComplexityImpact(5)
             .Description("Who else is around this family: every member's team, one entry per practitioner.")
             .Audited(View)
             .Resolve(ctx => ctx.Loaders().FamilyTeams.Load(ctx.Source.Id));
