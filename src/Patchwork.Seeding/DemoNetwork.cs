@@ -25,20 +25,7 @@ public static class DemoNetwork
     public static NetworkSnapshot Generate(SeedProfile profile, int seed, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var generator = new NetworkGenerator(profile, seed, now);
-        var families = new List<Family>(profile.Families);
-        var clients = new List<Client>();
-        var involvements = new List<Involvement>();
-        var visits = new List<Visit>();
-        foreach (var bundle in generator.Families())
-        {
-            families.Add(bundle.Family);
-            clients.AddRange(bundle.Clients);
-            involvements.AddRange(bundle.Involvements);
-            visits.AddRange(bundle.Visits);
-        }
-        return new NetworkSnapshot(generator.Directory.Agencies,
-            [.. generator.Directory.Staff.Select(s => s.Practitioner)], families, clients, involvements, visits);
+        return Batches(new NetworkGenerator(profile, seed, now), familiesPerBatch: int.MaxValue).Single();
     }
 
     /// <summary>
