@@ -20,13 +20,15 @@ builder.Services
 var app = builder.Build();
 try
 {
+    if (SeedCommand.IsRequested(args))
+    {
+        // Loading a network needs only the store: sign-in settings may not exist yet on a new server.
+        await app.Services.InitializePatchworkStorageAsync(app.Lifetime.ApplicationStopping);
+        return await SeedCommand.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
+    }
     // Check every options class now, so a misconfiguration is reported before anything starts.
     app.Services.GetService<IStartupValidator>()?.Validate();
     await app.Services.InitializePatchworkStorageAsync(app.Lifetime.ApplicationStopping);
-    if (SeedCommand.IsRequested(args))
-    {
-        return await SeedCommand.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
-    }
     await app.Services.SeedDemoNetworkAsync(app.Lifetime.ApplicationStopping);
 
     app.UsePatchworkErrors();

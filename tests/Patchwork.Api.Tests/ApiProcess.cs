@@ -21,10 +21,10 @@ internal static class ApiProcess
         }
     }
 
-    /// <summary>Starts the API with these environment variables and waits (at most a minute) for it to exit.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(Dictionary<string, string> environment)
+    /// <summary>Starts the API with these environment variables and arguments and waits (at most a minute) for it to exit.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(Dictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [AssemblyPath])
+        var start = new ProcessStartInfo("dotnet", [AssemblyPath, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
