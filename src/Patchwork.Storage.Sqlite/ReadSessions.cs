@@ -11,15 +11,13 @@ namespace Patchwork.Storage.Sqlite;
 /// text and rebinds it. A read outside a transaction sees every commit made before it starts (WAL), so a kept
 /// connection reads as fresh as a new one. Sessions are lent to one caller at a time; a few idle ones are kept.
 /// </summary>
-internal sealed class ReadSessions(string connectionString, string setupSql) : IDisposable
+internal sealed class ReadSessions(Func<CancellationToken, Task<SqliteConnection>> open) : IDisposable
 {
     private readonly ConcurrentBag<ReadSession> _idle = [];
     private readonly int _keep = Math.Max(4, Environment.ProcessorCount * 4);
     private int _idleCount;
     private bool _disposed;
 
-    [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
-        Justification = "The setup is the store's constant PRAGMA text.")]
     public async Task<ReadSession> RentAsync(CancellationToken cancellationToken)
     {
         if (_idle.TryTake(out var session))
@@ -27,21 +25,7 @@ internal sealed class ReadSessions(string connectionString, string setupSql) : I
             Interlocked.Decrement(ref _idleCount);
             return session;
         }
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using (var setup = new SqliteCommand(setupSql, connection))
-            {
-                await setup.ExecuteNonQueryAsync(cancellationToken);
-            }
-            return new ReadSession(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return new ReadSession(await open(cancellationToken));
     }
 
     public void Return(ReadSession session)

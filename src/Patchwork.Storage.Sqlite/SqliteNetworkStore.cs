@@ -37,7 +37,9 @@ public sealed partial class SqliteNetworkStore : INetworkStore, IDisposable
         _path = Path.GetFullPath(options.Path);
         _connectionString = ConnectionString(_path, pooling: true);
         _time = time;
-        _readers = new ReadSessions(ConnectionString(_path, pooling: false), ConnectionSetupSql);
+        // Kept sessions outlive a pooled connection's turn, so they open their own, unpooled.
+        var unpooled = ConnectionString(_path, pooling: false);
+        _readers = new ReadSessions(cancellationToken => OpenAsync(unpooled, cancellationToken));
         _auditCommits = new AuditCommits(WriteAsync);
     }
 
