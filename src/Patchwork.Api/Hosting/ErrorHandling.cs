@@ -10,20 +10,9 @@ public static class ErrorHandling
         {
             // A request the server could not read (broken framing, a body cut short) is the client's error.
             var unreadable = http.Features.Get<IExceptionHandlerFeature>()?.Error as BadHttpRequestException;
-            http.Response.StatusCode = unreadable?.StatusCode ?? StatusCodes.Status500InternalServerError;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsJsonAsync(new
-            {
-                errors = new[]
-                {
-                    new
-                    {
-                        message = unreadable is null
-                            ? $"Something went wrong on our side. Quote request id {http.TraceIdentifier} if you report it."
-                            : "The request could not be read.",
-                        extensions = new { code = unreadable is null ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", requestId = http.TraceIdentifier },
-                    },
-                },
-            });
+            await (unreadable is null
+                ? ErrorResponses.WriteAsync(http, StatusCodes.Status500InternalServerError, "INTERNAL_SERVER_ERROR",
+                    $"Something went wrong on our side. Quote request id {http.TraceIdentifier} if you report it.", http.RequestAborted)
+                : ErrorResponses.WriteAsync(http, unreadable.StatusCode, "BAD_REQUEST", "The request could not be read.", http.RequestAborted));
         }));
 }

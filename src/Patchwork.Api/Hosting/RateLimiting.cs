@@ -50,17 +50,7 @@ public static class RateLimiting
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        context.HttpContext.Response.ContentType = "application/json; charset=utf-8";
-        await context.HttpContext.Response.WriteAsJsonAsync(new
-        {
-            errors = new[]
-            {
-                new
-                {
-                    message = $"Too many requests. Try again in {seconds} s.",
-                    extensions = new { code = "RATE_LIMITED" },
-                },
-            },
-        }, cancellationToken);
+        await ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
+            $"Too many requests. Try again in {seconds} s.", cancellationToken);
     }
 }

@@ -62,11 +62,7 @@ public static class AdministrationFields
 
     private static AuditQuery AuditQueryOf(IResolveFieldContext ctx)
     {
-        var first = ctx.GetArgument<int>("first");
-        if (first is < 1 or > MaxAuditPage)
-        {
-            throw PatchworkException.BadInput($"first must be between 1 and {MaxAuditPage}.");
-        }
+        var first = ctx.PageSize("first", MaxAuditPage);
         var from = ctx.GetArgument<DateTimeOffset?>("from");
         var to = ctx.GetArgument<DateTimeOffset?>("to");
         if (from >= to)

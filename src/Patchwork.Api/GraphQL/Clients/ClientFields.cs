@@ -34,11 +34,7 @@ public static class ClientFields
             .AllowPractitioners()
             .ResolveAsync(async ctx =>
             {
-                var first = ctx.GetArgument<int>("first");
-                if (first is < 1 or > MaxMyClients)
-                {
-                    throw PatchworkException.BadInput($"first must be between 1 and {MaxMyClients}.");
-                }
+                var first = ctx.PageSize("first", MaxMyClients);
                 var clients = await ctx.Store().GetMyClientsAsync(ctx.Viewer().ActivePractitioner!.Id, ctx.CancellationToken);
                 return clients.Take(first).ToList();
             });
@@ -61,12 +57,7 @@ public static class ClientFields
         {
             throw PatchworkException.BadInput("query must be at least 2 characters.");
         }
-        var first = ctx.GetArgument<int>("first");
-        if (first is < 1 or > MaxSearchResults)
-        {
-            throw PatchworkException.BadInput($"first must be between 1 and {MaxSearchResults}.");
-        }
-        var search = new ClientSearch(text, ctx.GetArgument<DateOnly?>("dateOfBirth"), first, ctx.Viewer().ActivePractitioner!.Id);
+        var search = new ClientSearch(text, ctx.GetArgument<DateOnly?>("dateOfBirth"), ctx.PageSize("first", MaxSearchResults), ctx.Viewer().ActivePractitioner!.Id);
         return await ctx.Store().SearchClientsAsync(search, ctx.CancellationToken);
     }
 

@@ -51,9 +51,7 @@ public sealed class FamilyType : ObjectGraphType<Family>
         IResolveFieldContext<Family> ctx, BatchLoader<string, IReadOnlyList<T>> values)
     {
         var members = await ctx.Loaders().FamilyMembers.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
-        // Ask for every member before awaiting any, so the loader fetches them all in one batch.
-        var pending = members.Select(m => values.Load(m.Id)).ToList();
-        var perMember = await Task.WhenAll(pending.Select(p => p.GetResultAsync(ctx.CancellationToken)));
+        var perMember = await values.LoadManyAsync(members.Select(m => m.Id), ctx.CancellationToken);
         return perMember.SelectMany(v => v);
     }
 }

@@ -27,11 +27,7 @@ public sealed class TeamChangeType : ObjectGraphType<TeamChange>
     /// <summary>The changes of the last <c>days</c> days, newest first.</summary>
     public static IReadOnlyList<TeamChange> Recent(IEnumerable<TeamChange> changes, IResolveFieldContext ctx)
     {
-        var days = ctx.GetArgument<int>("days");
-        if (days is < 1 or > MaxDays)
-        {
-            throw PatchworkException.BadInput($"days must be between 1 and {MaxDays}.");
-        }
+        var days = ctx.PageSize("days", MaxDays);
         var since = ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
         return [.. changes.Where(c => c.At >= since).OrderByDescending(c => c.At).ThenBy(c => c.Practitioner.Id, StringComparer.Ordinal)];
     }

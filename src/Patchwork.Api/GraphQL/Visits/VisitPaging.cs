@@ -11,11 +11,7 @@ public static class VisitPaging
 
     public static IReadOnlyList<Visit> Page(IEnumerable<Visit> visits, IResolveFieldContext ctx, bool upcoming)
     {
-        var first = ctx.GetArgument<int>("first");
-        if (first is < 1 or > NetworkLoaders.VisitsPerClient)
-        {
-            throw PatchworkException.BadInput($"first must be between 1 and {NetworkLoaders.VisitsPerClient}.");
-        }
+        var first = ctx.PageSize("first", NetworkLoaders.VisitsPerClient);
         var visible = visits.VisibleTo(ctx.Viewer());
         var ordered = upcoming
             ? visible.OrderBy(v => v.ScheduledFor).ThenBy(v => v.Id, StringComparer.Ordinal)
