@@ -1,0 +1,28 @@
+namespace Patchwork;
+
+/// <summary>
+/// Reading a whole network back out of a store, in the order <see cref="INetworkBulkImport"/> loads it: how a
+/// pilot on the embedded store moves to Neo4j (and back). Counts per node and relationship type let the move
+/// check that everything arrived.
+/// </summary>
+public interface INetworkExport
+{
+    /// <summary>The network in pieces of at most <paramref name="pieceSize"/> rows of each kind; every piece refers only to earlier ones.</summary>
+    IAsyncEnumerable<NetworkSnapshot> ExportAsync(int pieceSize, CancellationToken cancellationToken);
+
+    /// <summary>The audit trail, oldest first, in pieces of at most <paramref name="pieceSize"/> entries.</summary>
+    IAsyncEnumerable<IReadOnlyList<AuditEntry>> ExportAuditAsync(int pieceSize, CancellationToken cancellationToken);
+
+    Task<NetworkCounts> CountAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>How many of each node and relationship type a store holds.</summary>
+public sealed record NetworkCounts(
+    long Agencies,
+    long Practitioners,
+    long Families,
+    long Clients,
+    long Memberships,
+    long Involvements,
+    long Visits,
+    long AuditEntries);
