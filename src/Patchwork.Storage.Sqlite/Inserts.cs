@@ -34,6 +34,77 @@ internal static class Inserts
         VALUES ($practitioner_id, $client_id, $since, $reason, $restricted, $ended_on, $end_reason)
         """;
 
+    // Merge mode (a move run again into a store holding an earlier copy): a row already there, by id, takes the
+    // incoming values; one that is identical is left alone, so a repeated move writes nothing it need not.
+    public const string AgencyMerge = Agency + """
+
+        ON CONFLICT (id) DO UPDATE SET
+            name = excluded.name, kind = excluded.kind, duty_phone = excluded.duty_phone, duty_email = excluded.duty_email,
+            restricted_service = excluded.restricted_service, agreement_status = excluded.agreement_status,
+            agreement_signed_on = excluded.agreement_signed_on, agreement_expires_on = excluded.agreement_expires_on
+        WHERE (agency.name, agency.kind, agency.duty_phone, agency.duty_email, agency.restricted_service,
+               agency.agreement_status, agency.agreement_signed_on, agency.agreement_expires_on)
+           IS NOT (excluded.name, excluded.kind, excluded.duty_phone, excluded.duty_email, excluded.restricted_service,
+                   excluded.agreement_status, excluded.agreement_signed_on, excluded.agreement_expires_on)
+        """;
+
+    public const string PractitionerMerge = Practitioner + """
+
+        ON CONFLICT (id) DO UPDATE SET
+            agency_id = excluded.agency_id, name = excluded.name, role = excluded.role, email = excluded.email,
+            mobile = excluded.mobile, landline = excluded.landline, preferred_contact = excluded.preferred_contact,
+            status = excluded.status, subject = excluded.subject
+        WHERE (practitioner.agency_id, practitioner.name, practitioner.role, practitioner.email, practitioner.mobile,
+               practitioner.landline, practitioner.preferred_contact, practitioner.status, practitioner.subject)
+           IS NOT (excluded.agency_id, excluded.name, excluded.role, excluded.email, excluded.mobile,
+                   excluded.landline, excluded.preferred_contact, excluded.status, excluded.subject)
+        """;
+
+    public const string FamilyMerge = Family + """
+
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, area = excluded.area
+        WHERE (family.name, family.area) IS NOT (excluded.name, excluded.area)
+        """;
+
+    // A changed name reaches the search index through the client_name_after_update trigger.
+    public const string ClientMerge = Client + """
+
+        ON CONFLICT (id) DO UPDATE SET
+            given_name = excluded.given_name, family_name = excluded.family_name, date_of_birth = excluded.date_of_birth,
+            address = excluded.address, postcode = excluded.postcode, nhs_number = excluded.nhs_number,
+            shielded = excluded.shielded, family_id = excluded.family_id, family_relationship = excluded.family_relationship
+        WHERE (client.given_name, client.family_name, client.date_of_birth, client.address, client.postcode,
+               client.nhs_number, client.shielded, client.family_id, client.family_relationship)
+           IS NOT (excluded.given_name, excluded.family_name, excluded.date_of_birth, excluded.address, excluded.postcode,
+                   excluded.nhs_number, excluded.shielded, excluded.family_id, excluded.family_relationship)
+        """;
+
+    // An involvement has no id of its own: it is the practitioner, the client and the moment they joined (a
+    // practitioner who leaves and rejoins has a new one). Brought up to date first, then added if it is not there.
+    public const string InvolvementMergeUpdate = """
+        UPDATE involvement
+        SET reason = $reason, restricted = $restricted, ended_on = $ended_on, end_reason = $end_reason
+        WHERE practitioner_id = $practitioner_id AND client_id = $client_id AND since = $since
+          AND (reason, restricted, ended_on, end_reason) IS NOT ($reason, $restricted, $ended_on, $end_reason)
+        """;
+
+    public const string InvolvementMergeInsert = """
+        INSERT INTO involvement (practitioner_id, client_id, since, reason, restricted, ended_on, end_reason)
+        SELECT $practitioner_id, $client_id, $since, $reason, $restricted, $ended_on, $end_reason
+        WHERE NOT EXISTS (SELECT 1 FROM involvement
+                          WHERE practitioner_id = $practitioner_id AND client_id = $client_id AND since = $since)
+        """;
+
+    public const string VisitMerge = Visit + """
+
+        ON CONFLICT (id) DO UPDATE SET
+            client_id = excluded.client_id, practitioner_id = excluded.practitioner_id, mode = excluded.mode,
+            status = excluded.status, scheduled_for = excluded.scheduled_for, completed_at = excluded.completed_at
+        WHERE (visit.client_id, visit.practitioner_id, visit.mode, visit.status, visit.scheduled_for, visit.completed_at)
+           IS NOT (excluded.client_id, excluded.practitioner_id, excluded.mode, excluded.status, excluded.scheduled_for,
+                   excluded.completed_at)
+        """;
+
     // A new client's names go into the search index in the same transaction as the client row.
     public const string ClientNamesById = """
         INSERT INTO client_name (rowid, given_name, family_name)

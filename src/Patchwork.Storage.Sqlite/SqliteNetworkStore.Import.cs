@@ -36,9 +36,9 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         await using var connection = await OpenImportConnectionAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var before = await LastClientSeqAsync(transaction, cancellationToken);
-        await using (var inserts = new ImportCommands(transaction))
+        await using (var inserts = new ImportCommands(transaction, merge: false))
         {
-            await inserts.InsertAsync(snapshot, cancellationToken);
+            await inserts.WriteAsync(snapshot, cancellationToken);
         }
         await IndexClientNamesAsync(transaction, before, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -66,30 +66,41 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
                 await ExecuteAsync(SchemaStatement(DropIndexSql(name), transaction), cancellationToken);
             }
 
-            long families = 0, clients = 0, involvements = 0, visits = 0;
-            await using (var inserts = new ImportCommands(transaction))
+            ImportProgress loaded;
+            await using (var inserts = new ImportCommands(transaction, merge: false))
             {
-                await foreach (var piece in pieces.WithCancellation(cancellationToken))
-                {
-                    await inserts.InsertAsync(piece, cancellationToken);
-                    families += piece.Families.Count;
-                    clients += piece.Clients.Count;
-                    involvements += piece.Involvements.Count;
-                    visits += piece.Visits.Count;
-                    progress?.Report(new ImportProgress(ImportStage.Loading, families, clients, involvements, visits));
-                }
+                loaded = await LoadAsync(inserts, pieces, progress, cancellationToken);
             }
 
-            progress?.Report(new ImportProgress(ImportStage.Indexing, families, clients, involvements, visits));
+            progress?.Report(loaded with { Stage = ImportStage.Indexing });
             foreach (var (_, sql) in indexes)
             {
                 await ExecuteAsync(SchemaStatement(sql, transaction), cancellationToken);
             }
             await IndexClientNamesAsync(transaction, before, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            progress?.Report(new ImportProgress(ImportStage.Done, families, clients, involvements, visits));
+            progress?.Report(loaded with { Stage = ImportStage.Done });
         }
         await ExecuteAsync(new SqliteCommand(CheckpointSql, connection), cancellationToken);
+    }
+
+    private static async Task<ImportProgress> LoadAsync(ImportCommands writes, IAsyncEnumerable<NetworkSnapshot> pieces,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var loaded = new ImportProgress(ImportStage.Loading, 0, 0, 0, 0);
+        await foreach (var piece in pieces.WithCancellation(cancellationToken))
+        {
+            await writes.WriteAsync(piece, cancellationToken);
+            loaded = loaded with
+            {
+                Families = loaded.Families + piece.Families.Count,
+                Clients = loaded.Clients + piece.Clients.Count,
+                Involvements = loaded.Involvements + piece.Involvements.Count,
+                Visits = loaded.Visits + piece.Visits.Count,
+            };
+            progress?.Report(loaded);
+        }
+        return loaded;
     }
 
     private async Task<SqliteConnection> OpenImportConnectionAsync(CancellationToken cancellationToken)
@@ -130,46 +141,57 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         }
     }
 
-    /// <summary>One prepared INSERT per table for the length of an import, rebound for every row.</summary>
-    private sealed class ImportCommands(SqliteTransaction transaction) : IAsyncDisposable
+    /// <summary>
+    /// One prepared statement per table for the length of an import, rebound for every row: a plain INSERT, which
+    /// refuses a row already there, or in merge mode an upsert that brings such a row up to the incoming values.
+    /// </summary>
+    private sealed class ImportCommands(SqliteTransaction transaction, bool merge) : IAsyncDisposable
     {
-        private readonly SqliteCommand _agency = Prepared(Inserts.Agency, transaction);
-        private readonly SqliteCommand _practitioner = Prepared(Inserts.Practitioner, transaction);
-        private readonly SqliteCommand _family = Prepared(Inserts.Family, transaction);
-        private readonly SqliteCommand _client = Prepared(Inserts.Client, transaction);
-        private readonly SqliteCommand _involvement = Prepared(Inserts.Involvement, transaction);
-        private readonly SqliteCommand _visit = Prepared(Inserts.Visit, transaction);
+        private readonly SqliteCommand _agency = Prepared(merge ? Inserts.AgencyMerge : Inserts.Agency, transaction);
+        private readonly SqliteCommand _practitioner = Prepared(merge ? Inserts.PractitionerMerge : Inserts.Practitioner, transaction);
+        private readonly SqliteCommand _family = Prepared(merge ? Inserts.FamilyMerge : Inserts.Family, transaction);
+        private readonly SqliteCommand _client = Prepared(merge ? Inserts.ClientMerge : Inserts.Client, transaction);
+        private readonly SqliteCommand? _involvementUpdate = merge ? Prepared(Inserts.InvolvementMergeUpdate, transaction) : null;
+        private readonly SqliteCommand _involvement = Prepared(merge ? Inserts.InvolvementMergeInsert : Inserts.Involvement, transaction);
+        private readonly SqliteCommand _visit = Prepared(merge ? Inserts.VisitMerge : Inserts.Visit, transaction);
 
         /// <summary>Parents before children, so every foreign key is checked against a row already there.</summary>
-        public async Task InsertAsync(NetworkSnapshot snapshot, CancellationToken cancellationToken)
+        public async Task WriteAsync(NetworkSnapshot snapshot, CancellationToken cancellationToken)
         {
-            await InsertAllAsync(_agency, snapshot.Agencies, (c, a) => c.BindAgency(a), cancellationToken);
-            await InsertAllAsync(_practitioner, snapshot.Practitioners, (c, p) => c.BindPractitioner(p), cancellationToken);
-            await InsertAllAsync(_family, snapshot.Families, (c, f) => c.BindFamily(f), cancellationToken);
-            await InsertAllAsync(_client, snapshot.Clients, (c, client) => c.BindClient(client), cancellationToken);
-            await InsertAllAsync(_involvement, snapshot.Involvements, (c, i) => c.BindInvolvement(i), cancellationToken);
-            await InsertAllAsync(_visit, snapshot.Visits, (c, v) => c.BindVisit(v), cancellationToken);
+            await WriteAllAsync(_agency, snapshot.Agencies, (c, a) => c.BindAgency(a), cancellationToken);
+            await WriteAllAsync(_practitioner, snapshot.Practitioners, (c, p) => c.BindPractitioner(p), cancellationToken);
+            await WriteAllAsync(_family, snapshot.Families, (c, f) => c.BindFamily(f), cancellationToken);
+            await WriteAllAsync(_client, snapshot.Clients, (c, client) => c.BindClient(client), cancellationToken);
+            if (_involvementUpdate is not null)
+            {
+                await WriteAllAsync(_involvementUpdate, snapshot.Involvements, (c, i) => c.BindInvolvement(i), cancellationToken);
+            }
+            await WriteAllAsync(_involvement, snapshot.Involvements, (c, i) => c.BindInvolvement(i), cancellationToken);
+            await WriteAllAsync(_visit, snapshot.Visits, (c, v) => c.BindVisit(v), cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in new[] { _agency, _practitioner, _family, _client, _involvement, _visit })
+            foreach (var command in new[] { _agency, _practitioner, _family, _client, _involvementUpdate, _involvement, _visit })
             {
-                await command.DisposeAsync();
+                if (command is not null)
+                {
+                    await command.DisposeAsync();
+                }
             }
         }
 
         [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
-            Justification = "The SQL is one of the constant INSERTs in Inserts; values are bound as parameters.")]
+            Justification = "The SQL is one of the constant statements in Inserts; values are bound as parameters.")]
         private static SqliteCommand Prepared(string sql, SqliteTransaction transaction) =>
             new(sql, transaction.Connection, transaction);
 
-        private static async Task InsertAllAsync<T>(
-            SqliteCommand insert, IReadOnlyList<T> rows, Func<SqliteCommand, T, SqliteCommand> bind, CancellationToken cancellationToken)
+        private static async Task WriteAllAsync<T>(
+            SqliteCommand write, IReadOnlyList<T> rows, Func<SqliteCommand, T, SqliteCommand> bind, CancellationToken cancellationToken)
         {
             foreach (var row in rows)
             {
-                await bind(insert, row).ExecuteNonQueryAsync(cancellationToken);
+                await bind(write, row).ExecuteNonQueryAsync(cancellationToken);
             }
         }
     }

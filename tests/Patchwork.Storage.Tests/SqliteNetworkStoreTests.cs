@@ -17,6 +17,9 @@ public sealed class SqliteNetworkStoreTests : NetworkStoreContract, IDisposable
         return store;
     }
 
+    /// <summary>The embedded store merges only when asked: its ordinary bulk import refuses rows already there.</summary>
+    protected override INetworkBulkImport MergingImport(INetworkStore store) => ((SqliteNetworkStore)store).Merging;
+
     public void Dispose()
     {
         foreach (var store in _stores)

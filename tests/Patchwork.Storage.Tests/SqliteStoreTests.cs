@@ -190,6 +190,45 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Single((await store.GetClientTeamsAsync([Eve], Ct))[Eve]);
     }
 
+    [Fact]
+    public async Task Only_the_merging_import_takes_rows_that_are_already_there()
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(Build(), Ct);
+        var counts = await store.CountAsync(Ct);
+
+        // The ordinary bulk import, which the seed uses, still refuses a network already loaded, and changes nothing.
+        await Assert.ThrowsAsync<SqliteException>(() => ((INetworkBulkImport)store).ImportAsync(OnePiece(Build()), null, Ct));
+        Assert.Equal(counts, await store.CountAsync(Ct));
+
+        await store.Merging.ImportAsync(OnePiece(Build()), null, Ct);
+        Assert.Equal(counts, await store.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_merge_that_breaks_a_rule_is_rolled_back_whole()
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(Build(), Ct);
+        var counts = await store.CountAsync(Ct);
+        var network = Build();
+        // A new family, then a visit with a client nobody has: the foreign key refuses the visit, after the family went in.
+        var family = new Family("fa-new", "the New household", "Norwich South");
+        var stray = network.Visits[0] with { Id = "vi-stray", ClientId = "cl-missing" };
+
+        await Assert.ThrowsAsync<SqliteException>(() => store.Merging.ImportAsync(
+            OnePiece(network with { Families = [family], Visits = [.. network.Visits, stray] }), null, Ct));
+
+        Assert.Equal(counts, await store.CountAsync(Ct));
+        Assert.Empty(await store.GetFamiliesAsync(["fa-new"], Ct));
+    }
+
+    private static async IAsyncEnumerable<NetworkSnapshot> OnePiece(NetworkSnapshot snapshot)
+    {
+        await Task.Yield();
+        yield return snapshot;
+    }
+
     private async Task<SqliteNetworkStore> OpenStoreAsync()
     {
         var store = new SqliteNetworkStore(new SqliteStoreOptions { Path = DatabasePath }, _time);

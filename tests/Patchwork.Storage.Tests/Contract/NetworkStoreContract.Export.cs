@@ -1,0 +1,178 @@
+using static Patchwork.Storage.Tests.Contract.TestNetwork;
+
+namespace Patchwork.Storage.Tests.Contract;
+
+// Reading a whole network back out (INetworkExport), and loading it into another store, once or again.
+public abstract partial class NetworkStoreContract
+{
+    /// <summary>
+    /// The store's bulk import in the mode that brings rows already present up to the incoming values. A store whose
+    /// bulk import always does so (Neo4j merges by id) needs no override.
+    /// </summary>
+    protected virtual INetworkBulkImport MergingImport(INetworkStore store) => Assert.IsAssignableFrom<INetworkBulkImport>(store);
+
+    private static INetworkExport Export(INetworkStore store) => Assert.IsAssignableFrom<INetworkExport>(store);
+
+    private static readonly NetworkCounts TestNetworkCounts = new(
+        Agencies: 4, Practitioners: 7, Families: 1, Clients: 7, Memberships: 3, Involvements: 11, Visits: 17, AuditEntries: 0);
+
+    [Fact]
+    public async Task Counts_are_those_of_the_test_network()
+    {
+        var store = await NetworkAsync();
+        Assert.Equal(TestNetworkCounts, await Export(store).CountAsync(Ct));
+
+        await store.AppendAuditAsync(Trail, Ct);
+        await store.JoinTeamAsync(Eve, "Falls prevention visit", false, ActorFor(Oscar), Ct);
+
+        Assert.Equal(TestNetworkCounts with { Involvements = 12, AuditEntries = 6 }, await Export(store).CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_empty_store_exports_nothing_and_counts_zero()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.Empty(await ToListAsync(Export(store).ExportAsync(10, Ct)));
+        Assert.Empty(await ToListAsync(Export(store).ExportAuditAsync(10, Ct)));
+        Assert.Equal(new NetworkCounts(0, 0, 0, 0, 0, 0, 0, 0), await Export(store).CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Pieces_hold_at_most_the_piece_size_and_refer_only_to_what_came_before()
+    {
+        var store = await NetworkAsync();
+
+        var pieces = await ToListAsync(Export(store).ExportAsync(3, Ct));
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var piece in pieces)
+        {
+            Assert.All(new[] { piece.Agencies.Count, piece.Practitioners.Count, piece.Families.Count, piece.Clients.Count,
+                piece.Involvements.Count, piece.Visits.Count }, count => Assert.InRange(count, 0, 3));
+            seen.UnionWith(piece.Agencies.Select(a => a.Id));
+            Assert.All(piece.Practitioners, p => Assert.Contains(p.AgencyId, seen));
+            seen.UnionWith(piece.Practitioners.Select(p => p.Id));
+            seen.UnionWith(piece.Families.Select(f => f.Id));
+            Assert.All(piece.Clients, c => Assert.True(c.FamilyId is null || seen.Contains(c.FamilyId), c.Id));
+            seen.UnionWith(piece.Clients.Select(c => c.Id));
+            Assert.All(piece.Involvements, i => Assert.True(seen.Contains(i.PractitionerId) && seen.Contains(i.ClientId)));
+            Assert.All(piece.Visits, v => Assert.True(seen.Contains(v.PractitionerId) && seen.Contains(v.ClientId)));
+        }
+        Assert.Equal(Snapshot.Agencies.OrderBy(a => a.Id), pieces.SelectMany(p => p.Agencies).OrderBy(a => a.Id));
+        Assert.Equal(Snapshot.Practitioners.OrderBy(p => p.Id), pieces.SelectMany(p => p.Practitioners).OrderBy(p => p.Id));
+        Assert.Equal(Snapshot.Clients.OrderBy(c => c.Id), pieces.SelectMany(p => p.Clients).OrderBy(c => c.Id));
+        Assert.Equal(Snapshot.Involvements.OrderBy(i => (i.PractitionerId, i.ClientId, i.Since)),
+            pieces.SelectMany(p => p.Involvements).OrderBy(i => (i.PractitionerId, i.ClientId, i.Since)));
+        Assert.Equal(VisitIds.Order(StringComparer.Ordinal), pieces.SelectMany(p => p.Visits).Select(v => v.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_audit_trail_is_exported_oldest_first_in_pieces()
+    {
+        var store = await NetworkAsync();
+        await store.AppendAuditAsync(Trail, Ct);
+
+        var pieces = await ToListAsync(Export(store).ExportAuditAsync(2, Ct));
+
+        Assert.Equal([2, 2, 1], pieces.Select(p => p.Count));
+        Assert.Equal(Trail, pieces.SelectMany(p => p));
+    }
+
+    [Fact]
+    public async Task A_network_copied_into_a_fresh_store_shows_exactly_what_the_original_shows()
+    {
+        var source = await ChangedNetworkAsync();
+        var copy = await CreateStoreAsync();
+
+        await CopyAsync(source, Assert.IsAssignableFrom<INetworkBulkImport>(copy), copy);
+
+        Assert.Equal(await Export(source).CountAsync(Ct), await Export(copy).CountAsync(Ct));
+        Assert.Equal(await ObservableStateAsync(source), await ObservableStateAsync(copy));
+        Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
+    }
+
+    [Fact]
+    public async Task Merging_the_same_network_again_changes_nothing()
+    {
+        var source = await ChangedNetworkAsync();
+        var copy = await CreateStoreAsync();
+        await CopyAsync(source, Assert.IsAssignableFrom<INetworkBulkImport>(copy), copy);
+        var once = await ObservableStateAsync(copy);
+
+        await CopyAsync(source, MergingImport(copy), copy);
+
+        Assert.Equal(await Export(source).CountAsync(Ct), await Export(copy).CountAsync(Ct));
+        Assert.Equal(once, await ObservableStateAsync(copy));
+        Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
+    }
+
+    [Fact]
+    public async Task Merging_a_network_changed_since_the_first_copy_brings_the_copy_up_to_date()
+    {
+        var source = await NetworkAsync();
+        var copy = await CreateStoreAsync();
+        await CopyAsync(source, Assert.IsAssignableFrom<INetworkBulkImport>(copy), copy);
+
+        await ChangeAsync(source);
+        await CopyAsync(source, MergingImport(copy), copy);
+
+        Assert.Equal(await Export(source).CountAsync(Ct), await Export(copy).CountAsync(Ct));
+        Assert.Equal(await ObservableStateAsync(source), await ObservableStateAsync(copy));
+        Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
+    }
+
+    /// <summary>The test network after a day's work: joins, a leave, a contact, new details, a new client, reads.</summary>
+    private async Task<INetworkStore> ChangedNetworkAsync()
+    {
+        var store = await NetworkAsync();
+        await ChangeAsync(store);
+        return store;
+    }
+
+    private static async Task ChangeAsync(INetworkStore store)
+    {
+        await store.AppendAuditAsync(Trail, Ct);
+        await store.JoinTeamAsync(Alice, "Falls prevention visit", false, ActorFor(Oscar), Ct);
+        await store.LeaveTeamAsync(Zoe, "Case transferred", ActorFor(Sam), Ct);
+        await store.RecordContactAsync(new NewContact(Alice, Now.AddHours(-1), VisitMode.HomeVisit, SamAliceOverdue), ActorFor(Sam), Ct);
+        await store.UpdateContactDetailsAsync(new ContactDetails("nina.okafor@nhs.example", null, "01603 960123", ContactMethod.Email),
+            ActorFor(Nina), Ct);
+        await store.RegisterClientAsync(new NewClient("Ruth", "Newman", new DateOnly(1960, 5, 17), "9 Oak Lane, Norwich",
+            "NR4 7TJ", null, false, "Referred by the GP"), ActorFor(Tom), Ct);
+    }
+
+    /// <summary>
+    /// A move between stores as the move command makes it, through the ports alone: the network in pieces into the
+    /// target's bulk import, then the source's audit entries beyond as many as the target already holds.
+    /// </summary>
+    private static async Task CopyAsync(INetworkStore source, INetworkBulkImport target, INetworkStore targetStore)
+    {
+        await target.ImportAsync(Export(source).ExportAsync(4, Ct), null, Ct);
+        var held = (await Export(targetStore).CountAsync(Ct)).AuditEntries;
+        var missing = (await ToListAsync(Export(source).ExportAuditAsync(3, Ct))).SelectMany(p => p).Skip((int)held).ToList();
+        await targetStore.AppendAuditAsync(missing, Ct);
+    }
+
+    /// <summary>What name searches find, as each of two practitioners (one of them in the shielded client's team).</summary>
+    private static async Task<string> SearchesAsync(INetworkStore store)
+    {
+        var found = new List<string>();
+        foreach (var (query, practitioner) in new[] { ("smith", Sam), ("jones", Yara), ("jones", Sam), ("ruth newman", Tom), ("zo", Nina) })
+        {
+            var matches = await store.SearchClientsAsync(new ClientSearch(query, null, 20, practitioner), Ct);
+            found.Add($"{query}/{practitioner}: {System.Text.Json.JsonSerializer.Serialize(matches)}");
+        }
+        return string.Join("\n", found);
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+        return list;
+    }
+}
