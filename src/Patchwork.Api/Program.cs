@@ -3,6 +3,7 @@ using Patchwork.Api.GraphQL;
 using Patchwork.Api.Health;
 using Patchwork.Api.Hosting;
 using Patchwork.Api.Identity;
+using Patchwork.Api.Moving;
 using Patchwork.Api.Seeding;
 using Patchwork.Api.Storage;
 using Serilog;
@@ -25,6 +26,11 @@ try
         // Loading a network needs only the store: sign-in settings may not exist yet on a new server.
         await app.Services.InitializePatchworkStorageAsync(app.Lifetime.ApplicationStopping);
         return await SeedCommand.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
+    }
+    if (MoveCommand.IsRequested(args))
+    {
+        // A move opens both stores itself, each from its own settings; it needs no sign-in settings either.
+        return await MoveCommand.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
     }
     // Check every options class now, so a misconfiguration is reported before anything starts.
     app.Services.GetService<IStartupValidator>()?.Validate();

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using Patchwork.Api.Storage;
+using Patchwork.Storage.Sqlite;
+
+namespace Patchwork.Api.Moving;
+
+/// <summary>
+/// One side of a move: a store opened exactly as the app opens it (<see cref="StorageExtensions.AddPatchworkStorage"/>),
+/// from the app's configuration with <c>Storage:Provider</c> set to the side's provider and the side's own settings
+/// (<c>Move:From:*</c> or <c>Move:To:*</c>, e.g. <c>Move:To:Storage:Sqlite:Path</c>) laid over the rest.
+/// </summary>
+internal sealed class MoveEnd : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private MoveEnd(string provider, IConfiguration settings, ServiceProvider services)
+    {
+        (Provider, Settings, _services) = (provider, settings, services);
+        Store = services.GetRequiredService<INetworkStore>();
+        Export = Store as INetworkExport
+            ?? throw new MoveRefusedException($"The {provider} store cannot export its network, so it cannot take part in a move.");
+        Import = services.GetRequiredService<INetworkBulkImport>();
+        Merge = MergingImport(provider, services);
+    }
+
+    public string Provider { get; }
+
+    /// <summary>The side's effective settings: two sides with the same ones are the same store.</summary>
+    public IConfiguration Settings { get; }
+
+    public INetworkStore Store { get; }
+
+    public INetworkExport Export { get; }
+
+    /// <summary>The bulk import for an empty store.</summary>
+    public INetworkBulkImport Import { get; }
+
+    /// <summary>The bulk import for a store that already holds an earlier copy: rows already there are brought up to date.</summary>
+    public INetworkBulkImport Merge { get; }
+
+    /// <summary>
+    /// The one place that knows, per provider, how its bulk import is asked to merge. Add a provider here when its
+    /// adapter joins the build, e.g. <c>"neo4j" => services.GetRequiredService&lt;INetworkBulkImport&gt;()</c> for a store
+    /// whose bulk import always merges by id.
+    /// </summary>
+    private static INetworkBulkImport MergingImport(string provider, IServiceProvider services) => provider.ToLowerInvariant() switch
+    {
+        StorageOptions.Sqlite => services.GetRequiredService<SqliteNetworkStore>().Merging,
+        _ => throw new MoveRefusedException($"A move cannot yet write into a {provider} store that already holds a network."),
+    };
+
+    public static async Task<MoveEnd> OpenAsync(
+        IConfiguration root, string side, string provider, CancellationToken cancellationToken)
+    {
+        var settings = SettingsFor(root, side, provider);
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(settings)
+            .AddLogging()
+            .AddPatchworkStorage()
+            .BuildServiceProvider();
+        try
+        {
+            // Reading the options validates them, with the messages the app would print at start-up.
+            _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            RefuseMissingSqliteSource(settings, side, provider);
+            await services.InitializePatchworkStorageAsync(cancellationToken);
+            return new MoveEnd(provider, settings, services);
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static IConfigurationRoot SettingsFor(IConfiguration root, string side, string provider)
+    {
+        var own = root.GetSection($"Move:{side}").AsEnumerable(makePathsRelative: true).Where(p => p.Value is not null);
+        return new ConfigurationBuilder()
+            .AddConfiguration(root)
+            .AddInMemoryCollection(own)
+            .AddInMemoryCollection([new($"{StorageOptions.Section}:Provider", provider)])
+            .Build();
+    }
+
+    /// <summary>Opening a SQLite file that is not there would create an empty one and move nothing: say so instead.</summary>
+    private static void RefuseMissingSqliteSource(IConfiguration settings, string side, string provider)
+    {
+        if (side != MoveCommand.From || !string.Equals(provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        var path = Path.GetFullPath(settings[$"{SqliteStoreOptions.Section}:Path"] ?? new SqliteStoreOptions().Path);
+        if (!File.Exists(path))
+        {
+            throw new MoveRefusedException(
+                $"There is no database at {path}. Set Storage:Sqlite:Path (or Move:From:Storage:Sqlite:Path) to the pilot's file.");
+        }
+    }
+}
+
+/// <summary>A move that will not start, or stopped, for a reason the operator can act on.</summary>
+internal sealed class MoveRefusedException(string message) : Exception(message);

@@ -1,0 +1,170 @@
+using Patchwork.Seeding;
+using Patchwork.Storage.Sqlite;
+
+namespace Patchwork.Api.Tests;
+
+/// <summary>
+/// The move command, run as an operator runs it (the built API with <c>move</c> arguments), between two real SQLite
+/// files: a seeded pilot and its copy. The Neo4j side takes the same path once its adapter is in the build.
+/// </summary>
+public sealed class MoveCommandTests : IDisposable
+{
+    private static CancellationToken Ct => CancellationToken.None;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("patchwork-move-").FullName;
+
+    private string Pilot => Path.Combine(_directory, "pilot.db");
+
+    private string Copy => Path.Combine(_directory, "copy.db");
+
+    private Dictionary<string, string> Environment => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Auth__Authority"] = "",
+        ["Storage__Sqlite__Path"] = Pilot,
+        ["Move__To__Storage__Sqlite__Path"] = Copy,
+    };
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task A_move_copies_everything_checks_the_counts_and_can_be_run_again()
+    {
+        await SeedPilotAsync();
+
+        var (first, firstOutput) = await MoveAsync();
+        Assert.True(first == 0, firstOutput);
+        Assert.Contains("The target is empty", firstOutput, StringComparison.Ordinal);
+        Assert.Contains("every count agrees", firstOutput, StringComparison.Ordinal);
+        Assert.Matches(@"clients\s+686\s+686\s+ok", firstOutput);
+        Assert.Matches(@"audit entries\s+3\s+3\s+ok", firstOutput);
+        await AssertCopyEqualsPilotAsync();
+
+        // Again, with nothing changed: the same copy.
+        var (second, secondOutput) = await MoveAsync();
+        Assert.True(second == 0, secondOutput);
+        Assert.Contains("holds an earlier copy", secondOutput, StringComparison.Ordinal);
+        await AssertCopyEqualsPilotAsync();
+
+        // The pilot is used once more before the switch: the next move carries the difference over.
+        var joined = await JoinTeamOnPilotAsync();
+        var (third, thirdOutput) = await MoveAsync();
+        Assert.True(third == 0, thirdOutput);
+        Assert.Contains("holds the first 3 of the source's 4 entries", thirdOutput, StringComparison.Ordinal);
+        await AssertCopyEqualsPilotAsync();
+        using var copy = await OpenAsync(Copy);
+        Assert.Contains(joined.PractitionerId, (await copy.GetClientTeamsAsync([joined.ClientId], Ct))[joined.ClientId].Select(m => m.Practitioner.Id));
+    }
+
+    [Fact]
+    public async Task A_copy_that_has_been_used_on_its_own_is_refused_and_left_as_it_was()
+    {
+        await SeedPilotAsync();
+        Assert.Equal(0, (await MoveAsync()).ExitCode);
+        using (var copy = await OpenAsync(Copy))
+        {
+            await copy.AppendAuditAsync([new AuditEntry(DateTimeOffset.UtcNow, "demo-admin", null, AuditAction.Search, null, null, null, "on the copy", "req-copy")], Ct);
+        }
+        await JoinTeamOnPilotAsync();
+        var before = await CountAsync(Copy);
+
+        var (exitCode, output) = await MoveAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("has been used on its own", output, StringComparison.Ordinal);
+        Assert.Contains("differs from the source's at entry 4", output, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(Copy));
+    }
+
+    [Fact]
+    public async Task Bad_command_lines_and_settings_are_refused_with_what_to_do()
+    {
+        var missingSource = await MoveAsync();
+        Assert.Equal(1, missingSource.ExitCode);
+        Assert.Contains($"There is no database at {Pilot}", missingSource.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Pilot));
+
+        await SeedPilotAsync();
+        var noTarget = await ApiProcess.RunToExitAsync(Environment, "move", "--from", "sqlite");
+        Assert.Equal(2, noTarget.ExitCode);
+        Assert.Contains("Usage: move --from", noTarget.Output, StringComparison.Ordinal);
+
+        var unknown = await ApiProcess.RunToExitAsync(Environment, "move", "--from", "sqlite", "--to", "oracle");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("Storage:Provider 'oracle' is not supported", unknown.Output, StringComparison.Ordinal);
+
+        var itself = await ApiProcess.RunToExitAsync(Environment.Where(e => !e.Key.StartsWith("Move__", StringComparison.Ordinal))
+            .ToDictionary(), "move", "--from", "sqlite", "--to", "sqlite");
+        Assert.Equal(1, itself.ExitCode);
+        Assert.Contains("--from and --to are the same store", itself.Output, StringComparison.Ordinal);
+
+        // A target holding another network (the demo district from another seed) is not an earlier copy of this one.
+        var other = Environment;
+        other["Storage__Sqlite__Path"] = Copy;
+        Assert.Equal(0, (await ApiProcess.RunToExitAsync(other, "seed", "--size", "small", "--seed", "7")).ExitCode);
+        var before = await CountAsync(Copy);
+        var (exitCode, output) = await MoveAsync();
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is not an earlier copy", output, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(Copy));
+    }
+
+    private Task<(int ExitCode, string Output)> MoveAsync() =>
+        ApiProcess.RunToExitAsync(Environment, "move", "--from", "sqlite", "--to", "sqlite");
+
+    /// <summary>The demo district, plus three lines of audit trail as a pilot has them.</summary>
+    private async Task SeedPilotAsync()
+    {
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(Environment, "seed", "--size", "small");
+        Assert.True(exitCode == 0, output);
+        using var pilot = await OpenAsync(Pilot);
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await pilot.AppendAuditAsync(
+        [
+            new AuditEntry(at, "demo-social-worker", null, AuditAction.Search, null, null, null, "okafor: 1 match", "req-1"),
+            new AuditEntry(at, "demo-admin", null, AuditAction.Denied, "cl-x", null, "not in the team", null, "req-2"),
+            new AuditEntry(at.AddSeconds(1), "demo-analyst", null, AuditAction.Search, null, null, null, null, "req-3"),
+        ], Ct);
+    }
+
+    /// <summary>The walk-through's practitioner joins Grace Okafor's team on the pilot (one involvement, one audit entry).</summary>
+    private async Task<Involvement> JoinTeamOnPilotAsync()
+    {
+        using var pilot = await OpenAsync(Pilot);
+        var walk = DemoNetwork.WalkThrough;
+        var practitioner = (await pilot.FindPractitionerBySubjectAsync(walk.PractitionerSubject, Ct))!;
+        var grace = (await pilot.SearchClientsAsync(new ClientSearch(walk.ClientName, null, 1, practitioner.Id), Ct))[0];
+        return await pilot.JoinTeamAsync(grace.ClientId, "Allocated after a referral from school", false,
+            new Actor(practitioner.Subject, practitioner.Id, "req-join"), Ct);
+    }
+
+    private async Task AssertCopyEqualsPilotAsync()
+    {
+        Assert.Equal(await CountAsync(Pilot), await CountAsync(Copy));
+        Assert.Equal(await TrailAsync(Pilot), await TrailAsync(Copy));
+    }
+
+    private static async Task<NetworkCounts> CountAsync(string path)
+    {
+        using var store = await OpenAsync(path);
+        return await store.CountAsync(Ct);
+    }
+
+    private static async Task<List<AuditEntry>> TrailAsync(string path)
+    {
+        using var store = await OpenAsync(path);
+        var entries = new List<AuditEntry>();
+        await foreach (var piece in store.ExportAuditAsync(100, Ct))
+        {
+            entries.AddRange(piece);
+        }
+        return entries;
+    }
+
+    private static async Task<SqliteNetworkStore> OpenAsync(string path)
+    {
+        var store = new SqliteNetworkStore(new SqliteStoreOptions { Path = path }, TimeProvider.System);
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+}
