@@ -92,6 +92,29 @@ public sealed class OpenIdConnectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_discovery_document_may_come_from_another_address_than_the_issuer_tokens_name()
+    {
+        // As in docker-compose: browsers get tokens from http://localhost:8081, the API reaches Keycloak at keycloak:8080.
+        await using var provider = new LoopbackProvider("http://localhost:8081/realms/patchwork");
+        await provider.StartAsync();
+        using var app = new PatchworkApp("Production", new()
+        {
+            ["Auth:Authority"] = provider.Issuer,
+            ["Auth:MetadataAddress"] = $"{provider.Backchannel}/.well-known/openid-configuration",
+            ["Auth:RequireHttpsMetadata"] = "false",
+            ["Auth:Audience"] = Audience,
+            ["Auth:RoleClaim"] = "realm_access.roles",
+        });
+        var subject = DemoNetwork.WalkThrough.PractitionerSubject;
+
+        var me = (await app.GraphQLAsync(provider.Token(subject, ["practitioner"]), "{ me { standing } }")).Ok()["me"]!;
+
+        Assert.Equal("ACTIVE", me["standing"]!.GetValue<string>());
+        (await app.GraphQLAsync(provider.Token(subject, ["practitioner"], issuer: provider.Backchannel), "{ me { standing } }"))
+            .FailsWith("UNAUTHENTICATED", 401);
+    }
+
+    [Fact]
     public async Task Production_refuses_to_start_without_an_authority_and_says_what_to_set()
     {
         var (exitCode, output) = await ApiProcess.RunToExitAsync(new()
@@ -112,13 +135,20 @@ public sealed class OpenIdConnectTests : IAsyncLifetime
     }
 
     /// <summary>An OpenID Connect provider reduced to what a resource server reads: discovery and keys.</summary>
-    private sealed class LoopbackProvider : IAsyncDisposable
+    /// <param name="publicIssuer">
+    /// The issuer the tokens and the discovery document name, when it is not the address the provider is reached at
+    /// (a browser-facing URL, as in docker-compose); its keys are then served from the address it is reached at.
+    /// </param>
+    private sealed class LoopbackProvider(string? publicIssuer = null) : IAsyncDisposable
     {
         private readonly RSA _key = RSA.Create(2048);
         private readonly RSA _strangerKey = RSA.Create(2048);
         private WebApplication? _host;
 
         public string Issuer { get; private set; } = "";
+
+        /// <summary>Where the provider is reached, for the discovery document and the keys.</summary>
+        public string Backchannel { get; private set; } = "";
 
         public async Task StartAsync()
         {
@@ -128,7 +158,7 @@ public sealed class OpenIdConnectTests : IAsyncLifetime
             _host.MapGet("/realms/test/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
             {
                 ["issuer"] = Issuer,
-                ["jwks_uri"] = $"{Issuer}/protocol/openid-connect/certs",
+                ["jwks_uri"] = $"{Backchannel}/protocol/openid-connect/certs",
                 ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             }));
             _host.MapGet("/realms/test/protocol/openid-connect/certs", () =>
@@ -148,7 +178,8 @@ public sealed class OpenIdConnectTests : IAsyncLifetime
             });
             await _host.StartAsync();
             var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            Issuer = $"{address}/realms/test";
+            Backchannel = $"{address}/realms/test";
+            Issuer = publicIssuer ?? Backchannel;
         }
 
         public string Token(string subject, string[] roles, DateTime? expires = null, string audience = Audience,

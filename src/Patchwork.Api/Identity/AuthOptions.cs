@@ -14,6 +14,13 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>The OpenID Connect issuer whose discovery document and keys are trusted.</summary>
     public string? Authority { get; set; }
 
+    /// <summary>
+    /// Where to fetch the provider's discovery document when this server reaches the provider by another address than
+    /// the issuer URL in the tokens (a container network): the document must still name <see cref="Authority"/> as its
+    /// issuer. Empty: <see cref="Authority"/> + <c>/.well-known/openid-configuration</c>.
+    /// </summary>
+    public string? MetadataAddress { get; set; }
+
     /// <summary>The audience every token must be issued for.</summary>
     [Required]
     public string Audience { get; set; } = "";

@@ -50,6 +50,10 @@ public static class AuthenticationExtensions
         else
         {
             jwt.Authority = auth.Authority;
+            if (!string.IsNullOrWhiteSpace(auth.MetadataAddress))
+            {
+                jwt.MetadataAddress = auth.MetadataAddress;
+            }
         }
     }
 
