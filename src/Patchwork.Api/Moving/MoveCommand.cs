@@ -26,11 +26,10 @@ public static class MoveCommand
                 "app's own (Storage:Sqlite:Path, Neo4j:*), overridden for one side by Move:From:* or Move:To:*.");
             return 2;
         }
-        var configuration = services.GetRequiredService<IConfiguration>();
         try
         {
-            await using var source = await MoveEnd.OpenAsync(configuration, From, from, cancellationToken);
-            await using var target = await MoveEnd.OpenAsync(configuration, To, to, cancellationToken);
+            await using var source = await MoveEnd.OpenAsync(services, From, from, cancellationToken);
+            await using var target = await MoveEnd.OpenAsync(services, To, to, cancellationToken);
             if (SameSettings(source.Settings, target.Settings))
             {
                 throw new MoveRefusedException(

@@ -19,7 +19,8 @@ internal sealed class MoveEnd : IAsyncDisposable
         Store = services.GetRequiredService<INetworkStore>();
         Export = Store as INetworkExport
             ?? throw new MoveRefusedException($"The {provider} store cannot export its network, so it cannot take part in a move.");
-        Import = services.GetRequiredService<INetworkBulkImport>();
+        Import = services.GetService<INetworkBulkImport>() ?? Store as INetworkBulkImport
+            ?? throw new MoveRefusedException($"The {provider} store has no bulk import, so a move cannot write into it.");
         Merge = MergingImport(provider, services);
     }
 
@@ -49,12 +50,14 @@ internal sealed class MoveEnd : IAsyncDisposable
         _ => throw new MoveRefusedException($"A move cannot yet write into a {provider} store that already holds a network."),
     };
 
+    /// <param name="host">The command's host: its configuration, and its logging, so the store logs where the app does.</param>
     public static async Task<MoveEnd> OpenAsync(
-        IConfiguration root, string side, string provider, CancellationToken cancellationToken)
+        IServiceProvider host, string side, string provider, CancellationToken cancellationToken)
     {
-        var settings = SettingsFor(root, side, provider);
+        var settings = SettingsFor(host.GetRequiredService<IConfiguration>(), side, provider);
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(settings)
+            .AddSingleton(host.GetRequiredService<ILoggerFactory>())
             .AddLogging()
             .AddPatchworkStorage()
             .BuildServiceProvider();
