@@ -122,7 +122,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
     }
 
-    /// <summary>The test network after a day's work: joins, a leave, a contact, new details, a new client, reads.</summary>
+    /// <summary>The test network after a day's work: joins, a leave, a contact, new details, a new client and household, reads.</summary>
     private async Task<INetworkStore> ChangedNetworkAsync()
     {
         var store = await NetworkAsync();
@@ -140,6 +140,9 @@ public abstract partial class NetworkStoreContract
             ActorFor(Nina), Ct);
         await store.RegisterClientAsync(new NewClient("Ruth", "Newman", new DateOnly(1960, 5, 17), "9 Oak Lane, Norwich",
             "NR4 7TJ", null, false, "Referred by the GP"), ActorFor(Tom), Ct);
+        // Clients already copied become members of a household that was not there.
+        var joneses = await store.CreateFamilyAsync(new NewFamily("the Jones household", "Norwich North", Dana, "mother"), ActorFor(Yara), Ct);
+        await store.AddFamilyMemberAsync(joneses.Id, Daniel, "son", ActorFor(Yara), Ct);
     }
 
     /// <summary>
