@@ -85,6 +85,23 @@ public sealed class TransportTests(PatchworkAppFixture fixture) : IClassFixture<
         response.FailsWith("BAD_USER_INPUT", 400);
     }
 
+    [Fact]
+    public async Task A_document_seen_before_still_checks_its_variables_and_answers_for_them()
+    {
+        var token = await PractitionerToken();
+        const string Query = "query($q: String!) { searchClients(query: $q) { displayName } }";
+        var okafor = (await _app.GraphQLAsync(token, Query, new { q = "Okafor" })).Ok()["searchClients"]!.AsArray();
+        Assert.NotEmpty(okafor);
+        Assert.All(okafor, c => Assert.EndsWith(" Okafor", c!["displayName"]!.GetValue<string>()));
+
+        (await _app.GraphQLAsync(token, Query, new { q = 42 })).FailsWith("BAD_USER_INPUT", 400);
+        (await _app.GraphQLAsync(token, Query, new { })).FailsWith("BAD_USER_INPUT", 400);
+
+        var smith = (await _app.GraphQLAsync(token, Query, new { q = "Smith" })).Ok()["searchClients"]!.AsArray();
+        Assert.NotEmpty(smith);
+        Assert.All(smith, c => Assert.Contains("Smith", c!["displayName"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]

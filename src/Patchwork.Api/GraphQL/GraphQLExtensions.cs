@@ -34,6 +34,7 @@ public static class GraphQLExtensions
             }
         });
         services.AddSingleton(limits);
+        services.AddSingleton<ValidatedDocuments>();
         services.AddScoped<AuditLog>();
         services.AddScoped<GraphQLEndpoint>();
         return services;

@@ -24,6 +24,7 @@ public sealed partial class GraphQLEndpoint(
     INetworkStore store,
     TimeProvider time,
     GraphQLLimits limits,
+    ValidatedDocuments validated,
     ILogger<GraphQLEndpoint> logger)
 {
     public const string ResponseMediaType = "application/graphql-response+json";
@@ -60,10 +61,11 @@ public sealed partial class GraphQLEndpoint(
             await WriteErrorAsync(http, error.Status, error.Code, error.Message);
             return;
         }
-        GraphQLDocument document;
+        var text = request.Body!.Query!;
+        var remembered = validated.TryGet(text, out var document);
         try
         {
-            document = DocumentShape.Parse(request.Body!.Query!, limits);
+            document ??= DocumentShape.Parse(text, limits);
         }
         catch (PatchworkException refused)
         {
@@ -77,18 +79,29 @@ public sealed partial class GraphQLEndpoint(
                 "Mutations must be sent with POST.");
             return;
         }
-        var result = await ExecuteAsync(http, request.Body, document, viewer);
+        var result = await ExecuteAsync(http, request.Body, document, remembered, viewer);
+        if (result.Executed && !remembered)
+        {
+            validated.Remember(text, document);
+        }
         await audit.FlushAsync(http.RequestAborted);
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         http.Response.ContentType = ResponseContentType(http);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, Viewer viewer)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document,
+        bool remembered, Viewer viewer)
     {
         return await executer.ExecuteAsync(options =>
         {
             options.Document = document;
+            if (remembered)
+            {
+                // The core rules passed when it was first validated and depend on nothing else; the rules the
+                // schema adds (complexity, introspection) are appended to this after, so they still run.
+                options.ValidationRules = [];
+            }
             options.Variables = request.Variables;
             options.OperationName = request.OperationName;
             options.Extensions = request.Extensions;

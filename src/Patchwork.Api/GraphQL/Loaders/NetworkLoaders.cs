@@ -1,6 +1,9 @@
 namespace Patchwork.Api.GraphQL.Loaders;
 
-/// <summary>One batching loader per relationship edge of the graph, for one request.</summary>
+/// <summary>
+/// One batching loader per relationship edge of the graph, for one request. Each is made when a field first
+/// asks for it: most requests walk two or three edges, and a request is short enough that its garbage matters.
+/// </summary>
 public sealed class NetworkLoaders(INetworkStore store, DateTimeOffset now)
 {
     /// <summary>How far back team changes are fetched; fields filter within this.</summary>
@@ -9,31 +12,59 @@ public sealed class NetworkLoaders(INetworkStore store, DateTimeOffset now)
     /// <summary>How many upcoming visits or recent contacts are fetched per client; fields page within this.</summary>
     public const int VisitsPerClient = 50;
 
-    public BatchLoader<string, Agency?> Agencies { get; } = new(OrNull(store.GetAgenciesByIdAsync), null);
+    private BatchLoader<string, Agency?>? _agencies;
 
-    public BatchLoader<string, Practitioner?> Practitioners { get; } = new(OrNull(store.GetPractitionersAsync), null);
+    public BatchLoader<string, Agency?> Agencies =>
+        _agencies ?? Made(ref _agencies, () => new(OrNull(store.GetAgenciesByIdAsync), null));
 
-    public BatchLoader<string, Client?> Clients { get; } = new(OrNull(store.GetClientsAsync), null);
+    private BatchLoader<string, Practitioner?>? _practitioners;
 
-    public BatchLoader<string, Family?> Families { get; } = new(OrNull(store.GetFamiliesAsync), null);
+    public BatchLoader<string, Practitioner?> Practitioners =>
+        _practitioners ?? Made(ref _practitioners, () => new(OrNull(store.GetPractitionersAsync), null));
 
-    public BatchLoader<string, IReadOnlyList<Client>> FamilyMembers { get; } =
-        new(ByKey(store.GetFamilyMembersAsync), []);
+    private BatchLoader<string, Client?>? _clients;
 
-    public BatchLoader<string, IReadOnlyList<TeamMember>> ClientTeams { get; } =
-        new(ByKey(store.GetClientTeamsAsync), []);
+    public BatchLoader<string, Client?> Clients =>
+        _clients ?? Made(ref _clients, () => new(OrNull(store.GetClientsAsync), null));
 
-    public BatchLoader<string, IReadOnlyList<TeamMember>> FamilyTeams { get; } =
-        new(ByKey(store.GetFamilyTeamsAsync), []);
+    private BatchLoader<string, Family?>? _families;
 
-    public BatchLoader<string, IReadOnlyList<TeamChange>> TeamChanges { get; } =
-        new(ByKey((ids, ct) => store.GetTeamChangesAsync(ids, now.AddDays(-TeamChangeDays), ct)), []);
+    public BatchLoader<string, Family?> Families =>
+        _families ?? Made(ref _families, () => new(OrNull(store.GetFamiliesAsync), null));
 
-    public BatchLoader<string, IReadOnlyList<Visit>> UpcomingVisits { get; } =
-        new(ByKey((ids, ct) => store.GetUpcomingVisitsAsync(ids, VisitsPerClient, ct)), []);
+    private BatchLoader<string, IReadOnlyList<Client>>? _familyMembers;
 
-    public BatchLoader<string, IReadOnlyList<Visit>> RecentContacts { get; } =
-        new(ByKey((ids, ct) => store.GetRecentContactsAsync(ids, VisitsPerClient, ct)), []);
+    public BatchLoader<string, IReadOnlyList<Client>> FamilyMembers =>
+        _familyMembers ?? Made(ref _familyMembers, () => new(ByKey(store.GetFamilyMembersAsync), []));
+
+    private BatchLoader<string, IReadOnlyList<TeamMember>>? _clientTeams;
+
+    public BatchLoader<string, IReadOnlyList<TeamMember>> ClientTeams =>
+        _clientTeams ?? Made(ref _clientTeams, () => new(ByKey(store.GetClientTeamsAsync), []));
+
+    private BatchLoader<string, IReadOnlyList<TeamMember>>? _familyTeams;
+
+    public BatchLoader<string, IReadOnlyList<TeamMember>> FamilyTeams =>
+        _familyTeams ?? Made(ref _familyTeams, () => new(ByKey(store.GetFamilyTeamsAsync), []));
+
+    private BatchLoader<string, IReadOnlyList<TeamChange>>? _teamChanges;
+
+    public BatchLoader<string, IReadOnlyList<TeamChange>> TeamChanges =>
+        _teamChanges ?? Made(ref _teamChanges, () => new(ByKey((ids, ct) => store.GetTeamChangesAsync(ids, now.AddDays(-TeamChangeDays), ct)), []));
+
+    private BatchLoader<string, IReadOnlyList<Visit>>? _upcomingVisits;
+
+    public BatchLoader<string, IReadOnlyList<Visit>> UpcomingVisits =>
+        _upcomingVisits ?? Made(ref _upcomingVisits, () => new(ByKey((ids, ct) => store.GetUpcomingVisitsAsync(ids, VisitsPerClient, ct)), []));
+
+    private BatchLoader<string, IReadOnlyList<Visit>>? _recentContacts;
+
+    public BatchLoader<string, IReadOnlyList<Visit>> RecentContacts =>
+        _recentContacts ?? Made(ref _recentContacts, () => new(ByKey((ids, ct) => store.GetRecentContactsAsync(ids, VisitsPerClient, ct)), []));
+
+    /// <summary>Made once even when two fields of one level ask at the same moment; callers check the field first, so the factory is allocated only then.</summary>
+    private static T Made<T>(ref T? loader, Func<T> make)
+        where T : class => LazyInitializer.EnsureInitialized(ref loader, make);
 
     private static Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, T?>>> OrNull<T>(
         Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch)
