@@ -1,0 +1,3 @@
+MATCH (c:Client {id: $clientId}), (f:Family {id: $familyId})
+CREATE (c)-[:MEMBER_OF {relationship: $relationship}]->(f)
+RETURN f.id AS id

@@ -1,0 +1,3 @@
+MATCH (p:Practitioner {id: $practitionerId}), (c:Client {id: $clientId})
+CREATE (p)-[:SUPPORTS {since: datetime($since), reason: $reason, restricted: $restricted}]->(c)
+RETURN c.id AS id

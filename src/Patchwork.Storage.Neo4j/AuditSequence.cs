@@ -1,0 +1,23 @@
+namespace Patchwork.Storage.Neo4j;
+
+/// <summary>
+/// The order of audit entries written in the same millisecond: a number that only grows in this process and starts
+/// from the real clock's ticks, so entries from successive processes keep their order too.
+/// </summary>
+internal sealed class AuditSequence
+{
+    private long _last;
+
+    public long Next()
+    {
+        while (true)
+        {
+            var last = Interlocked.Read(ref _last);
+            var next = Math.Max(last + 1, DateTimeOffset.UtcNow.Ticks);
+            if (Interlocked.CompareExchange(ref _last, next, last) == last)
+            {
+                return next;
+            }
+        }
+    }
+}
