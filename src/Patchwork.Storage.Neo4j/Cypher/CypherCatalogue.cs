@@ -15,11 +15,13 @@ public sealed class CypherCatalogue
     private CypherCatalogue(Dictionary<string, string> texts) => _texts = texts;
 
     /// <summary>Loads every declared statement, or throws naming each one that cannot be read.</summary>
-    public static CypherCatalogue Load()
+    public static CypherCatalogue Load() => Load(Statements.All);
+
+    internal static CypherCatalogue Load(IEnumerable<Statement> statements)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
-        foreach (var statement in Statements.All)
+        foreach (var statement in statements)
         {
             var text = ReadResource(statement.ResourceName);
             if (string.IsNullOrWhiteSpace(text))
