@@ -44,21 +44,61 @@ public static class FullTextQuery
         }
     }
 
-    /// <summary>Accents off (by decomposing and dropping the marks), lower case, the typographic apostrophe as '.</summary>
+    /// <summary>
+    /// Lower case, accents off, the typographic apostrophe as '. The service runs with invariant globalization (no
+    /// Unicode normalisation tables), so accented Latin letters are folded by <see cref="LatinBase"/> and combining
+    /// marks typed separately are dropped.
+    /// </summary>
     private static string Fold(string word)
     {
         var folded = new StringBuilder();
-        foreach (var rune in word.Normalize(NormalizationForm.FormD).EnumerateRunes())
+        foreach (var rune in word.EnumerateRunes())
         {
             if (IsMark(rune))
             {
                 continue;
             }
-            folded.Append(rune.Value is '\u2019' ? "'" : Rune.ToLowerInvariant(rune).ToString());
+            var lower = Rune.ToLowerInvariant(rune);
+            folded.Append(lower.Value switch
+            {
+                '\u2019' => "'",
+                >= 0xDF and <= 0x17F => LatinBase(lower.Value),
+                _ => lower.ToString(),
+            });
         }
         // A leading or trailing apostrophe belongs to no indexed token.
         return folded.ToString().Trim('\'');
     }
+
+    /// <summary>The base letters of Latin-1 and Latin Extended-A (U+00E0–U+017F), as Lucene's ASCII folding gives them.</summary>
+    private static string LatinBase(int letter) => letter switch
+    {
+        >= 0xE0 and <= 0xE5 or >= 0x100 and <= 0x105 => "a",
+        0xE6 => "ae",
+        0xE7 or >= 0x106 and <= 0x10D => "c",
+        0xF0 or >= 0x10E and <= 0x111 => "d",
+        >= 0xE8 and <= 0xEB or >= 0x112 and <= 0x11B => "e",
+        >= 0x11C and <= 0x123 => "g",
+        >= 0x124 and <= 0x127 => "h",
+        >= 0xEC and <= 0xEF or >= 0x128 and <= 0x131 => "i",
+        0x132 or 0x133 => "ij",
+        0x134 or 0x135 => "j",
+        >= 0x136 and <= 0x138 => "k",
+        >= 0x139 and <= 0x142 => "l",
+        0xF1 or >= 0x143 and <= 0x14B => "n",
+        >= 0xF2 and <= 0xF6 or 0xF8 or >= 0x14C and <= 0x151 => "o",
+        0x152 or 0x153 => "oe",
+        >= 0x154 and <= 0x159 => "r",
+        0xDF => "ss",
+        >= 0x15A and <= 0x161 or 0x17F => "s",
+        >= 0x162 and <= 0x167 => "t",
+        0xFE => "th",
+        >= 0xF9 and <= 0xFC or >= 0x168 and <= 0x173 => "u",
+        0x174 or 0x175 => "w",
+        0xFD or 0xFF or >= 0x176 and <= 0x178 => "y",
+        >= 0x179 and <= 0x17E => "z",
+        _ => char.ConvertFromUtf32(letter),
+    };
 
     private static bool IsWordPart(Rune rune) =>
         Rune.IsLetterOrDigit(rune) || IsMark(rune) || rune.Value is '\'' or '\u2019';
