@@ -76,43 +76,81 @@ internal static class Records
 
     public static Dictionary<string, object?> Map(Agency a) => new()
     {
-        ["id"] = a.Id, ["name"] = a.Name, ["nameKey"] = NameKey(a.Name), ["kind"] = a.Kind, ["dutyPhone"] = a.DutyPhone,
-        ["dutyEmail"] = a.DutyEmail, ["restrictedService"] = a.RestrictedService, ["agreementStatus"] = a.Agreement.Status,
-        ["agreementSignedOn"] = a.Agreement.SignedOn, ["agreementExpiresOn"] = a.Agreement.ExpiresOn,
+        ["id"] = a.Id,
+        ["name"] = a.Name,
+        ["nameKey"] = NameKey(a.Name),
+        ["kind"] = a.Kind,
+        ["dutyPhone"] = a.DutyPhone,
+        ["dutyEmail"] = a.DutyEmail,
+        ["restrictedService"] = a.RestrictedService,
+        ["agreementStatus"] = a.Agreement.Status,
+        ["agreementSignedOn"] = a.Agreement.SignedOn,
+        ["agreementExpiresOn"] = a.Agreement.ExpiresOn,
     };
 
     public static Dictionary<string, object?> Map(Practitioner p) => new()
     {
-        ["id"] = p.Id, ["agencyId"] = p.AgencyId, ["name"] = p.Name, ["role"] = p.Role, ["email"] = p.Email,
-        ["mobile"] = p.Mobile, ["landline"] = p.Landline, ["preferredContact"] = p.PreferredContact,
-        ["status"] = p.Status, ["subject"] = p.Subject,
+        ["id"] = p.Id,
+        ["agencyId"] = p.AgencyId,
+        ["name"] = p.Name,
+        ["role"] = p.Role,
+        ["email"] = p.Email,
+        ["mobile"] = p.Mobile,
+        ["landline"] = p.Landline,
+        ["preferredContact"] = p.PreferredContact,
+        ["status"] = p.Status,
+        ["subject"] = p.Subject,
     };
 
     public static Dictionary<string, object?> Map(Family f) => new() { ["id"] = f.Id, ["name"] = f.Name, ["area"] = f.Area };
 
     public static Dictionary<string, object?> Map(Client c) => new()
     {
-        ["id"] = c.Id, ["givenName"] = c.GivenName, ["familyName"] = c.FamilyName, ["dateOfBirth"] = c.DateOfBirth,
-        ["address"] = c.Address, ["postcode"] = c.Postcode, ["nhsNumber"] = c.NhsNumber, ["shielded"] = c.Shielded,
-        ["familyId"] = c.FamilyId, ["familyRelationship"] = c.FamilyRelationship,
+        ["id"] = c.Id,
+        ["givenName"] = c.GivenName,
+        ["familyName"] = c.FamilyName,
+        ["dateOfBirth"] = c.DateOfBirth,
+        ["address"] = c.Address,
+        ["postcode"] = c.Postcode,
+        ["nhsNumber"] = c.NhsNumber,
+        ["shielded"] = c.Shielded,
+        ["familyId"] = c.FamilyId,
+        ["familyRelationship"] = c.FamilyRelationship,
     };
 
     public static Dictionary<string, object?> Map(Involvement i) => new()
     {
-        ["practitionerId"] = i.PractitionerId, ["clientId"] = i.ClientId, ["since"] = i.Since, ["reason"] = i.Reason,
-        ["restricted"] = i.Restricted, ["endedOn"] = i.EndedOn, ["endReason"] = i.EndReason,
+        ["practitionerId"] = i.PractitionerId,
+        ["clientId"] = i.ClientId,
+        ["since"] = i.Since,
+        ["reason"] = i.Reason,
+        ["restricted"] = i.Restricted,
+        ["endedOn"] = i.EndedOn,
+        ["endReason"] = i.EndReason,
     };
 
     public static Dictionary<string, object?> Map(Visit v) => new()
     {
-        ["id"] = v.Id, ["clientId"] = v.ClientId, ["practitionerId"] = v.PractitionerId, ["mode"] = v.Mode,
-        ["status"] = v.Status, ["scheduledFor"] = v.ScheduledFor, ["completedAt"] = v.CompletedAt,
+        ["id"] = v.Id,
+        ["clientId"] = v.ClientId,
+        ["practitionerId"] = v.PractitionerId,
+        ["mode"] = v.Mode,
+        ["status"] = v.Status,
+        ["scheduledFor"] = v.ScheduledFor,
+        ["completedAt"] = v.CompletedAt,
     };
 
     public static Dictionary<string, object?> Map(AuditEntry e, long seq) => new()
     {
-        ["seq"] = seq, ["at"] = e.At, ["subject"] = e.Subject, ["practitionerId"] = e.PractitionerId, ["action"] = e.Action,
-        ["clientId"] = e.ClientId, ["familyId"] = e.FamilyId, ["reason"] = e.Reason, ["detail"] = e.Detail,
+        ["seq"] = seq,
+        ["at"] = e.At,
+        ["subject"] = e.Subject,
+        ["practitionerId"] = e.PractitionerId,
+        ["action"] = e.Action,
+        ["clientId"] = e.ClientId,
+        ["familyId"] = e.FamilyId,
+        ["reason"] = e.Reason,
+        ["detail"] = e.Detail,
         ["requestId"] = e.RequestId,
     };
 
