@@ -5,6 +5,6 @@ WITH node AS c
 WHERE ($dateOfBirth IS NULL OR c.dateOfBirth = date($dateOfBirth))
 WITH c, EXISTS { (:Practitioner {id: $practitionerId})-[s:SUPPORTS]->(c) WHERE s.endedOn IS NULL } AS inMyTeam
 WHERE NOT c.shielded OR inMyTeam
-RETURN c {.id, .givenName, .familyName, .dateOfBirth, .postcode, inMyTeam: inMyTeam} AS match
+RETURN c {.id, .givenName, .familyName, .dateOfBirth, .postcode, inMyTeam: inMyTeam} AS hit
 ORDER BY c.familyName, c.givenName, c.id
 LIMIT $first

@@ -60,7 +60,7 @@ public sealed partial class Neo4jNetworkStore
             ("dateOfBirth", search.DateOfBirth),
             ("practitionerId", search.PractitionerId),
             ("first", (long)Math.Clamp(search.First, 1, MaxSearchResults)));
-        return [.. matches.Maps("match").Select(m => new ClientMatch(
+        return [.. matches.Maps("hit").Select(m => new ClientMatch(
             ClientId: (string)m["id"]!,
             DisplayName: $"{m["givenName"]} {m["familyName"]}",
             DateOfBirth: (DateOnly)m["dateOfBirth"]!,

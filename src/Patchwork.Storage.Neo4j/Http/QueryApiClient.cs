@@ -50,11 +50,11 @@ public sealed class QueryApiClient : IDisposable
 
     /// <summary>Runs a read-only statement in its own implicit transaction.</summary>
     public Task<QueryResult> ReadAsync(StatementCall call, CancellationToken cancellationToken) =>
-        RetryingAsync(() => RunImplicitAsync(call, "READ", cancellationToken), _options.MaxRetries, cancellationToken);
+        RetryingAsync(() => RunImplicitAsync(call, "Read", cancellationToken), _options.MaxRetries, cancellationToken);
 
     /// <summary>Runs one statement that changes something (schema, a bulk batch) in its own implicit transaction.</summary>
     public Task<QueryResult> WriteImplicitAsync(StatementCall call, CancellationToken cancellationToken) =>
-        RetryingAsync(() => RunImplicitAsync(call, "WRITE", cancellationToken), _options.MaxRetries, cancellationToken);
+        RetryingAsync(() => RunImplicitAsync(call, "Write", cancellationToken), _options.MaxRetries, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one explicit transaction: commit if it returns, roll back if it throws.</summary>
     /// <remarks>With <paramref name="retry"/> false a transient failure is reported: for work that cannot run twice.</remarks>
@@ -101,7 +101,7 @@ public sealed class QueryApiClient : IDisposable
 
     private async Task<QueryApiTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        var (_, answer) = await SendAsync(HttpMethod.Post, $"{_queryPath}/tx", Body(null, "WRITE", withBookmarks: true),
+        var (_, answer) = await SendAsync(HttpMethod.Post, $"{_queryPath}/tx", Body(null, "Write", withBookmarks: true),
             affinity: null, committing: false, cancellationToken);
         var id = answer.Transaction?.Id
             ?? throw new Neo4jException(Neo4jException.Unavailable, "Opening a transaction returned no transaction id.", isTransient: false);

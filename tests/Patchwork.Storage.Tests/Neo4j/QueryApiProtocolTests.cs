@@ -50,7 +50,7 @@ public sealed class QueryApiProtocolTests
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("neo4j:s3cret")), request.Header("authorization"));
         Assert.Equal(Cypher.TextOf(Statements.VisitById), request.Json.GetProperty("statement").GetString());
         Assert.Equal("vi-1", request.Json.GetProperty("parameters").GetProperty("id").GetString());
-        Assert.Equal("READ", request.Json.GetProperty("accessMode").GetString());
+        Assert.Equal("Read", request.Json.GetProperty("accessMode").GetString());
         var row = Assert.Single(result.Values);
         Assert.Equal("Zoë", row[0]);
         Assert.Equal(-9007199254740993L, row[1]);
@@ -318,6 +318,50 @@ public sealed class QueryApiProtocolTests
         await client.ReadAsync(Cypher.Call(Statements.AllAgencies), Ct);
 
         Assert.Equal("Bearer sso-token", Assert.Single(server.Requests).Header("authorization"));
+    }
+
+    [Fact]
+    public async Task Start_up_applies_each_schema_statement_on_its_own_and_records_the_version_once()
+    {
+        var applied = new List<long>();
+        await using var server = await FakeQueryApi.StartAsync(request => request.Statement switch
+        {
+            "store/applied_schema_versions" => Result(["version"], applied.Select(v => new[] { Whole(v) })),
+            "store/record_schema_version" => Record(applied, request),
+            _ => Empty(),
+        });
+        using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(TestNetworkNow));
+
+        var first = await store.InitializeAsync(Ct);
+        var requestsAfterFirst = server.Requests.Count;
+        var second = await store.InitializeAsync(Ct);
+
+        var schema = SchemaMigrations.Embedded.Single();
+        Assert.Equal([1], first);
+        Assert.Empty(second);
+        var writes = server.Requests.Take(requestsAfterFirst).Skip(1).ToList();
+        Assert.Equal([.. schema.Statements, Cypher.TextOf(Statements.RecordSchemaVersion)], writes.Select(r => r.Json.GetProperty("statement").GetString()));
+        Assert.All(writes, r => Assert.Equal("Write", r.Json.GetProperty("accessMode").GetString()));
+        Assert.Contains(writes, r => r.Json.GetProperty("statement").GetString()!.Contains("CREATE FULLTEXT INDEX client_names", StringComparison.Ordinal));
+        Assert.Equal(requestsAfterFirst + 1, server.Requests.Count);
+        Assert.True(await store.IsReadyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_database_with_a_newer_schema_is_refused()
+    {
+        await using var server = await FakeQueryApi.StartAsync(_ => Result(["version"], [[Whole(1)], [Whole(999)]]));
+        using var store = new Neo4jNetworkStore(Options(server.Uri), TimeProvider.System);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(Ct));
+
+        Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Reply Record(List<long> applied, SeenRequest request)
+    {
+        applied.Add(request.Json.GetProperty("parameters").GetProperty("version").GetInt64());
+        return Empty("FB:schema");
     }
 
     [Fact]
