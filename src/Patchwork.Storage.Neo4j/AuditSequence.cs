@@ -6,7 +6,7 @@ namespace Patchwork.Storage.Neo4j;
 /// </summary>
 internal sealed class AuditSequence
 {
-    private long _last;
+    private static long _last;
 
     public long Next()
     {
