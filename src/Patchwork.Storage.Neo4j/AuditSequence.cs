@@ -1,14 +1,15 @@
 namespace Patchwork.Storage.Neo4j;
 
 /// <summary>
-/// The order of audit entries written in the same millisecond: a number that only grows in this process and starts
-/// from the real clock's ticks, so entries from successive processes keep their order too.
+/// The order of audit entries written in the same millisecond: a number that only grows in this process (whatever
+/// the number of stores in it) and starts from the real clock's ticks, so entries from successive processes keep
+/// their order too.
 /// </summary>
-internal sealed class AuditSequence
+internal static class AuditSequence
 {
     private static long _last;
 
-    public long Next()
+    public static long Next()
     {
         while (true)
         {

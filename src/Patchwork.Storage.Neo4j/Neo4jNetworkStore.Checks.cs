@@ -31,8 +31,8 @@ public sealed partial class Neo4jNetworkStore
         await FindCurrentInvolvementAsync(tx, actor.Practitioner, clientId)
         ?? throw PatchworkException.Forbidden("Only a member of the client's team can do this; join the team first.");
 
-    private async Task AppendAsync(Transaction tx, params AuditEntry[] entries) =>
-        await tx.RunAsync(AppendAudit, ("entries", entries.Select(e => Records.Map(e, _auditSequence.Next())).ToList()));
+    private static async Task AppendAsync(Transaction tx, params AuditEntry[] entries) =>
+        await tx.RunAsync(AppendAudit, ("entries", entries.Select(e => Records.Map(e, AuditSequence.Next())).ToList()));
 
     private static AuditEntry Audited(
         Actor actor, DateTimeOffset at, AuditAction action, string? clientId, string? familyId, string? reason, string? detail) =>

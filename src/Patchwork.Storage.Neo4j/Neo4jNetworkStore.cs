@@ -15,14 +15,12 @@ public sealed partial class Neo4jNetworkStore : INetworkStore, IDisposable
     private readonly QueryApiClient _client;
     private readonly CypherCatalogue _cypher;
     private readonly TimeProvider _time;
-    private readonly AuditSequence _auditSequence;
 
     public Neo4jNetworkStore(Neo4jOptions options, TimeProvider time, HttpMessageHandler? handler = null)
     {
         _cypher = CypherCatalogue.Load();
         _client = new QueryApiClient(options, handler);
         _time = time;
-        _auditSequence = new AuditSequence();
     }
 
     /// <summary>Applies the graph schema migrations the database has not recorded yet; returns their versions.</summary>
