@@ -8,7 +8,8 @@ using Patchwork.Api.Seeding;
 using Patchwork.Api.Storage;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(SeedCommand.IsRequested(args) ? [] : args);
+var isCommand = SeedCommand.IsRequested(args) || Neo4jSchemaCommand.IsRequested(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 builder.AddPatchworkLogging();
 builder.Services
     .AddPatchworkStorage()
@@ -21,6 +22,10 @@ builder.Services
 var app = builder.Build();
 try
 {
+    if (Neo4jSchemaCommand.IsRequested(args))
+    {
+        return await Neo4jSchemaCommand.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
+    }
     if (SeedCommand.IsRequested(args))
     {
         // Loading a network needs only the store: sign-in settings may not exist yet on a new server.
@@ -47,10 +52,11 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException invalid)
+catch (Exception e) when (e is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] })
 {
-    // A misconfiguration stops start-up with what to set, not a stack trace.
-    await Console.Error.WriteLineAsync($"Patchwork cannot start: {string.Join(" ", invalid.Failures)}");
+    // A misconfiguration stops start-up with what to set (every setting at once), not a stack trace.
+    var failures = (e as AggregateException)?.InnerExceptions.OfType<OptionsValidationException>() ?? [(OptionsValidationException)e];
+    await Console.Error.WriteLineAsync($"Patchwork cannot start: {string.Join(" ", failures.SelectMany(f => f.Failures))}");
     return 1;
 }
 

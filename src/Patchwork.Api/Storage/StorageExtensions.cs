@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Patchwork.Storage.Neo4j;
 using Patchwork.Storage.Sqlite;
 
 namespace Patchwork.Api.Storage;
@@ -15,16 +17,66 @@ public static class StorageExtensions
             .BindConfiguration($"{StorageOptions.Section}:Sqlite")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Set Storage:Sqlite:Path to the database file.")
             .ValidateOnStart();
+        services.AddOptions<Neo4jOptions>()
+            .BindConfiguration(Neo4jOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Neo4jOptions>, Neo4jOptionsValidation>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteNetworkStore(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SqliteStoreOptions>>().Value,
+            sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<INetworkStore>(sp => sp.GetRequiredService<SqliteNetworkStore>());
-        services.AddSingleton<INetworkBulkImport>(sp => sp.GetRequiredService<SqliteNetworkStore>());
+        services.AddSingleton(sp => new Neo4jNetworkStore(
+            sp.GetRequiredService<IOptions<Neo4jOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<INetworkStore>(sp => (INetworkStore)Selected(sp));
+        services.AddSingleton<INetworkBulkImport>(sp => (INetworkBulkImport)Selected(sp));
         return services;
     }
 
-    /// <summary>Opens the store and applies its migrations before the first request is served.</summary>
-    public static Task InitializePatchworkStorageAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<SqliteNetworkStore>().InitializeAsync(cancellationToken);
+    /// <summary>Opens the store and brings its schema up to date before the first request is served.</summary>
+    public static async Task InitializePatchworkStorageAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        switch (Selected(services))
+        {
+            case Neo4jNetworkStore neo4j:
+                await neo4j.InitializeAsync(cancellationToken);
+                break;
+            case SqliteNetworkStore sqlite:
+                await sqlite.InitializeAsync(cancellationToken);
+                break;
+        }
+    }
+
+    private static object Selected(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.IsNeo4j
+            ? services.GetRequiredService<Neo4jNetworkStore>()
+            : services.GetRequiredService<SqliteNetworkStore>();
+
+    /// <summary>The Neo4j settings are checked only when Neo4j is the store: the embedded default needs none.</summary>
+    private sealed class Neo4jOptionsValidation(IOptions<StorageOptions> storage) : IValidateOptions<Neo4jOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, Neo4jOptions options)
+        {
+            if (!IsNeo4j())
+            {
+                return ValidateOptionsResult.Skip;
+            }
+            var failures = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options))
+                .Select(r => r.ErrorMessage ?? "").ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
+        // An unknown provider is reported by StorageOptions' own check, once.
+        private bool IsNeo4j()
+        {
+            try
+            {
+                return storage.Value.IsNeo4j;
+            }
+            catch (OptionsValidationException)
+            {
+                return false;
+            }
+        }
+    }
 }

@@ -21,7 +21,7 @@ public abstract partial class NetworkStoreContract
         new(status, signedInDays is null ? null : Today.AddDays(signedInDays.Value),
             expiresInDays is null ? null : Today.AddDays(expiresInDays.Value));
 
-    [Fact]
+    [ContractFact]
     public async Task Onboarding_an_agency_stores_it_normalised_under_its_agreement()
     {
         var store = await NetworkAsync();
@@ -38,7 +38,7 @@ public abstract partial class NetworkStoreContract
             await store.GetAgenciesAsync(Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Onboarding_an_agency_is_audited_with_its_name_for_an_actor_who_is_no_practitioner()
     {
         var store = await NetworkAsync();
@@ -50,7 +50,7 @@ public abstract partial class NetworkStoreContract
             Assert.Single(await AuditTrailAsync(store)));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("Norfolk County Council")]
     [InlineData("NORFOLK COUNTY COUNCIL")]
     [InlineData("  norfolk county Council ")]
@@ -61,7 +61,7 @@ public abstract partial class NetworkStoreContract
         await AssertRejectedAsync(store, ErrorCode.Conflict, () => store.OnboardAgencyAsync(NewAgencyInput(name), Admin, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Agency_names_are_compared_in_every_letter_case_not_only_ascii()
     {
         var store = await NetworkAsync();
@@ -73,7 +73,7 @@ public abstract partial class NetworkStoreContract
             () => store.OnboardAgencyAsync(NewAgencyInput("équipe santé öffentlich"), Admin, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Onboarding_an_agency_with_bad_input_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -86,7 +86,7 @@ public abstract partial class NetworkStoreContract
             () => store.OnboardAgencyAsync(NewAgencyInput() with { DutyEmail = "duty desk" }, Admin, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Setting_an_agreement_changes_only_that_agency_and_is_audited_with_the_new_status()
     {
         var store = await NetworkAsync();
@@ -104,7 +104,7 @@ public abstract partial class NetworkStoreContract
             Assert.Single(await AuditTrailAsync(store)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_agreement_that_is_not_active_may_leave_its_dates_out()
     {
         var store = await NetworkAsync();
@@ -115,7 +115,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(AgencyRecord(School) with { Agreement = draft }, (await store.GetAgenciesByIdAsync([School], Ct))[School]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_onboarded_draft_agreement_can_later_be_signed()
     {
         var store = await NetworkAsync();
@@ -131,7 +131,7 @@ public abstract partial class NetworkStoreContract
     }
 
     // Offsets are days from today; null leaves the date out.
-    [Theory]
+    [ContractTheory]
     [InlineData(AgreementStatus.Active, null, 365)]
     [InlineData(AgreementStatus.Active, null, null)]
     [InlineData(AgreementStatus.Active, 1, 365)]
@@ -149,7 +149,7 @@ public abstract partial class NetworkStoreContract
             () => store.OnboardAgencyAsync(NewAgencyInput() with { Agreement = agreement }, Admin, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Setting_the_agreement_of_an_unknown_agency_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -158,7 +158,7 @@ public abstract partial class NetworkStoreContract
         await AssertRejectedAsync(store, ErrorCode.BadUserInput, () => store.SetAgreementAsync("not an id!", SignedLastWeek, Admin, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Adding_a_practitioner_makes_them_active_and_able_to_sign_in_and_join_a_team()
     {
         var store = await NetworkAsync();
@@ -176,7 +176,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal((expected, AgencyRecord(Health)), (member.Practitioner, member.Agency));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Adding_a_practitioner_is_audited_with_who_was_added_where()
     {
         var store = await NetworkAsync();
@@ -189,7 +189,7 @@ public abstract partial class NetworkStoreContract
             Assert.Single(await AuditTrailAsync(store)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_onboarded_agency_takes_practitioners()
     {
         var store = await NetworkAsync();
@@ -201,7 +201,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(added, await store.FindPractitionerBySubjectAsync("idp|pat-lee", Ct));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(Sam)]
     [InlineData(Fred)]
     public async Task Adding_a_practitioner_whose_subject_is_taken_is_a_conflict_and_changes_nothing(string holder)
@@ -214,7 +214,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(PractitionerRecord(holder), await store.FindPractitionerBySubjectAsync(NetworkBuilder.SubjectOf(holder), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Adding_a_practitioner_to_an_unknown_agency_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -224,7 +224,7 @@ public abstract partial class NetworkStoreContract
         Assert.Null(await store.FindPractitionerBySubjectAsync("idp|pat-lee", Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Adding_a_practitioner_with_bad_input_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -240,7 +240,7 @@ public abstract partial class NetworkStoreContract
         Assert.Null(await store.FindPractitionerBySubjectAsync("idp|pat-lee", Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_practitioner_who_leaves_leaves_every_team_and_their_planned_visits_are_cancelled()
     {
         var store = await NetworkAsync();
@@ -269,7 +269,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal([Dana, Liam], (await store.GetMyClientsAsync(Yara, Ct)).Select(c => c.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Each_team_a_leaver_was_in_is_told_that_they_left_and_why()
     {
         var store = await NetworkAsync();
@@ -285,7 +285,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal((PractitionerStatus.Left, AgencyRecord(Council)), (change.Practitioner.Status, change.Agency));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_practitioner_leaving_is_audited_once_and_once_more_for_each_team_they_left()
     {
         var store = await NetworkAsync();
@@ -311,7 +311,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(AuditAction.PractitionerLeft, Assert.Single(byAction).Action);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_practitioner_in_no_team_can_leave_too()
     {
         var store = await NetworkAsync();
@@ -326,7 +326,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.GetTeamChangesAsync(ClientIds, Now, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_that_a_practitioner_left_twice_is_a_conflict_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -337,7 +337,7 @@ public abstract partial class NetworkStoreContract
         await AssertRejectedAsync(store, ErrorCode.Conflict, () => store.RecordPractitionerLeftAsync(Fred, Admin, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_that_an_unknown_practitioner_left_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();

@@ -18,7 +18,7 @@ public abstract partial class NetworkStoreContract
         Entry(-1, Sam, AuditAction.Search, null),
     ];
 
-    [Fact]
+    [ContractFact]
     public async Task Appended_entries_come_back_whole_newest_first()
     {
         var store = await NetworkAsync();
@@ -28,7 +28,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(Trail.Reverse(), await AuditTrailAsync(store));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_audit_trail_can_be_filtered_by_client_practitioner_and_time()
     {
         var store = await NetworkAsync();
@@ -48,7 +48,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(["req--1", "req--3"], samInWindow.Select(e => e.RequestId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_audit_trail_can_be_filtered_by_action_alone_or_with_the_other_filters()
     {
         var store = await NetworkAsync();
@@ -67,7 +67,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(joins);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_audit_trail_of_a_family_is_about_the_family_and_its_members_and_no_one_else()
     {
         var store = await NetworkAsync();
@@ -89,7 +89,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(Trail[3], smiths[0]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_audit_trail_of_a_family_combines_with_every_other_filter()
     {
         var store = await NetworkAsync();
@@ -109,7 +109,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(["req--5"], await AboutSmithsAsync(practitioner: Sam, action: AuditAction.ViewClient, to: Days(-3)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_audit_trail_of_a_family_follows_its_current_members()
     {
         var store = await NetworkAsync();
@@ -122,7 +122,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(["req-" + Sam, "req--2", "req--2.5", "req--3", "req--4", "req--5"], smiths.Select(e => e.RequestId));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(2, 2)]
     [InlineData(0, 1)]
     [InlineData(10_000, 5)]
@@ -136,7 +136,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(Trail.Reverse().Take(expected), entries);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_audit_trail_never_returns_more_than_500()
     {
         var store = await NetworkAsync();
@@ -145,7 +145,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(500, (await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 1_000), Ct)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Entries_appended_together_are_all_kept()
     {
         var store = await NetworkAsync();
@@ -157,7 +157,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(5, (await AuditTrailAsync(store)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Every_write_audits_who_made_it_when_and_on_which_request()
     {
         var store = await NetworkAsync();

@@ -5,7 +5,7 @@ namespace Patchwork.Storage.Tests.Contract;
 // Import, readiness, agencies and practitioners.
 public abstract partial class NetworkStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task A_new_store_is_ready_and_empty()
     {
         var store = await CreateStoreAsync();
@@ -15,7 +15,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.GetAgenciesAsync(Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task After_an_import_the_store_is_not_empty()
     {
         var store = await NetworkAsync();
@@ -23,7 +23,7 @@ public abstract partial class NetworkStoreContract
         Assert.False(await store.IsEmptyAsync(Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Imported_agencies_come_back_whole_and_ordered_by_name()
     {
         var store = await NetworkAsync();
@@ -33,7 +33,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(Snapshot.Agencies.OrderBy(a => a.Name, StringComparer.Ordinal), agencies);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Agencies_by_id_return_only_those_that_exist()
     {
         var store = await NetworkAsync();
@@ -45,7 +45,7 @@ public abstract partial class NetworkStoreContract
         Assert.True(agencies[SexualHealth].RestrictedService);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Imported_practitioners_come_back_whole()
     {
         var store = await NetworkAsync();
@@ -59,7 +59,7 @@ public abstract partial class NetworkStoreContract
         }
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_practitioner_is_found_by_the_subject_they_sign_in_as()
     {
         var store = await NetworkAsync();
@@ -68,7 +68,7 @@ public abstract partial class NetworkStoreContract
         Assert.Null(await store.FindPractitionerBySubjectAsync("idp|nobody", Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Imported_clients_and_families_come_back_whole()
     {
         var store = await NetworkAsync();
@@ -83,7 +83,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(Snapshot.Families.Single(), Assert.Single(families).Value);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Imported_visits_come_back_whole_with_restricted_derived_from_the_involvements()
     {
         var store = await NetworkAsync();
@@ -96,7 +96,7 @@ public abstract partial class NetworkStoreContract
         Assert.Null(await store.GetVisitAsync("vi-missing", Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Asking_for_no_ids_returns_nothing()
     {
         var store = await NetworkAsync();

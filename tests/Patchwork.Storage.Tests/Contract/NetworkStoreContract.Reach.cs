@@ -5,7 +5,7 @@ namespace Patchwork.Storage.Tests.Contract;
 // Who may see what, a practitioner's own clients, and household membership.
 public abstract partial class NetworkStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task A_practitioner_reaches_their_own_clients_and_every_member_of_their_families()
     {
         var store = await NetworkAsync();
@@ -16,7 +16,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal([Alice, Ben, Zoe], reach.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_client_outside_any_family_is_reached_only_by_their_own_team()
     {
         var store = await NetworkAsync();
@@ -25,7 +25,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.FindClientsInReachAsync(Oscar, ClientIds, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_ended_involvement_gives_no_reach()
     {
         var store = await NetworkAsync();
@@ -35,7 +35,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal([Ben], await store.FindClientsInReachAsync(Rita, [Ben], Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Unknown_ids_are_never_in_reach()
     {
         var store = await NetworkAsync();
@@ -44,7 +44,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.FindFamiliesInReachAsync(Sam, ["fa-missing"], Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_family_is_in_reach_of_anyone_in_a_member_s_team()
     {
         var store = await NetworkAsync();
@@ -54,7 +54,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.FindFamiliesInReachAsync(Yara, [Smiths], Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Joining_a_member_s_team_brings_the_whole_family_into_reach()
     {
         var store = await NetworkAsync();
@@ -64,7 +64,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal([Smiths], await store.FindFamiliesInReachAsync(Oscar, [Smiths], Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task My_clients_are_my_current_involvements_ordered_by_name()
     {
         var store = await NetworkAsync();
@@ -75,7 +75,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.GetMyClientsAsync(Oscar, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Family_members_are_listed_oldest_first_under_their_family()
     {
         var store = await NetworkAsync();

@@ -7,7 +7,7 @@ public abstract partial class NetworkStoreContract
 {
     private const string Referred = "Referred by the duty team";
 
-    [Fact]
+    [ContractFact]
     public async Task Team_changes_are_the_joins_and_leaves_since_a_moment_newest_first()
     {
         var store = await NetworkAsync();
@@ -28,7 +28,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(changes[Daniel]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Team_changes_include_those_at_exactly_the_moment_asked_about()
     {
         var store = await NetworkAsync();
@@ -46,7 +46,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(2, after[Ben].Count());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_team_change_carries_the_client_practitioner_and_agency_in_full()
     {
         var store = await NetworkAsync();
@@ -58,7 +58,7 @@ public abstract partial class NetworkStoreContract
             change);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Joining_and_leaving_show_as_team_changes_with_the_reasons_given()
     {
         var store = await NetworkAsync();
@@ -80,7 +80,7 @@ public abstract partial class NetworkStoreContract
             changes[Eve].Select(ChangeLine));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_leave_at_the_same_moment_as_a_join_is_listed_first()
     {
         var store = await NetworkAsync();
@@ -97,7 +97,7 @@ public abstract partial class NetworkStoreContract
             changes[Daniel].Select(ChangeLine));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_restricted_service_leaving_is_a_restricted_change_in_every_team_it_was_in()
     {
         var store = await NetworkAsync();
@@ -113,7 +113,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(VisitStatus.Cancelled, (await store.GetVisitAsync(RitaZoeNext, Ct))!.Status);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Clients_whose_teams_have_not_changed_and_unknown_clients_have_no_team_changes()
     {
         var store = await NetworkAsync();

@@ -5,7 +5,7 @@ namespace Patchwork.Storage.Tests.Contract;
 // Teams, and the visits shown with them.
 public abstract partial class NetworkStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task A_client_team_is_its_current_involvements_with_last_contact_and_next_visit()
     {
         var store = await NetworkAsync();
@@ -22,7 +22,7 @@ public abstract partial class NetworkStoreContract
             team.Select(Line));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_team_member_carries_the_practitioner_and_agency_in_full()
     {
         var store = await NetworkAsync();
@@ -33,7 +33,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(AgencyRecord(Health), nina.Agency);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_client_team_lists_restricted_members_last_and_leaves_ended_involvements_out()
     {
         var store = await NetworkAsync();
@@ -57,7 +57,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(teams[Eve]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Next_visit_moves_on_once_its_time_has_passed()
     {
         var store = await NetworkAsync();
@@ -68,7 +68,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(Days(40), sam.NextVisitAt);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_family_team_has_one_entry_per_practitioner_merged_across_members()
     {
         var store = await NetworkAsync();
@@ -86,7 +86,7 @@ public abstract partial class NetworkStoreContract
             team.Select(Line));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_family_team_is_keyed_by_the_family_asked_for_and_unknown_families_have_none()
     {
         var store = await NetworkAsync();
@@ -97,7 +97,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(teams["fa-missing"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Upcoming_visits_are_planned_and_not_yet_due_soonest_first()
     {
         var store = await NetworkAsync();
@@ -110,7 +110,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(VisitRecord(NinaAliceNext), upcoming[Alice].First());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Upcoming_visits_are_limited_per_client()
     {
         var store = await NetworkAsync();
@@ -121,7 +121,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal([RitaZoeNext], upcoming[Zoe].Select(v => v.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task At_least_one_visit_per_client_is_returned_however_few_are_asked_for()
     {
         var store = await NetworkAsync();
@@ -132,7 +132,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(upcoming["cl-missing"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recent_contacts_are_completed_visits_latest_first_limited_per_client()
     {
         var store = await NetworkAsync();
@@ -145,7 +145,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(VisitRecord(SamAlicePhoned), recent[Alice].First());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_visit_is_restricted_when_any_involvement_of_the_pair_was_restricted_even_an_ended_one()
     {
         var store = await NetworkAsync();

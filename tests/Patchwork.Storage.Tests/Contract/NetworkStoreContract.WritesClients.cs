@@ -9,7 +9,7 @@ public abstract partial class NetworkStoreContract
         new(givenName, "Newman", new DateOnly(1960, 5, 17), " 9 Oak Lane, Norwich ", "nr4 7tj", "943 476 5919", false,
             "Referred by the GP");
 
-    [Fact]
+    [ContractFact]
     public async Task Registering_a_client_stores_them_normalised_and_puts_the_registrant_in_the_team()
     {
         var store = await NetworkAsync();
@@ -26,7 +26,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(client.Id, Assert.Single(await store.SearchClientsAsync(new ClientSearch("ruth newman", null, 5, Oscar), Ct)).ClientId);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Registering_a_client_is_audited_with_the_reason()
     {
         var store = await NetworkAsync();
@@ -39,7 +39,7 @@ public abstract partial class NetworkStoreContract
             (entry.At, entry.Subject, entry.PractitionerId, entry.Action, entry.ClientId, entry.FamilyId, entry.Reason, entry.RequestId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_client_registered_by_a_restricted_service_has_a_restricted_team_entry()
     {
         var store = await NetworkAsync();
@@ -49,7 +49,7 @@ public abstract partial class NetworkStoreContract
         Assert.True(Assert.Single((await store.GetClientTeamsAsync([client.Id], Ct))[client.Id]).Restricted);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Registering_a_client_with_bad_input_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -61,7 +61,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.SearchClientsAsync(new ClientSearch("newman", null, 5, Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Registering_a_client_as_an_unknown_practitioner_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -71,7 +71,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.SearchClientsAsync(new ClientSearch("newman", null, 5, Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Creating_a_family_makes_the_first_member_part_of_it()
     {
         var store = await NetworkAsync();
@@ -86,7 +86,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal((AuditAction.CreateFamily, Daniel, family.Id), (entry.Action, entry.ClientId, entry.FamilyId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Creating_a_family_around_an_unknown_client_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -95,7 +95,7 @@ public abstract partial class NetworkStoreContract
             () => store.CreateFamilyAsync(new NewFamily("the Ghosts", "Nowhere", "cl-missing", "self"), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Creating_a_family_around_a_client_already_in_one_is_a_conflict_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -104,7 +104,7 @@ public abstract partial class NetworkStoreContract
             () => store.CreateFamilyAsync(new NewFamily("the Other Smiths", "Norwich", Alice, "mother"), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Creating_a_family_with_bad_input_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -115,7 +115,7 @@ public abstract partial class NetworkStoreContract
             () => store.CreateFamilyAsync(new NewFamily("the Joneses", "Norwich", "not an id!", "father"), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Adding_a_family_member_joins_them_to_the_household()
     {
         var store = await NetworkAsync();
@@ -131,7 +131,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal((AuditAction.AddFamilyMember, Eve, Smiths), (entry.Action, entry.ClientId, entry.FamilyId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Adding_a_member_to_an_unknown_family_or_an_unknown_client_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -142,7 +142,7 @@ public abstract partial class NetworkStoreContract
             () => store.AddFamilyMemberAsync(Smiths, "cl-missing", "aunt", ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Adding_a_client_who_is_already_in_a_family_is_a_conflict_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -151,7 +151,7 @@ public abstract partial class NetworkStoreContract
             () => store.AddFamilyMemberAsync(Smiths, Zoe, "daughter", ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Adding_a_family_member_without_a_relationship_changes_nothing()
     {
         var store = await NetworkAsync();

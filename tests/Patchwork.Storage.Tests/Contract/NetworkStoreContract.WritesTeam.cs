@@ -5,7 +5,7 @@ namespace Patchwork.Storage.Tests.Contract;
 // Joining and leaving teams, and a practitioner's contact details.
 public abstract partial class NetworkStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Joining_a_team_adds_the_practitioner_with_their_reason()
     {
         var store = await NetworkAsync();
@@ -18,7 +18,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal((AuditAction.JoinTeam, Oscar, Eve, "Falls prevention visit"), (entry.Action, entry.PractitionerId, entry.ClientId, entry.Reason));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Joining_as_restricted_or_from_a_restricted_service_is_restricted()
     {
         var store = await NetworkAsync();
@@ -31,7 +31,7 @@ public abstract partial class NetworkStoreContract
         Assert.True(Assert.Single((await store.GetClientTeamsAsync([Daniel], Ct))[Daniel]).Restricted);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Joining_a_team_twice_is_a_conflict_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -40,7 +40,7 @@ public abstract partial class NetworkStoreContract
             () => store.JoinTeamAsync(Alice, "Again", false, ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Joining_the_team_of_an_unknown_client_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -49,7 +49,7 @@ public abstract partial class NetworkStoreContract
             () => store.JoinTeamAsync("cl-missing", "Referral", false, ActorFor(Oscar), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Joining_a_team_without_a_reason_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -60,7 +60,7 @@ public abstract partial class NetworkStoreContract
             () => store.JoinTeamAsync(Eve, new string('x', 501), false, ActorFor(Oscar), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Leaving_a_team_ends_the_involvement_and_cancels_the_leaver_s_planned_visits()
     {
         var store = await NetworkAsync();
@@ -82,7 +82,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal((AuditAction.LeaveTeam, Alice, "Case transferred", Days(1)), (entry.Action, entry.ClientId, entry.Reason, entry.At));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task After_leaving_the_family_stays_in_reach_only_through_other_members()
     {
         var store = await NetworkAsync();
@@ -94,7 +94,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.FindClientsInReachAsync(Sam, ClientIds, Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_practitioner_can_rejoin_a_team_they_left()
     {
         var store = await NetworkAsync();
@@ -107,7 +107,7 @@ public abstract partial class NetworkStoreContract
         Assert.Contains(Line(Sam, [Alice], Days(10), Days(-3), null), (await store.GetClientTeamsAsync([Alice], Ct))[Alice].Select(Line));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Leaving_a_team_one_is_not_in_is_a_conflict_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -118,7 +118,7 @@ public abstract partial class NetworkStoreContract
             () => store.LeaveTeamAsync(Eve, "Already left", ActorFor(Fred), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Leaving_the_team_of_an_unknown_client_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -127,7 +127,7 @@ public abstract partial class NetworkStoreContract
             () => store.LeaveTeamAsync("cl-missing", "Gone", ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Leaving_a_team_without_a_reason_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -136,7 +136,7 @@ public abstract partial class NetworkStoreContract
             () => store.LeaveTeamAsync(Alice, "", ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Updating_contact_details_changes_only_the_actor_s_details()
     {
         var store = await NetworkAsync();
@@ -158,7 +158,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(AuditAction.UpdateContactDetails, Assert.Single(await AuditTrailAsync(store)).Action);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Contact_details_whose_preferred_method_is_missing_change_nothing()
     {
         var store = await NetworkAsync();
@@ -169,7 +169,7 @@ public abstract partial class NetworkStoreContract
             () => store.UpdateContactDetailsAsync(new ContactDetails("not-an-email", null, null, ContactMethod.Email), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Updating_the_details_of_an_unknown_practitioner_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();

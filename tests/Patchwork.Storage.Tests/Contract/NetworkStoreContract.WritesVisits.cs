@@ -5,7 +5,7 @@ namespace Patchwork.Storage.Tests.Contract;
 // Planning, recording and cancelling visits.
 public abstract partial class NetworkStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Scheduling_a_visit_plans_it_and_makes_it_the_next_visit()
     {
         var store = await NetworkAsync();
@@ -20,7 +20,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal((AuditAction.ScheduleVisit, Alice, Sam), (entry.Action, entry.ClientId, entry.PractitionerId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_visit_planned_by_a_restricted_involvement_is_restricted()
     {
         var store = await NetworkAsync();
@@ -31,7 +31,7 @@ public abstract partial class NetworkStoreContract
         Assert.True((await store.GetVisitAsync(visit.Id, Ct))!.Restricted);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Scheduling_a_visit_outside_the_team_is_forbidden_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -43,7 +43,7 @@ public abstract partial class NetworkStoreContract
             () => store.ScheduleVisitAsync(new NewVisit(Ben, Days(1), VisitMode.HomeVisit), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Scheduling_a_visit_with_an_unknown_client_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -52,7 +52,7 @@ public abstract partial class NetworkStoreContract
             () => store.ScheduleVisitAsync(new NewVisit("cl-missing", Days(1), VisitMode.HomeVisit), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Scheduling_a_visit_in_the_past_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -61,7 +61,7 @@ public abstract partial class NetworkStoreContract
             () => store.ScheduleVisitAsync(new NewVisit(Alice, Days(-1), VisitMode.HomeVisit), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_an_unplanned_contact_adds_a_completed_visit_and_becomes_the_last_contact()
     {
         var store = await NetworkAsync();
@@ -75,7 +75,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(AuditAction.RecordContact, Assert.Single(await AuditTrailAsync(store)).Action);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_a_planned_visit_completes_it()
     {
         var store = await NetworkAsync();
@@ -90,7 +90,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal((Days(5).AddHours(1), Days(40)), (sam.LastContactAt, sam.NextVisitAt));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_a_contact_outside_the_team_is_forbidden_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -99,7 +99,7 @@ public abstract partial class NetworkStoreContract
             () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, null), ActorFor(Oscar), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_an_unknown_visit_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -108,7 +108,7 @@ public abstract partial class NetworkStoreContract
             () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, "vi-missing"), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_a_visit_with_another_client_is_bad_input_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -117,7 +117,7 @@ public abstract partial class NetworkStoreContract
             () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, SamZoeNext), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_someone_else_s_visit_is_forbidden_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -126,7 +126,7 @@ public abstract partial class NetworkStoreContract
             () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, NinaAliceNext), ActorFor(Sam), Ct));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(SamAliceCancelled)]
     [InlineData(SamAliceVisited)]
     public async Task Recording_a_visit_that_is_no_longer_planned_is_a_conflict_and_changes_nothing(string visitId)
@@ -137,7 +137,7 @@ public abstract partial class NetworkStoreContract
             () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, visitId), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_a_contact_in_the_future_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -146,7 +146,7 @@ public abstract partial class NetworkStoreContract
             () => store.RecordContactAsync(new NewContact(Alice, Now.AddHours(1), VisitMode.Phone, null), ActorFor(Sam), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Cancelling_a_visit_takes_it_out_of_the_upcoming_visits()
     {
         var store = await NetworkAsync();
@@ -160,7 +160,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal((AuditAction.CancelVisit, Alice), (entry.Action, entry.ClientId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Cancelling_an_unknown_visit_is_not_found_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -168,7 +168,7 @@ public abstract partial class NetworkStoreContract
         await AssertRejectedAsync(store, ErrorCode.NotFound, () => store.CancelVisitAsync("vi-missing", ActorFor(Nina), Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Cancelling_someone_else_s_visit_is_forbidden_and_changes_nothing()
     {
         var store = await NetworkAsync();
@@ -176,7 +176,7 @@ public abstract partial class NetworkStoreContract
         await AssertRejectedAsync(store, ErrorCode.Forbidden, () => store.CancelVisitAsync(NinaAliceNext, ActorFor(Sam), Ct));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(SamAliceVisited)]
     [InlineData(SamAliceCancelled)]
     public async Task Cancelling_a_visit_that_is_no_longer_planned_is_a_conflict_and_changes_nothing(string visitId)

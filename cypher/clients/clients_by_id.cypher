@@ -1,0 +1,5 @@
+MATCH (c:Client)
+WHERE c.id IN $ids
+OPTIONAL MATCH (c)-[m:MEMBER_OF]->(f:Family)
+RETURN c {.id, .givenName, .familyName, .dateOfBirth, .address, .postcode, .nhsNumber, .shielded,
+          familyId: f.id, familyRelationship: m.relationship} AS client

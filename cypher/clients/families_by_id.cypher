@@ -1,0 +1,3 @@
+MATCH (f:Family)
+WHERE f.id IN $ids
+RETURN f {.id, .name, .area} AS family

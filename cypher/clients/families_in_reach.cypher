@@ -1,0 +1,4 @@
+MATCH (f:Family)
+WHERE f.id IN $ids
+  AND EXISTS { (f)<-[:MEMBER_OF]-(:Client)<-[s:SUPPORTS]-(:Practitioner {id: $practitionerId}) WHERE s.endedOn IS NULL }
+RETURN f.id AS id

@@ -1,0 +1,3 @@
+MATCH (a:Agency)
+WHERE a.id IN $ids
+RETURN a {.id, .name, .kind, .dutyPhone, .dutyEmail, .restrictedService, .agreementStatus, .agreementSignedOn, .agreementExpiresOn} AS agency

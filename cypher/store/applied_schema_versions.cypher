@@ -1,0 +1,3 @@
+MATCH (s:SchemaVersion)
+RETURN s.version AS version
+ORDER BY version

@@ -1,0 +1,1 @@
+RETURN NOT EXISTS { (:Agency) } AS empty

@@ -1,0 +1,2 @@
+MERGE (s:SchemaVersion {version: $version})
+ON CREATE SET s.name = $name, s.appliedAt = datetime($appliedAt)

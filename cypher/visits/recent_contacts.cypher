@@ -1,0 +1,9 @@
+UNWIND $ids AS clientId
+CALL (clientId) {
+  MATCH (p:Practitioner)<-[:BY]-(v:Visit {status: 'Completed'})-[:WITH]->(c:Client {id: clientId})
+  RETURN v, p, c
+  ORDER BY v.completedAt DESC, v.id DESC
+  LIMIT $perClient
+}
+RETURN v {.id, clientId: c.id, practitionerId: p.id, .mode, .status, .scheduledFor, .completedAt,
+          restricted: EXISTS { (p)-[:SUPPORTS {restricted: true}]->(c) }} AS visit

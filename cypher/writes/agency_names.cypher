@@ -1,0 +1,2 @@
+MATCH (a:Agency)
+RETURN a.name AS name

@@ -1,0 +1,4 @@
+MATCH (p:Practitioner)<-[:BY]-(v:Visit {id: $id})-[:WITH]->(c:Client)
+SET v.revision = coalesce(v.revision, 0) + 1
+RETURN v {.id, clientId: c.id, practitionerId: p.id, .mode, .status, .scheduledFor, .completedAt,
+          restricted: EXISTS { (p)-[:SUPPORTS {restricted: true}]->(c) }} AS visit

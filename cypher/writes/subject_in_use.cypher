@@ -1,0 +1,1 @@
+RETURN EXISTS { (:Practitioner {subject: $subject}) } AS inUse

@@ -1,0 +1,89 @@
+using System.Reflection;
+
+namespace Patchwork.Storage.Neo4j.Cypher;
+
+/// <summary>
+/// Every statement the store runs, named after its file under <c>cypher/</c>, with the parameters it takes.
+/// The schema migrations (<c>cypher/schema/</c>) are applied by <see cref="SchemaMigrations"/> instead.
+/// </summary>
+public static class Statements
+{
+    // Directory.
+    public static readonly Statement AllAgencies = new("directory/all_agencies");
+    public static readonly Statement AgenciesById = new("directory/agencies_by_id", "ids");
+    public static readonly Statement PractitionerBySubject = new("directory/practitioner_by_subject", "subject");
+    public static readonly Statement PractitionersById = new("directory/practitioners_by_id", "ids");
+
+    // Clients and families.
+    public static readonly Statement ClientsById = new("clients/clients_by_id", "ids");
+    public static readonly Statement FamiliesById = new("clients/families_by_id", "ids");
+    public static readonly Statement FamilyMembers = new("clients/family_members", "ids");
+    public static readonly Statement MyClients = new("clients/my_clients", "practitionerId");
+    public static readonly Statement ClientsInReach = new("clients/clients_in_reach", "ids", "practitionerId");
+    public static readonly Statement FamiliesInReach = new("clients/families_in_reach", "ids", "practitionerId");
+    public static readonly Statement SearchClients = new("clients/search_clients", "query", "dateOfBirth", "practitionerId", "first");
+    public static readonly Statement RegisterClient = new("clients/register_client", "client", "practitionerId", "since", "reason", "restricted");
+    public static readonly Statement CreateFamily = new("clients/create_family", "family", "clientId", "relationship");
+    public static readonly Statement AddFamilyMember = new("clients/add_family_member", "familyId", "clientId", "relationship");
+
+    // Teams.
+    public static readonly Statement ClientTeams = new("team/client_teams", "ids", "now");
+    public static readonly Statement FamilyTeams = new("team/family_teams", "ids", "now");
+    public static readonly Statement TeamChanges = new("team/team_changes", "ids", "since");
+    public static readonly Statement JoinTeam = new("team/join_team", "practitionerId", "clientId", "since", "reason", "restricted");
+    public static readonly Statement LeaveTeam = new("team/leave_team", "practitionerId", "clientId", "now", "reason");
+    public static readonly Statement UpdateContactDetails = new("team/update_contact_details", "id", "email", "mobile", "landline", "preferredContact");
+
+    // Visits.
+    public static readonly Statement UpcomingVisits = new("visits/upcoming_visits", "ids", "now", "perClient");
+    public static readonly Statement RecentContacts = new("visits/recent_contacts", "ids", "perClient");
+    public static readonly Statement VisitById = new("visits/visit_by_id", "id");
+    public static readonly Statement AddVisit = new("visits/add_visit", "visit");
+    public static readonly Statement CompleteVisit = new("visits/complete_visit", "id", "completedAt", "mode");
+    public static readonly Statement CancelVisit = new("visits/cancel_visit", "id");
+
+    // What a write checks inside its transaction; the lock_ statements also take the node's write lock.
+    public static readonly Statement LockClient = new("writes/lock_client", "id");
+    public static readonly Statement LockFamily = new("writes/lock_family", "id");
+    public static readonly Statement LockPractitioner = new("writes/lock_practitioner", "id");
+    public static readonly Statement LockAgency = new("writes/lock_agency", "id");
+    public static readonly Statement LockVisit = new("writes/lock_visit", "id");
+    public static readonly Statement CurrentInvolvement = new("writes/current_involvement", "practitionerId", "clientId");
+    public static readonly Statement AgencyNames = new("writes/agency_names");
+    public static readonly Statement SubjectInUse = new("writes/subject_in_use", "subject");
+
+    // Administration.
+    public static readonly Statement OnboardAgency = new("admin/onboard_agency", "agency");
+    public static readonly Statement SetAgreement = new("admin/set_agreement", "id", "status", "signedOn", "expiresOn");
+    public static readonly Statement AddPractitioner = new("admin/add_practitioner", "practitioner");
+    public static readonly Statement PractitionerLeft = new("admin/practitioner_left", "id", "now", "reason");
+
+    // Audit trail.
+    public static readonly Statement AppendAudit = new("audit/append_audit", "entries");
+    public static readonly Statement AuditTrail = new("audit/audit_trail", "clientId", "familyId", "practitionerId", "action", "from", "to", "first");
+
+    // Bulk load, export and the store itself.
+    public static readonly Statement ImportAgencies = new("import/import_agencies", "rows");
+    public static readonly Statement ImportPractitioners = new("import/import_practitioners", "rows");
+    public static readonly Statement ImportFamilies = new("import/import_families", "rows");
+    public static readonly Statement ImportClients = new("import/import_clients", "rows");
+    public static readonly Statement ImportInvolvements = new("import/import_involvements", "rows");
+    public static readonly Statement ImportVisits = new("import/import_visits", "rows");
+    public static readonly Statement ExportAgencies = new("export/export_agencies", "after", "limit");
+    public static readonly Statement ExportPractitioners = new("export/export_practitioners", "after", "limit");
+    public static readonly Statement ExportFamilies = new("export/export_families", "after", "limit");
+    public static readonly Statement ExportClients = new("export/export_clients", "after", "limit");
+    public static readonly Statement ExportInvolvements = new("export/export_involvements", "skip", "limit");
+    public static readonly Statement ExportVisits = new("export/export_visits", "after", "limit");
+    public static readonly Statement ExportAudit = new("export/export_audit", "after", "limit");
+    public static readonly Statement CountNetwork = new("export/count_network");
+    public static readonly Statement IsEmpty = new("store/is_empty");
+    public static readonly Statement AppliedSchemaVersions = new("store/applied_schema_versions");
+    public static readonly Statement RecordSchemaVersion = new("store/record_schema_version", "version", "name", "appliedAt");
+
+    /// <summary>Every statement declared above.</summary>
+    public static IReadOnlyList<Statement> All { get; } =
+        [.. typeof(Statements).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(Statement))
+            .Select(f => (Statement)f.GetValue(null)!)];
+}

@@ -1,0 +1,92 @@
+using Patchwork.Storage.Neo4j.Cypher;
+using static Patchwork.Storage.Neo4j.Cypher.Statements;
+
+namespace Patchwork.Storage.Neo4j;
+
+// Agencies, practitioners, clients, families, and which of them a practitioner can reach.
+public sealed partial class Neo4jNetworkStore
+{
+    private const int MaxSearchResults = 100;
+
+    public async Task<IReadOnlyList<Agency>> GetAgenciesAsync(CancellationToken cancellationToken) =>
+        [.. (await ReadAsync(AllAgencies, cancellationToken)).Maps("agency").Select(Records.Agency)];
+
+    public Task<IReadOnlyDictionary<string, Agency>> GetAgenciesByIdAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ByIdAsync(AgenciesById, "agency", ids, Records.Agency, a => a.Id, cancellationToken);
+
+    public async Task<Practitioner?> FindPractitionerBySubjectAsync(string subject, CancellationToken cancellationToken) =>
+        (await ReadAsync(PractitionerBySubject, cancellationToken, ("subject", subject))).Maps("practitioner")
+            .Select(Records.Practitioner).SingleOrDefault();
+
+    public Task<IReadOnlyDictionary<string, Practitioner>> GetPractitionersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ByIdAsync(PractitionersById, "practitioner", ids, Records.Practitioner, p => p.Id, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, Client>> GetClientsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ByIdAsync(ClientsById, "client", ids, Records.Client, c => c.Id, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, Family>> GetFamiliesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ByIdAsync(FamiliesById, "family", ids, Records.Family, f => f.Id, cancellationToken);
+
+    public async Task<ILookup<string, Client>> GetFamilyMembersAsync(IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
+    {
+        if (familyIds.Count == 0)
+        {
+            return EmptyLookup<Client>();
+        }
+        var members = (await ReadAsync(FamilyMembers, cancellationToken, ("ids", familyIds))).Maps("client").Select(Records.Client);
+        return members.ToLookup(m => m.FamilyId!);
+    }
+
+    public async Task<IReadOnlyList<Client>> GetMyClientsAsync(string practitionerId, CancellationToken cancellationToken) =>
+        [.. (await ReadAsync(MyClients, cancellationToken, ("practitionerId", practitionerId))).Maps("client").Select(Records.Client)];
+
+    public Task<IReadOnlySet<string>> FindClientsInReachAsync(
+        string practitionerId, IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken) =>
+        InReachAsync(ClientsInReach, practitionerId, clientIds, cancellationToken);
+
+    public Task<IReadOnlySet<string>> FindFamiliesInReachAsync(
+        string practitionerId, IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken) =>
+        InReachAsync(FamiliesInReach, practitionerId, familyIds, cancellationToken);
+
+    public async Task<IReadOnlyList<ClientMatch>> SearchClientsAsync(ClientSearch search, CancellationToken cancellationToken)
+    {
+        var query = FullTextQuery.From(search.Query);
+        if (query is null)
+        {
+            return [];
+        }
+        var matches = await ReadAsync(SearchClients, cancellationToken,
+            ("query", query),
+            ("dateOfBirth", search.DateOfBirth),
+            ("practitionerId", search.PractitionerId),
+            ("first", (long)Math.Clamp(search.First, 1, MaxSearchResults)));
+        return [.. matches.Maps("hit").Select(m => new ClientMatch(
+            ClientId: (string)m["id"]!,
+            DisplayName: $"{m["givenName"]} {m["familyName"]}",
+            DateOfBirth: (DateOnly)m["dateOfBirth"]!,
+            PostcodeDistrict: Check.PostcodeDistrict((string)m["postcode"]!),
+            InMyTeam: m["inMyTeam"] is true))];
+    }
+
+    private async Task<IReadOnlyDictionary<string, T>> ByIdAsync<T>(Statement statement, string field, IReadOnlyCollection<string> ids,
+        Func<IReadOnlyDictionary<string, object?>, T> read, Func<T, string> key, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, T>();
+        }
+        var result = await ReadAsync(statement, cancellationToken, ("ids", ids));
+        return result.Maps(field).Select(read).ToDictionary(key);
+    }
+
+    private async Task<IReadOnlySet<string>> InReachAsync(
+        Statement statement, string practitionerId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+        var result = await ReadAsync(statement, cancellationToken, ("ids", ids), ("practitionerId", practitionerId));
+        return result.Column<string>("id").ToHashSet(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,86 @@
+using Patchwork.Storage.Neo4j.Cypher;
+using Patchwork.Storage.Neo4j.Http;
+
+namespace Patchwork.Storage.Neo4j;
+
+/// <summary>
+/// The production store: the network as a property graph in Neo4j, reached over its HTTP Query API. Reads are
+/// implicit READ transactions; every write is one explicit transaction that locks and checks the nodes it depends
+/// on (NOT_FOUND, CONFLICT), changes the graph and appends its audit entry, and commits only if all of that
+/// succeeded — a rejected write leaves nothing behind. Every statement is a file under <c>cypher/</c>, loaded when
+/// the store is built. Call <see cref="InitializeAsync"/> once at start-up to bring the graph schema up to date.
+/// </summary>
+public sealed partial class Neo4jNetworkStore : INetworkStore, IDisposable
+{
+    private readonly QueryApiClient _client;
+    private readonly CypherCatalogue _cypher;
+    private readonly TimeProvider _time;
+
+    public Neo4jNetworkStore(Neo4jOptions options, TimeProvider time, HttpMessageHandler? handler = null)
+    {
+        _cypher = CypherCatalogue.Load();
+        _client = new QueryApiClient(options, handler);
+        _time = time;
+    }
+
+    /// <summary>Applies the graph schema migrations the database has not recorded yet; returns their versions.</summary>
+    public Task<IReadOnlyList<int>> InitializeAsync(CancellationToken cancellationToken) =>
+        SchemaMigrations.ApplyAsync(_client, _cypher, Now(), cancellationToken);
+
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>Ready when Neo4j answers and its schema is the one this build expects.</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SchemaMigrations.IsCurrentAsync(_client, _cypher, cancellationToken);
+        }
+        catch (Neo4jException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync(Statements.IsEmpty, cancellationToken)).Column<bool>("empty").Single();
+
+    /// <summary>Now, at the precision the store keeps (milliseconds, as the embedded store).</summary>
+    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+    private static DateTimeOffset Stored(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
+
+    private Task<QueryResult> ReadAsync(Statement statement, CancellationToken cancellationToken, params (string, object?)[] values) =>
+        _client.ReadAsync(_cypher.Call(statement, values), cancellationToken);
+
+    /// <summary>
+    /// Runs a change in one explicit transaction. A uniqueness constraint that refuses the change (two writers
+    /// racing for the same subject or agency name) is a CONFLICT, as the checks inside the change would have said.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<Transaction, Task<T>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.InTransactionAsync(t => change(new Transaction(t, _cypher, cancellationToken)), cancellationToken);
+        }
+        catch (Neo4jException e) when (e.Code == Neo4jException.ConstraintValidationFailed)
+        {
+            throw PatchworkException.Conflict("Another change made the same thing at the same moment; nothing was changed.");
+        }
+    }
+
+    private static ILookup<string, T> EmptyLookup<T>() => Array.Empty<(string, T)>().ToLookup(p => p.Item1, p => p.Item2);
+
+    /// <summary>A write's transaction with the statement catalogue at hand.</summary>
+    private sealed class Transaction(QueryApiTransaction transaction, CypherCatalogue cypher, CancellationToken cancellationToken)
+    {
+        public Task<QueryResult> RunAsync(Statement statement, params (string, object?)[] values) =>
+            transaction.RunAsync(cypher.Call(statement, values), cancellationToken);
+
+        /// <summary>The single map a lock or check statement returns, or null when it matched nothing.</summary>
+        public async Task<IReadOnlyDictionary<string, object?>?> SingleAsync(Statement statement, string field, params (string, object?)[] values) =>
+            (await RunAsync(statement, values)).Maps(field).SingleOrDefault();
+    }
+}
