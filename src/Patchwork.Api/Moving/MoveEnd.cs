@@ -40,13 +40,13 @@ internal sealed class MoveEnd : IAsyncDisposable
     public INetworkBulkImport Merge { get; }
 
     /// <summary>
-    /// The one place that knows, per provider, how its bulk import is asked to merge. Add a provider here when its
-    /// adapter joins the build, e.g. <c>"neo4j" => services.GetRequiredService&lt;INetworkBulkImport&gt;()</c> for a store
-    /// whose bulk import always merges by id.
+    /// The one place that knows, per provider, how its bulk import is asked to merge. Neo4j's bulk import always
+    /// merges by id; the embedded store's plain import refuses rows already there, so it has a merging one.
     /// </summary>
     private static INetworkBulkImport MergingImport(string provider, IServiceProvider services) => provider.ToLowerInvariant() switch
     {
         StorageOptions.Sqlite => services.GetRequiredService<SqliteNetworkStore>().Merging,
+        StorageOptions.Neo4j => services.GetRequiredService<INetworkBulkImport>(),
         _ => throw new MoveRefusedException($"A move cannot yet write into a {provider} store that already holds a network."),
     };
 

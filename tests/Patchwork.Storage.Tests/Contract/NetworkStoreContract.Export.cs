@@ -16,7 +16,7 @@ public abstract partial class NetworkStoreContract
     private static readonly NetworkCounts TestNetworkCounts = new(
         Agencies: 4, Practitioners: 7, Families: 1, Clients: 7, Memberships: 3, Involvements: 11, Visits: 17, AuditEntries: 0);
 
-    [Fact]
+    [ContractFact]
     public async Task Counts_are_those_of_the_test_network()
     {
         var store = await NetworkAsync();
@@ -28,7 +28,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(TestNetworkCounts with { Involvements = 12, AuditEntries = 6 }, await Export(store).CountAsync(Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_empty_store_exports_nothing_and_counts_zero()
     {
         var store = await CreateStoreAsync();
@@ -38,7 +38,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(new NetworkCounts(0, 0, 0, 0, 0, 0, 0, 0), await Export(store).CountAsync(Ct));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Pieces_hold_at_most_the_piece_size_and_refer_only_to_what_came_before()
     {
         var store = await NetworkAsync();
@@ -67,7 +67,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(VisitIds.Order(StringComparer.Ordinal), pieces.SelectMany(p => p.Visits).Select(v => v.Id).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_audit_trail_is_exported_oldest_first_in_pieces()
     {
         var store = await NetworkAsync();
@@ -79,7 +79,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(Trail, pieces.SelectMany(p => p));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_network_copied_into_a_fresh_store_shows_exactly_what_the_original_shows()
     {
         var source = await ChangedNetworkAsync();
@@ -92,7 +92,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Merging_the_same_network_again_changes_nothing()
     {
         var source = await ChangedNetworkAsync();
@@ -107,7 +107,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Merging_a_network_changed_since_the_first_copy_brings_the_copy_up_to_date()
     {
         var source = await NetworkAsync();
