@@ -5,6 +5,7 @@ using Patchwork.Api.Hosting;
 using Patchwork.Api.Identity;
 using Patchwork.Api.Seeding;
 using Patchwork.Api.Storage;
+using Patchwork.Api.WebApp;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(SeedCommand.IsRequested(args) ? [] : args);
@@ -38,6 +39,7 @@ try
     app.MapPatchworkHealth();
     app.MapDevelopmentSignIn(app.Environment);
     app.MapPatchworkGraphQL();
+    app.MapPatchworkWebApp();
     await app.RunAsync();
     return 0;
 }
