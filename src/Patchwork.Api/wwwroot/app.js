@@ -45,7 +45,7 @@ function whoText(user) {
 async function signOut() {
   me = null;
   await signIn.signOut();
-  location.hash = '';
+  history.replaceState(null, '', '/');
   await render();
 }
 
@@ -144,6 +144,7 @@ async function start() {
     event.preventDefault();
     $('main').focus();
   });
+  window.addEventListener('hashchange', () => render());
   try {
     const returnTo = await signIn.completeProviderSignIn();
     if (returnTo) history.replaceState(null, '', `/${returnTo}`);
@@ -153,7 +154,6 @@ async function start() {
     $('alert').hidden = false;
     return;
   }
-  window.addEventListener('hashchange', () => render());
   await render();
 }
 

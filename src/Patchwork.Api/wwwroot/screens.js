@@ -15,6 +15,12 @@ const VISIT = 'id scheduledFor completedAt mode status client { id givenName } p
 
 const phoneText = (number) => number.replace(/^(\d{5})(\d{6})$/, '$1 $2');
 
+/** An email address that may wrap before its @ on a narrow screen, not in the middle of a word. */
+const emailText = (address) => {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? address : [address.slice(0, at), h('wbr'), address.slice(at)];
+};
+
 function heading(text, sub) {
   return h('div', { class: 'screen-heading' }, h('h1', {}, text), sub && h('p', { class: 'lead' }, sub));
 }
@@ -81,7 +87,8 @@ export async function signInScreen(container, { fail, signedIn }) {
     show(container, heading('Sign in', 'Development: choose a demo account. Tokens come from this server\'s development sign-in.'),
       h('ul', { class: 'accounts' }, accounts.map((a) => h('li', {},
         h('button', { type: 'button', class: 'account', onclick: choose(a.email) },
-          h('span', { class: 'account-email' }, a.email), h('span', { class: 'account-role' }, a.role))))));
+          h('span', { class: 'account-email' }, emailText(a.email)), h('span', { class: 'visually-hidden' }, ', '),
+          h('span', { class: 'account-role' }, a.role))))));
     return;
   }
   if (signIn.signInMode === 'oidc') {
@@ -221,9 +228,9 @@ async function client(container, ctx) {
     section(`Who else is involved (${around.team.length})`,
       h('ul', { class: 'cards team' }, around.team.map((m) => h('li', {}, teamCard(m, ctx))))),
     section('Upcoming visits', visitList(around.upcomingVisits, 'upcoming')),
-    section('Recent contacts', visitList(around.recentContacts, 'recent')),
     myClients.length > 0 && section('Your work with this family',
-      scheduleForm(myClients, c, ctx), contactForm(myClients, c, ctx), leaveForm(myClients, c, ctx)));
+      scheduleForm(myClients, c, ctx), contactForm(myClients, c, ctx), leaveForm(myClients, c, ctx)),
+    section('Recent contacts', visitList(around.recentContacts, 'recent')));
   return undefined;
 }
 
@@ -254,7 +261,7 @@ function contactLinks(p) {
   const ways = [
     ['MOBILE', p.mobile, 'Call mobile', `tel:${p.mobile}`, p.mobile && phoneText(p.mobile)],
     ['LANDLINE', p.landline, 'Call landline', `tel:${p.landline}`, p.landline && phoneText(p.landline)],
-    ['EMAIL', p.email, 'Email', `mailto:${p.email}`, p.email],
+    ['EMAIL', p.email, 'Email', `mailto:${p.email}`, p.email && emailText(p.email)],
   ].filter(([, value]) => value);
   ways.sort(([a], [b]) => (b === p.preferredContact) - (a === p.preferredContact));
   return h('ul', { class: 'contact' }, ways.map(([method, , verb, href, shown]) => {
@@ -276,7 +283,7 @@ function teamCard(m, ctx) {
         h('li', {}, h('a', { class: 'button secondary', href: `tel:${m.agency.dutyPhone}` },
           h('span', { class: 'verb' }, 'Call duty line'), ' ', h('span', { class: 'number' }, phoneText(m.agency.dutyPhone)))),
         h('li', {}, h('a', { class: 'button secondary', href: `mailto:${m.agency.dutyEmail}` },
-          h('span', { class: 'verb' }, 'Email'), ' ', h('span', { class: 'number' }, m.agency.dutyEmail)))));
+          h('span', { class: 'verb' }, 'Email'), ' ', h('span', { class: 'number' }, emailText(m.agency.dutyEmail))))));
   }
   const p = m.practitioner;
   const isMe = p.id === ctx.me.practitioner?.id;
