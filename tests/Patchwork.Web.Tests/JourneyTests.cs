@@ -63,5 +63,20 @@ public sealed class JourneyTests(WebAppFixture web)
         await Expect(booked).ToContainTextAsync("10:00");
         await Expect(team.Filter(new() { HasText = Tour.PractitionerName })).ToContainTextAsync("10:00");
         await Screens.CheckAsync(app, "07-visit-booked");
+
+        // After the visit: record the contact, then leave the team when the work is done.
+        await page.GetByText("Record a contact").ClickAsync();
+        await page.Locator("#contact-mode").SelectOptionAsync("PHONE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
+        await Expect(app.Status).ToContainTextAsync("Contact with Grace recorded.");
+        await Expect(page.Locator("ul.visits.recent > li").First).ToContainTextAsync($"Phone with Grace, by {Tour.PractitionerName} (today)");
+        await Expect(team.Filter(new() { HasText = Tour.PractitionerName })).ToContainTextAsync("today");
+
+        await page.GetByText("Leave the team").First.ClickAsync();
+        await page.Locator("#leave-reason").FillAsync("Referral closed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Leave the team" }).ClickAsync();
+        await Expect(app.Heading).ToHaveTextAsync("My clients");
+        await Expect(app.Status).ToContainTextAsync("You left Grace’s team. Your planned visits to Grace were cancelled.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = Tour.ClientName })).ToHaveCountAsync(0);
     }
 }

@@ -239,7 +239,6 @@ function clientRefused(container, ctx, error) {
   if (error.code === 'FORBIDDEN' && /join/i.test(error.message)) {
     show(container, heading('You are not in this client’s team'),
       h('p', {}, error.message),
-      h('p', {}, 'If you are working with them, join the team and say why. The team is told, and the reason is audited.'),
       joinForm({ id: ctx.id, displayName: 'this client' }, ctx));
     return;
   }
