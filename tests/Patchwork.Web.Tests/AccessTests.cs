@@ -32,6 +32,21 @@ public sealed class AccessTests(WebAppFixture web)
     }
 
     [Fact]
+    public async Task The_restricted_worker_sees_herself_and_is_told_how_others_see_her()
+    {
+        await using var app = await web.NewPageAsync();
+        var page = app.Page;
+        await app.SignInAsync("sian.morgan@eastmere-womensaid.example");
+        await page.GetByRole(AriaRole.Link, new() { Name = "My clients" }).ClickAsync();
+        await page.Locator("ul.links a").First.ClickAsync();
+        var herself = page.Locator("ul.team > li", new() { HasText = "(you)" });
+        await Expect(herself).ToContainTextAsync("Siân Morgan");
+        await Expect(herself).ToContainTextAsync("the rest of the team sees only your service’s duty line");
+        await Expect(page.GetByText("Schedule a visit")).ToBeVisibleAsync();
+        await Screens.CheckAsync(app, "20-restricted-worker-herself");
+    }
+
+    [Fact]
     public async Task A_team_the_practitioner_is_not_in_is_refused_with_the_reason_and_an_offer_to_join()
     {
         var grace = await DemoApi.ClientIdAsync(web.Server, DistrictNurse, "Grace Okafor", "Grace Okafor");

@@ -273,7 +273,7 @@ function contactLinks(p) {
 }
 
 function teamCard(m, ctx) {
-  if (m.restricted || !m.practitioner) {
+  if (!m.practitioner) { // a restricted involvement, masked by the API
     return h('article', { class: 'card member restricted' },
       h('h3', {}, 'Restricted service involved'),
       h('p', { class: 'agency' }, m.agency.name),
@@ -289,6 +289,8 @@ function teamCard(m, ctx) {
   return h('article', { class: `card member${isMe ? ' me' : ''}` },
     h('h3', {}, p.name, isMe && h('span', { class: 'you' }, ' (you)')),
     h('p', { class: 'agency' }, `${p.role}, ${m.agency.name}`),
+    m.restricted && h('p', { class: 'restricted-note' },
+      isMe ? 'Your involvement is restricted: the rest of the team sees only your service’s duty line.' : 'Restricted involvement.'),
     m.supports.length > 0 && h('p', {}, `Supports ${m.supports.map((s) => s.givenName).join(', ')}`),
     h('dl', { class: 'facts' },
       h('div', {}, h('dt', {}, 'Last contact'), h('dd', {}, m.lastContactAt ? format.ago(m.lastContactAt) : 'None recorded')),
