@@ -10,7 +10,8 @@ public sealed class AccessTests(WebAppFixture web)
 {
     private const string Firefighter = "tom.gallagher@eastmere-fire.example";
     private const string DistrictNurse = "priya.sharma@eastmere-health.example";
-    private const string RestrictedWorker = "Sian Morgan";
+    private const string RestrictedWorker = "Siân Morgan";
+    private const string RestrictedWorkerEmail = "sian.morgan@";
 
     [Fact]
     public async Task A_restricted_involvement_shows_only_the_service_and_its_duty_line()
@@ -28,6 +29,8 @@ public sealed class AccessTests(WebAppFixture web)
         await Expect(restricted).ToContainTextAsync("contact it through its duty line");
         await Expect(restricted.Locator("a[href='tel:01632960737']")).ToContainTextAsync("Call duty line");
         await Expect(page.Locator("body")).Not.ToContainTextAsync(RestrictedWorker);
+        await Expect(page.Locator("body")).Not.ToContainTextAsync(RestrictedWorkerEmail);
+        await Expect(page.Locator($"a[href^='mailto:{RestrictedWorkerEmail}']")).ToHaveCountAsync(0);
         await Screens.CheckAsync(app, "08-restricted-involvement");
     }
 
@@ -40,7 +43,7 @@ public sealed class AccessTests(WebAppFixture web)
         await page.GetByRole(AriaRole.Link, new() { Name = "My clients" }).ClickAsync();
         await page.Locator("ul.links a").First.ClickAsync();
         var herself = page.Locator("ul.team > li", new() { HasText = "(you)" });
-        await Expect(herself).ToContainTextAsync("Siân Morgan");
+        await Expect(herself).ToContainTextAsync(RestrictedWorker);
         await Expect(herself).ToContainTextAsync("the rest of the team sees only your service’s duty line");
         await Expect(page.GetByText("Schedule a visit")).ToBeVisibleAsync();
         await Screens.CheckAsync(app, "20-restricted-worker-herself");
