@@ -40,8 +40,17 @@ internal static class Screens
                 FullPage = true,
             });
         }
+        await AssertReflowsAsync(page);
         await page.SetViewportSizeAsync(PhoneWidth, Height);
         app.AssertNoProblems();
+    }
+
+    /// <summary>WCAG 1.4.10: at 320 CSS px wide nothing may need scrolling sideways.</summary>
+    private static async Task AssertReflowsAsync(IPage page)
+    {
+        await page.SetViewportSizeAsync(320, Height);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"At 320 px the page is {overflow} px too wide ({page.Url}).");
     }
 
     private static async Task AssertAccessibleAsync(IPage page, string screen)
