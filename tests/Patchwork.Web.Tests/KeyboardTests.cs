@@ -25,6 +25,7 @@ public sealed class KeyboardTests(WebAppFixture web)
         await Expect(page.GetByLabel("Name")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Chidi Okafor");
         await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "found for “Chidi Okafor”" })).ToBeFocusedAsync();
         var join = page.GetByRole(AriaRole.Button, new() { Name = "Join Chidi Okafor’s team" });
         await TabToAsync(page, join);
         await page.Keyboard.PressAsync("Enter");

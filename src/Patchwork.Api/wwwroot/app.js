@@ -100,13 +100,17 @@ async function renderSignIn(keepAlert = false) {
   focusHeading();
 }
 
-/** Names the page after the screen and moves focus to its heading, unless an error has already taken focus. */
+/**
+ * Names the page after the screen and moves focus to its heading (or to what the screen marks with data-focus),
+ * unless an error has already taken focus.
+ */
 function focusHeading() {
   const heading = $('screen').querySelector('h1');
   if (!heading) return;
-  heading.setAttribute('tabindex', '-1');
   document.title = `${heading.textContent} – Patchwork`;
-  if (!firstRender && $('alert').hidden) heading.focus();
+  const target = $('screen').querySelector('[data-focus]') ?? heading;
+  target.setAttribute('tabindex', '-1');
+  if (!firstRender && $('alert').hidden) target.focus();
 }
 
 async function render() {

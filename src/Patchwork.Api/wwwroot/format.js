@@ -12,11 +12,12 @@ export function date(isoDate) {
   return day.format(new Date(y, m - 1, d));
 }
 
+/** "age 34", or "under 1" for a baby. */
 export function age(isoDate, now = new Date()) {
   const [y, m, d] = isoDate.split('-').map(Number);
   let years = now.getFullYear() - y;
   if (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d)) years--;
-  return years;
+  return years < 1 ? 'under 1' : `age ${years}`;
 }
 
 function startOfDay(t) {

@@ -145,15 +145,17 @@ async function search(container, ctx) {
 function matchList(matches, query, ctx) {
   const title = matches.length === 0 ? `No clients found for “${query}”`
     : `${matches.length} ${matches.length === 1 ? 'client' : 'clients'} found for “${query}”`;
-  return section(title,
+  const results = section(title,
     matches.length === 0 && h('p', {}, 'Check the spelling, try fewer letters, or leave out the date of birth.'),
     h('ul', { class: 'cards' }, matches.map((m) => h('li', { class: 'card match' },
       h('h3', {}, m.displayName),
-      h('p', {}, `Born ${format.date(m.dateOfBirth)} (age ${format.age(m.dateOfBirth)}) · ${m.postcodeDistrict}`),
+      h('p', {}, `Born ${format.date(m.dateOfBirth)} (${format.age(m.dateOfBirth)}) · ${m.postcodeDistrict}`),
       m.inMyTeam
         ? [h('p', { class: 'badge' }, 'In your team'),
           h('a', { class: 'button', href: `#/client/${encodeURIComponent(m.id)}` }, `Open ${m.displayName}’s team`)]
         : joinDisclosure(m, ctx)))));
+  results.querySelector('h2').dataset.focus = ''; // after a search, focus goes to what it found
+  return results;
 }
 
 // ---- joining a team ----
@@ -223,7 +225,7 @@ async function client(container, ctx) {
   const mine = around.team.find((m) => m.practitioner?.id === ctx.me.practitioner?.id);
   const myClients = (mine?.supports ?? []).map((s) => ({ id: s.id, name: s.givenName }));
   show(container,
-    heading(c.displayName, `Born ${format.date(c.dateOfBirth)} (age ${format.age(c.dateOfBirth)}) · ${c.address}, ${c.postcode}`),
+    heading(c.displayName, `Born ${format.date(c.dateOfBirth)} (${format.age(c.dateOfBirth)}) · ${c.address}, ${c.postcode}`),
     c.family && familySection(c.family, c.id),
     section(`Who else is involved (${around.team.length})`,
       h('ul', { class: 'cards team' }, around.team.map((m) => h('li', {}, teamCard(m, ctx))))),
@@ -253,7 +255,7 @@ function familySection(family, currentId) {
       m.id === currentId
         ? h('strong', { 'aria-current': 'page' }, m.displayName)
         : h('a', { href: `#/client/${encodeURIComponent(m.id)}` }, m.displayName),
-      ` — ${m.familyRelationship ?? 'member'}, age ${format.age(m.dateOfBirth)}`))));
+      ` — ${m.familyRelationship ?? 'member'}, ${format.age(m.dateOfBirth)}`))));
 }
 
 function contactLinks(p) {
@@ -413,7 +415,7 @@ async function myClients(container, ctx) {
       clients.length === 0 && h('p', {}, h('a', { href: '#/search' }, 'Search for a client'), ' to join their team.'),
       [...byFamily].map(([family, members]) => section(family,
         h('ul', { class: 'links' }, members.map((c) => h('li', {},
-          h('a', { href: `#/client/${encodeURIComponent(c.id)}` }, c.displayName), ` — age ${format.age(c.dateOfBirth)}`))))));
+          h('a', { href: `#/client/${encodeURIComponent(c.id)}` }, c.displayName), ` — ${format.age(c.dateOfBirth)}`))))));
   } catch (error) {
     ctx.fail(error);
   }
