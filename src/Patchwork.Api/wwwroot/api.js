@@ -26,7 +26,10 @@ const headings = {
 /** A heading and a sentence the user can act on, for any error. */
 export function describe(error) {
   if (!(error instanceof ApiError)) {
-    return { heading: 'Something went wrong in the app', text: 'Reload the page and try again.' };
+    // Sign-in steps throw errors written for the user; anything else is a fault in the app itself.
+    const written = error instanceof Error && error.constructor === Error && error.message;
+    return written ? { heading: 'That did not work', text: error.message }
+      : { heading: 'Something went wrong in the app', text: 'Reload the page and try again.' };
   }
   const heading = headings[error.code] ?? 'Patchwork could not do that';
   switch (error.code) {

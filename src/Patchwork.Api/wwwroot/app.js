@@ -56,7 +56,7 @@ function clearMessages() {
 }
 
 /** Shows an error the user can act on, and moves focus to it. */
-export function showError(error) {
+function showError(error) {
   const { heading, text } = describe(error);
   show($('alert'), h('h2', {}, heading), h('p', {}, text));
   $('alert').hidden = false;
