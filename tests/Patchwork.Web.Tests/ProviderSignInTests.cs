@@ -34,6 +34,7 @@ public sealed class ProviderSignInTests(WebAppFixture web) : IAsyncLifetime
             BaseURL = _server.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = Screens.PhoneWidth, Height = Screens.Height },
         });
+        context.SetDefaultTimeout(30_000);
         await using var app = new AppPage(await context.NewPageAsync());
         await app.OpenAsync("/#/my-clients");
         await Expect(app.Heading).ToHaveTextAsync("Sign in");
@@ -59,6 +60,7 @@ public sealed class ProviderSignInTests(WebAppFixture web) : IAsyncLifetime
     public async Task A_provider_answer_this_tab_did_not_ask_for_is_refused()
     {
         var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseAddress.ToString() });
+        context.SetDefaultTimeout(30_000);
         await using var app = new AppPage(await context.NewPageAsync());
         await app.OpenAsync("/?code=stolen-code&state=someone-elses-state");
         await Expect(app.Alert).ToContainTextAsync("did not match this tab");

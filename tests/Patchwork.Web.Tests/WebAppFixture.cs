@@ -14,6 +14,8 @@ public sealed class WebAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Chromium.EnsureInstalled();
+        // The machines are shared and slow at times: waits are generous, and a real fault still fails.
+        Assertions.SetDefaultExpectTimeout(15_000);
         await Server.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
@@ -29,6 +31,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
+        context.SetDefaultTimeout(30_000);
         return new AppPage(await context.NewPageAsync());
     }
 
