@@ -6,6 +6,7 @@ using Patchwork.Api.Identity;
 using Patchwork.Api.Moving;
 using Patchwork.Api.Seeding;
 using Patchwork.Api.Storage;
+using Patchwork.Api.WebApp;
 using Serilog;
 
 var isCommand = SeedCommand.IsRequested(args) || Neo4jSchemaCommand.IsRequested(args);
@@ -49,6 +50,7 @@ try
     app.MapPatchworkHealth();
     app.MapDevelopmentSignIn(app.Environment);
     app.MapPatchworkGraphQL();
+    app.MapPatchworkWebApp();
     await app.RunAsync();
     return 0;
 }

@@ -1,0 +1,89 @@
+// The app's one door to Patchwork: GraphQL over HTTP at /graphql with the user's bearer token. The API decides
+// what the user may see; the app only turns its answers, and every error it can give, into plain words.
+import { currentToken } from './sign-in.js';
+
+export class ApiError extends Error {
+  constructor(code, message, { requestId, retryAfter } = {}) {
+    super(message);
+    this.code = code;
+    this.requestId = requestId;
+    this.retryAfter = retryAfter;
+  }
+}
+
+const headings = {
+  UNAUTHENTICATED: 'Please sign in again',
+  FORBIDDEN: 'You cannot see this',
+  NOT_FOUND: 'Not found',
+  BAD_USER_INPUT: 'Please check what you entered',
+  CONFLICT: 'That clashes with what is already recorded',
+  RATE_LIMITED: 'Too many requests',
+  TIMEOUT: 'Patchwork took too long to answer',
+  INTERNAL_SERVER_ERROR: 'Something went wrong on our side',
+  NETWORK: 'Patchwork cannot be reached',
+};
+
+/** A heading and a sentence the user can act on, for any error. */
+export function describe(error) {
+  if (!(error instanceof ApiError)) {
+    // Sign-in steps throw errors written for the user; anything else is a fault in the app itself.
+    const written = error instanceof Error && error.constructor === Error && error.message;
+    return written ? { heading: 'That did not work', text: error.message }
+      : { heading: 'Something went wrong in the app', text: 'Reload the page and try again.' };
+  }
+  const heading = headings[error.code] ?? 'Patchwork could not do that';
+  switch (error.code) {
+    case 'UNAUTHENTICATED':
+      return { heading, text: 'Your sign-in has expired or is not valid. Sign in again to carry on.' };
+    case 'RATE_LIMITED':
+      return { heading, text: `You have made a lot of requests in a short time. Wait ${error.retryAfter ?? 'a few'} seconds, then try again.` };
+    case 'TIMEOUT':
+      return { heading, text: 'Nothing was changed. Try again in a moment.' };
+    case 'INTERNAL_SERVER_ERROR':
+      return {
+        heading,
+        text: `Try again. If it keeps happening, report it to your IT service desk and quote request id ${error.requestId ?? 'unknown'}.`,
+      };
+    case 'NETWORK':
+      return { heading, text: 'Check your phone has signal or Wi-Fi, then try again. Nothing was changed.' };
+    case 'FORBIDDEN': case 'NOT_FOUND': case 'BAD_USER_INPUT': case 'CONFLICT':
+      return { heading, text: error.message }; // the API's messages say what to do
+    default:
+      return { heading, text: 'The app sent a request Patchwork could not handle. Reload the page and try again.' };
+  }
+}
+
+/** Runs a query or mutation and returns its data, or throws an ApiError for the first error the API gave. */
+export async function graphql(query, variables = {}) {
+  let response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/graphql-response+json, application/json',
+        Authorization: `Bearer ${currentToken()}`,
+      },
+      body: JSON.stringify({ query, variables }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('NETWORK', 'Patchwork cannot be reached.');
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR',
+      `The answer could not be read (HTTP ${response.status}).`);
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    const extensions = first.extensions ?? {};
+    throw new ApiError(extensions.code ?? 'INTERNAL_SERVER_ERROR', first.message, {
+      requestId: extensions.requestId ?? /request id (\S+?)\.? /.exec(`${first.message} `)?.[1],
+      retryAfter: response.headers.get('Retry-After'),
+    });
+  }
+  return body.data;
+}

@@ -1,0 +1,510 @@
+// The screens. Each one asks the API for what it shows and renders it; the API decides what the user may see.
+import { h, field, show } from './dom.js';
+import { graphql } from './api.js';
+import * as signIn from './sign-in.js';
+import * as format from './format.js';
+
+const PRACTITIONER = 'id name role email mobile landline preferredContact';
+const MEMBER = `restricted notice since lastContactAt nextVisitAt
+  practitioner { ${PRACTITIONER} }
+  agency { name dutyPhone dutyEmail }
+  supports { id givenName }`;
+const VISIT = 'id scheduledFor completedAt mode status client { id givenName } practitioner { id name }';
+
+// ---- small parts ----
+
+const phoneText = (number) => number.replace(/^(\d{5})(\d{6})$/, '$1 $2');
+
+/** An email address that may wrap before its @ on a narrow screen, not in the middle of a word. */
+const emailText = (address) => {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? address : [address.slice(0, at), h('wbr'), address.slice(at)];
+};
+
+function heading(text, sub) {
+  return h('div', { class: 'screen-heading' }, h('h1', {}, text), sub && h('p', { class: 'lead' }, sub));
+}
+
+function section(title, ...content) {
+  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  return h('section', { 'aria-labelledby': id }, h('h2', { id }, title), content);
+}
+
+function submitButton(text) {
+  return h('button', { type: 'submit', class: 'button' }, text);
+}
+
+/** Marks a field wrong with a message under it, and moves focus there. Returns false for use in checks. */
+function fieldError(control, message) {
+  const id = `${control.id}-error`;
+  control.closest('.field').querySelector('.field-error')?.remove();
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+  control.before(h('p', { class: 'field-error', id }, h('span', { class: 'visually-hidden' }, 'Error: '), message));
+  control.focus();
+  return false;
+}
+
+/** Disables a form while its request runs, so a slow network cannot cause a double submission. */
+async function busy(form, work) {
+  const controls = [...form.elements];
+  controls.forEach((c) => { c.disabled = true; });
+  form.setAttribute('aria-busy', 'true');
+  try {
+    await work();
+  } finally {
+    controls.forEach((c) => { c.disabled = false; });
+    form.removeAttribute('aria-busy');
+  }
+}
+
+function modeSelect() {
+  return h('select', { name: 'mode' }, format.visitModes.map(([value, text]) => h('option', { value }, text)));
+}
+
+// ---- sign-in ----
+
+export async function signInScreen(container, { fail, signedIn }) {
+  if (signIn.signInMode === 'development') {
+    show(container, heading('Sign in', 'Development: choose a demo account. Tokens come from this server\'s development sign-in.'),
+      h('p', {}, 'Loading the demo accounts…'));
+    let accounts;
+    try {
+      accounts = await signIn.demoAccounts();
+    } catch (error) {
+      show(container, heading('Sign in'), h('p', { class: 'problem' }, error.message));
+      return;
+    }
+    const choose = (email) => async (event) => {
+      event.currentTarget.disabled = true;
+      try {
+        await signIn.signInAsDemo(email);
+        await signedIn();
+      } catch (error) {
+        fail(error);
+      }
+    };
+    show(container, heading('Sign in', 'Development: choose a demo account. Tokens come from this server\'s development sign-in.'),
+      h('ul', { class: 'accounts' }, accounts.map((a) => h('li', {},
+        h('button', { type: 'button', class: 'account', onclick: choose(a.email) },
+          h('span', { class: 'account-email' }, emailText(a.email)), h('span', { class: 'visually-hidden' }, ', '),
+          h('span', { class: 'account-role' }, a.role))))));
+    return;
+  }
+  if (signIn.signInMode === 'oidc') {
+    const returnTo = location.hash.startsWith('#/') ? location.hash : '';
+    show(container, heading('Sign in', 'Sign in with the account your organisation gave you.'),
+      h('button', {
+        type: 'button', class: 'button', onclick: async () => {
+          try {
+            await signIn.beginProviderSignIn(returnTo);
+          } catch (error) {
+            fail(error);
+          }
+        },
+      }, 'Sign in with your organisation account'));
+    return;
+  }
+  show(container, heading('Sign in'),
+    h('p', { class: 'problem' }, 'Sign-in is not set up on this server yet. An administrator must set WebApp:ClientId and Auth:Authority.'));
+}
+
+// ---- search ----
+
+const SEARCH = `query Search($query: String!, $dateOfBirth: DateOnly) {
+  searchClients(query: $query, dateOfBirth: $dateOfBirth, first: 20) { id displayName dateOfBirth postcodeDistrict inMyTeam } }`;
+
+async function search(container, ctx) {
+  const query = ctx.params.get('q') ?? '';
+  const dob = ctx.params.get('dob') ?? '';
+  const name = h('input', { type: 'search', name: 'q', value: query, autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search' });
+  const born = h('input', { type: 'date', name: 'dob', value: dob });
+  const results = h('div', { class: 'results' });
+  const form = h('form', {
+    role: 'search', novalidate: true, onsubmit(event) {
+      event.preventDefault();
+      if (name.value.trim().length < 2) return fieldError(name, 'Enter at least 2 letters of the name.');
+      const params = new URLSearchParams({ q: name.value.trim() });
+      if (born.value) params.set('dob', born.value);
+      return ctx.go(`#/search?${params}`);
+    },
+  },
+  field({ id: 'search-name', label: 'Name', hint: 'Given name, family name or both', control: name }),
+  field({ id: 'search-dob', label: 'Date of birth (optional)', control: born }),
+  submitButton('Search'));
+  show(container, heading('Find a client', 'Search shows minimal details. You see a family\'s team once you are in it.'), form, results);
+  if (!query) return;
+  try {
+    const { searchClients } = await graphql(SEARCH, { query, dateOfBirth: dob || null });
+    show(results, matchList(searchClients, query, ctx));
+  } catch (error) {
+    ctx.fail(error);
+  }
+}
+
+function matchList(matches, query, ctx) {
+  const title = matches.length === 0 ? `No clients found for “${query}”`
+    : `${matches.length} ${matches.length === 1 ? 'client' : 'clients'} found for “${query}”`;
+  const results = section(title,
+    matches.length === 0 && h('p', {}, 'Check the spelling, try fewer letters, or leave out the date of birth.'),
+    h('ul', { class: 'cards' }, matches.map((m) => h('li', { class: 'card match' },
+      h('h3', {}, m.displayName),
+      h('p', {}, `Born ${format.date(m.dateOfBirth)} (${format.age(m.dateOfBirth)}) · ${m.postcodeDistrict}`),
+      m.inMyTeam
+        ? [h('p', { class: 'badge' }, 'In your team'),
+          h('a', { class: 'button', href: `#/client/${encodeURIComponent(m.id)}` }, `Open ${m.displayName}’s team`)]
+        : joinDisclosure(m, ctx)))));
+  results.querySelector('h2').dataset.focus = ''; // after a search, focus goes to what it found
+  return results;
+}
+
+// ---- joining a team ----
+
+const JOIN = `mutation Join($clientId: ID!, $reason: String!) { joinTeam(clientId: $clientId, reason: $reason) { id displayName } }`;
+
+/** A "Join team" button that opens the form asking why. */
+function joinDisclosure(client, ctx) {
+  const slot = h('div', { class: 'join' });
+  const open = h('button', {
+    type: 'button', class: 'button secondary', 'aria-expanded': 'false', onclick() {
+      show(slot, joinForm(client, ctx));
+      open.setAttribute('aria-expanded', 'true');
+      open.hidden = true;
+      slot.querySelector('textarea').focus();
+    },
+  }, `Join ${client.displayName}’s team`);
+  return [open, slot];
+}
+
+function joinForm(client, ctx) {
+  const reason = h('textarea', { name: 'reason', rows: 3, maxlength: 500 });
+  const form = h('form', {
+    class: 'panel', novalidate: true, async onsubmit(event) {
+      event.preventDefault();
+      if (!reason.value.trim()) return fieldError(reason, 'Say why you are joining the team.');
+      return busy(form, async () => {
+        try {
+          const { joinTeam } = await graphql(JOIN, { clientId: client.id, reason: reason.value.trim() });
+          ctx.go(`#/client/${encodeURIComponent(joinTeam.id)}`, `You joined ${joinTeam.displayName}’s team.`);
+        } catch (error) {
+          ctx.fail(error);
+        }
+      });
+    },
+  },
+  field({
+    id: `join-reason-${client.id}`, label: `Why are you joining ${client.displayName}’s team?`,
+    hint: 'For example “Allocated after a referral from school”. The team sees it, and it is audited.', control: reason,
+  }),
+  submitButton('Join team'));
+  return form;
+}
+
+// ---- the client and family view ----
+
+const CLIENT = `query Client($id: ID!) { client(id: $id) {
+  id displayName dateOfBirth address postcode
+  team { ${MEMBER} } upcomingVisits(first: 10) { ${VISIT} } recentContacts(first: 10) { ${VISIT} }
+  family { id name area members { id displayName familyRelationship dateOfBirth }
+    team { ${MEMBER} } upcomingVisits(first: 10) { ${VISIT} } recentContacts(first: 10) { ${VISIT} } } } }`;
+
+async function client(container, ctx) {
+  show(container, heading('Loading…'));
+  let data;
+  try {
+    data = await graphql(CLIENT, { id: ctx.id });
+  } catch (error) {
+    return clientRefused(container, ctx, error);
+  }
+  if (!data.client) {
+    show(container, heading('Client not found'), h('p', {}, 'No client has this link. Search for them by name instead.'));
+    return undefined;
+  }
+  const c = data.client;
+  const around = c.family ?? c;
+  const mine = around.team.find((m) => m.practitioner?.id === ctx.me.practitioner?.id);
+  const myClients = (mine?.supports ?? []).map((s) => ({ id: s.id, name: s.givenName }));
+  show(container,
+    heading(c.displayName, `Born ${format.date(c.dateOfBirth)} (${format.age(c.dateOfBirth)}) · ${c.address}, ${c.postcode}`),
+    c.family && familySection(c.family, c.id),
+    section(`Who else is involved (${around.team.length})`,
+      h('ul', { class: 'cards team' }, around.team.map((m) => h('li', {}, teamCard(m, ctx))))),
+    section('Upcoming visits', visitList(around.upcomingVisits, 'upcoming')),
+    myClients.length > 0 && section('Your work with this family',
+      scheduleForm(myClients, c, ctx), contactForm(myClients, c, ctx), leaveForm(myClients, c, ctx)),
+    section('Recent contacts', visitList(around.recentContacts, 'recent')));
+  return undefined;
+}
+
+/** A refused view: not in the team offers joining with a reason; anything else is explained. */
+function clientRefused(container, ctx, error) {
+  if (error.code === 'FORBIDDEN' && /join/i.test(error.message)) {
+    show(container, heading('You are not in this client’s team'),
+      h('p', {}, error.message),
+      joinForm({ id: ctx.id, displayName: 'this client' }, ctx));
+    return;
+  }
+  show(container, heading(error.code === 'NOT_FOUND' ? 'Client not found' : 'This view is not available'));
+  ctx.fail(error);
+}
+
+function familySection(family, currentId) {
+  return section(family.name,
+    h('p', {}, family.area),
+    h('ul', { class: 'members' }, family.members.map((m) => h('li', {},
+      m.id === currentId
+        ? h('strong', { 'aria-current': 'page' }, m.displayName)
+        : h('a', { href: `#/client/${encodeURIComponent(m.id)}` }, m.displayName),
+      ` — ${m.familyRelationship ?? 'member'}, ${format.age(m.dateOfBirth)}`))));
+}
+
+function contactLinks(p) {
+  const ways = [
+    ['MOBILE', p.mobile, 'Call mobile', `tel:${p.mobile}`, p.mobile && phoneText(p.mobile)],
+    ['LANDLINE', p.landline, 'Call landline', `tel:${p.landline}`, p.landline && phoneText(p.landline)],
+    ['EMAIL', p.email, 'Email', `mailto:${p.email}`, p.email && emailText(p.email)],
+  ].filter(([, value]) => value);
+  ways.sort(([a], [b]) => (b === p.preferredContact) - (a === p.preferredContact));
+  return h('ul', { class: 'contact' }, ways.map(([method, , verb, href, shown]) => {
+    const preferred = method === p.preferredContact;
+    return h('li', { class: preferred ? 'preferred' : undefined },
+      h('a', { href, class: preferred ? 'button' : 'button secondary' },
+        h('span', { class: 'verb' }, verb), ' ', h('span', { class: 'number' }, shown),
+        preferred && h('span', { class: 'tag' }, ' (preferred)')));
+  }));
+}
+
+function teamCard(m, ctx) {
+  if (!m.practitioner) { // a restricted involvement, masked by the API
+    return h('article', { class: 'card member restricted' },
+      h('h3', {}, 'Restricted service involved'),
+      h('p', { class: 'agency' }, m.agency.name),
+      h('p', {}, m.notice ?? 'Contact the service through its duty line.'),
+      h('ul', { class: 'contact' },
+        h('li', {}, h('a', { class: 'button secondary', href: `tel:${m.agency.dutyPhone}` },
+          h('span', { class: 'verb' }, 'Call duty line'), ' ', h('span', { class: 'number' }, phoneText(m.agency.dutyPhone)))),
+        h('li', {}, h('a', { class: 'button secondary', href: `mailto:${m.agency.dutyEmail}` },
+          h('span', { class: 'verb' }, 'Email'), ' ', h('span', { class: 'number' }, emailText(m.agency.dutyEmail))))));
+  }
+  const p = m.practitioner;
+  const isMe = p.id === ctx.me.practitioner?.id;
+  return h('article', { class: `card member${isMe ? ' me' : ''}` },
+    h('h3', {}, p.name, isMe && h('span', { class: 'you' }, ' (you)')),
+    h('p', { class: 'agency' }, `${p.role}, ${m.agency.name}`),
+    m.restricted && h('p', { class: 'restricted-note' },
+      isMe ? 'Your involvement is restricted: the rest of the team sees only your service’s duty line.' : 'Restricted involvement.'),
+    m.supports.length > 0 && h('p', {}, `Supports ${m.supports.map((s) => s.givenName).join(', ')}`),
+    h('dl', { class: 'facts' },
+      h('div', {}, h('dt', {}, 'Last contact'), h('dd', {}, m.lastContactAt ? format.ago(m.lastContactAt) : 'None recorded')),
+      h('div', {}, h('dt', {}, 'Next visit'), h('dd', {}, m.nextVisitAt ? format.when(m.nextVisitAt) : 'None booked'))),
+    !isMe && contactLinks(p));
+}
+
+function visitList(visits, kind) {
+  if (visits.length === 0) {
+    return h('p', {}, kind === 'upcoming' ? 'No visits booked.' : 'No contacts recorded yet.');
+  }
+  return h('ul', { class: `visits ${kind}` }, visits.map((v) => h('li', {},
+    h('span', { class: 'when' }, kind === 'upcoming' ? format.when(v.scheduledFor) : format.dateTime(v.completedAt)),
+    ' ', h('span', {}, `${format.mode(v.mode)} with ${v.client.givenName}, by ${v.practitioner.name}`),
+    kind === 'recent' && h('span', { class: 'ago' }, ` (${format.ago(v.completedAt)})`))));
+}
+
+function clientChoice(id, clients, current) {
+  if (clients.length === 1) return null;
+  const select = h('select', { name: 'clientId' }, clients.map((c) =>
+    h('option', { value: c.id, selected: c.id === current.id }, c.name)));
+  return field({ id, label: 'With', control: select });
+}
+
+const chosenClient = (form, clients) => form.elements.clientId?.value ?? clients[0].id;
+
+const SCHEDULE = `mutation Schedule($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { id scheduledFor client { givenName } } }`;
+
+function scheduleForm(clients, current, ctx) {
+  const at = h('input', { type: 'datetime-local', name: 'at', min: format.isoToLocalInput() });
+  const form = h('form', {
+    novalidate: true, async onsubmit(event) {
+      event.preventDefault();
+      if (!at.value) return fieldError(at, 'Enter the date and time of the visit.');
+      if (Date.parse(format.localInputToIso(at.value)) <= Date.now()) return fieldError(at, 'Choose a time in the future.');
+      return busy(form, async () => {
+        try {
+          const { scheduleVisit } = await graphql(SCHEDULE, {
+            input: { clientId: chosenClient(form, clients), scheduledFor: format.localInputToIso(at.value), mode: form.elements.mode.value },
+          });
+          ctx.go(location.hash, `Visit booked with ${scheduleVisit.client.givenName}: ${format.when(scheduleVisit.scheduledFor)}.`);
+        } catch (error) {
+          ctx.fail(error);
+        }
+      });
+    },
+  },
+  clientChoice('schedule-client', clients, current),
+  field({ id: 'schedule-at', label: 'When', control: at }),
+  field({ id: 'schedule-mode', label: 'How', control: modeSelect() }),
+  submitButton('Book visit'));
+  return h('details', { class: 'action' }, h('summary', {}, 'Schedule a visit'), form);
+}
+
+const CONTACT = `mutation Contact($input: RecordContactInput!) { recordContact(input: $input) { id client { givenName } } }`;
+
+function contactForm(clients, current, ctx) {
+  const at = h('input', { type: 'datetime-local', name: 'at', value: format.isoToLocalInput(), max: format.isoToLocalInput() });
+  const form = h('form', {
+    novalidate: true, async onsubmit(event) {
+      event.preventDefault();
+      if (!at.value) return fieldError(at, 'Enter when the contact happened.');
+      return busy(form, async () => {
+        try {
+          const { recordContact } = await graphql(CONTACT, {
+            input: { clientId: chosenClient(form, clients), completedAt: format.localInputToIso(at.value), mode: form.elements.mode.value },
+          });
+          ctx.go(location.hash, `Contact with ${recordContact.client.givenName} recorded.`);
+        } catch (error) {
+          ctx.fail(error);
+        }
+      });
+    },
+  },
+  clientChoice('contact-client', clients, current),
+  field({ id: 'contact-at', label: 'When', control: at }),
+  field({ id: 'contact-mode', label: 'How', control: modeSelect() }),
+  submitButton('Record contact'));
+  return h('details', { class: 'action' }, h('summary', {}, 'Record a contact'), form);
+}
+
+const LEAVE = `mutation Leave($clientId: ID!, $reason: String) { leaveTeam(clientId: $clientId, reason: $reason) { clientId } }`;
+
+function leaveForm(clients, current, ctx) {
+  const reason = h('input', { type: 'text', name: 'reason', maxlength: 500 });
+  const form = h('form', {
+    novalidate: true, async onsubmit(event) {
+      event.preventDefault();
+      const clientId = chosenClient(form, clients);
+      const name = clients.find((c) => c.id === clientId).name;
+      return busy(form, async () => {
+        try {
+          await graphql(LEAVE, { clientId, reason: reason.value.trim() || 'Involvement ended' });
+          ctx.go('#/my-clients', `You left ${name}’s team. Your planned visits to ${name} were cancelled.`);
+        } catch (error) {
+          ctx.fail(error);
+        }
+      });
+    },
+  },
+  clientChoice('leave-client', clients, current),
+  field({ id: 'leave-reason', label: 'Why (optional)', hint: 'For example “Case closed”.', control: reason }),
+  h('p', {}, 'Your planned visits are cancelled and the team is told.'),
+  h('button', { type: 'submit', class: 'button warning' }, 'Leave the team'));
+  return h('details', { class: 'action' }, h('summary', {}, 'Leave the team'), form);
+}
+
+// ---- my clients ----
+
+async function myClients(container, ctx) {
+  show(container, heading('My clients'));
+  try {
+    const { myClients: clients } = await graphql(`{ myClients(first: 100) { id displayName dateOfBirth family { id name } } }`);
+    const byFamily = new Map();
+    for (const c of clients) {
+      const key = c.family?.name ?? 'Not in a household';
+      byFamily.set(key, [...(byFamily.get(key) ?? []), c]);
+    }
+    show(container, heading('My clients', `${clients.length} ${clients.length === 1 ? 'client' : 'clients'} whose team you are in.`),
+      clients.length === 0 && h('p', {}, h('a', { href: '#/search' }, 'Search for a client'), ' to join their team.'),
+      [...byFamily].map(([family, members]) => section(family,
+        h('ul', { class: 'links' }, members.map((c) => h('li', {},
+          h('a', { href: `#/client/${encodeURIComponent(c.id)}` }, c.displayName), ` — ${format.age(c.dateOfBirth)}`))))));
+  } catch (error) {
+    ctx.fail(error);
+  }
+}
+
+// ---- my details ----
+
+const UPDATE_ME = `mutation Update($input: ContactDetailsInput!) { updateMyContactDetails(input: $input) { id } }`;
+
+async function myDetails(container, ctx) {
+  const p = ctx.me.practitioner;
+  const input = (name, type, value, autocomplete) => h('input', { type, name, value: value ?? '', autocomplete });
+  const email = input('email', 'email', p.email, 'email');
+  const mobile = input('mobile', 'tel', p.mobile, 'tel');
+  const landline = input('landline', 'tel', p.landline, 'tel');
+  const preferred = h('fieldset', { class: 'choices' }, h('legend', {}, 'How should colleagues reach you first?'),
+    [['MOBILE', 'Mobile'], ['LANDLINE', 'Landline'], ['EMAIL', 'Email']].map(([value, text]) => h('div', { class: 'choice' },
+      h('input', { type: 'radio', name: 'preferred', id: `preferred-${value}`, value, checked: p.preferredContact === value }),
+      h('label', { for: `preferred-${value}` }, text))));
+  const form = h('form', {
+    novalidate: true, async onsubmit(event) {
+      event.preventDefault();
+      const orNull = (control) => control.value.trim() || null;
+      return busy(form, async () => {
+        try {
+          await graphql(UPDATE_ME, {
+            input: {
+              email: orNull(email), mobile: orNull(mobile), landline: orNull(landline),
+              preferredContact: form.elements.preferred.value,
+            },
+          });
+          await ctx.refreshMe();
+          ctx.go('#/me', 'Your contact details are saved. Teams you are in now see them.');
+        } catch (error) {
+          ctx.fail(error);
+        }
+      });
+    },
+  },
+  field({ id: 'me-email', label: 'Email', control: email }),
+  field({ id: 'me-mobile', label: 'Mobile', hint: 'A UK mobile number, e.g. 07700 900123', control: mobile }),
+  field({ id: 'me-landline', label: 'Landline', hint: 'A UK landline number, e.g. 01632 960123', control: landline }),
+  preferred,
+  submitButton('Save my details'));
+  show(container, heading('My contact details', `${p.name}, ${p.role}, ${p.agency.name}. Teams you are in see these details.`), form);
+}
+
+// ---- reports (analysts and commissioners) ----
+
+// REPORTS: placeholder until the reports work lands. Replace this screen with the density charts and tables and the
+// families-with-no-contact list (analyst and commissioner roles only; the navigation shows it only to them).
+async function reports(container, ctx) {
+  show(container, heading('Reports'),
+    h('p', {}, 'Reports on how dense the professional network is around families, and on families nobody has contacted recently, will appear here.'),
+    !ctx.me.roles.some((r) => r === 'ANALYST' || r === 'COMMISSIONER')
+      && h('p', { class: 'problem' }, 'Reports are for analysts and commissioners.'));
+}
+
+async function admin(container) {
+  show(container, heading('Administration'),
+    h('p', {}, 'Agencies, data-sharing agreements, practitioners and the audit trail are managed through the Patchwork API. See the README.'));
+}
+
+async function notFound(container) {
+  show(container, heading('Page not found'), h('p', {}, h('a', { href: '#/' }, 'Go to the start page')));
+}
+
+async function standingProblem(container, ctx) {
+  show(container, heading('You cannot use Patchwork yet'), h('p', { class: 'problem' }, ctx.me.standingMessage));
+}
+
+async function notForThisRole(container) {
+  show(container, heading('This page is for practitioners'),
+    h('p', {}, 'Your account does not have the practitioner role, so it cannot search for clients or see their teams.'));
+}
+
+function practitionerOnly(screen) {
+  return (container, ctx) => {
+    if (!ctx.me.roles.includes('PRACTITIONER')) return notForThisRole(container);
+    return (ctx.me.standing === 'ACTIVE' && ctx.me.practitioner ? screen : standingProblem)(container, ctx);
+  };
+}
+
+export const screens = {
+  search: practitionerOnly(search),
+  client: practitionerOnly(client),
+  'my-clients': practitionerOnly(myClients),
+  me: practitionerOnly(myDetails),
+  reports,
+  admin,
+  notFound,
+};
