@@ -3,6 +3,7 @@ using Patchwork.Api.GraphQL;
 using Patchwork.Api.Health;
 using Patchwork.Api.Hosting;
 using Patchwork.Api.Identity;
+using Patchwork.Api.Reports;
 using Patchwork.Api.Seeding;
 using Patchwork.Api.Storage;
 using Serilog;
@@ -13,6 +14,7 @@ builder.Services
     .AddPatchworkStorage()
     .AddPatchworkAuthentication(builder.Environment)
     .AddPatchworkGraphQL(builder.Configuration, builder.Environment)
+    .AddPatchworkReports()
     .AddPatchworkRateLimiting(builder.Configuration)
     .AddPatchworkHealth()
     .AddPatchworkDemo();
@@ -38,6 +40,7 @@ try
     app.MapPatchworkHealth();
     app.MapDevelopmentSignIn(app.Environment);
     app.MapPatchworkGraphQL();
+    app.MapPatchworkReportExports();
     await app.RunAsync();
     return 0;
 }
