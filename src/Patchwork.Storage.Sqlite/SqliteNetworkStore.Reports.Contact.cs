@@ -23,7 +23,7 @@ public sealed partial class SqliteNetworkStore
             WHERE $area IS NULL OR f.area = $area
         )
         SELECT family_id, area, last_contact, active, last_planned FROM activity
-        """ + NoContactWhere;
+        """ + " " + NoContactWhere;
 
     // Narrowed to one kind of agency: only its contacts, involvements and planned visits count.
     private const string NoContactOfKindSql = """
@@ -42,7 +42,7 @@ public sealed partial class SqliteNetworkStore
             WHERE $area IS NULL OR f.area = $area
         )
         SELECT family_id, area, last_contact, active, last_planned FROM activity
-        """ + NoContactWhere;
+        """ + " " + NoContactWhere;
 
     public async Task<IReadOnlyList<FamilyActivity>> FindFamiliesWithoutContactAsync(
         NoContactQuery query, CancellationToken cancellationToken) =>
