@@ -99,7 +99,7 @@ public static class ReportFields
     {
         field.Argument<StringGraphType>("area", "Only the families of this area.")
             .Argument<EnumerationGraphType<AgencyKind>>("agencyKind", "Only this kind of agency's involvements, contacts and visits count.");
-        return asOf ? field.Argument<DateGraphType>("asOf", "The network as it was at the end of this day (UTC).") : field;
+        return asOf ? field.Argument<DateOnlyGraphType>("asOf", "The network as it was at the end of this day (UTC).") : field;
     }
 
     private static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
