@@ -12,18 +12,24 @@ public sealed partial class SqliteNetworkStore
            OR ($overdue = 1 AND last_planned < $at)
         """;
 
-    // The whole network, now: read from each client's running figures (migration 0003) through one covering index.
+    // The whole network, now: read from each client's running figures (migration 0003) through one covering index,
+    // families filtered on those figures first and only the ones kept looked up for their area (CROSS JOIN keeps that
+    // order). A family with no members has nobody to contact and is not listed.
     private const string NoContactNowSql = """
         WITH activity AS (
-            SELECT f.id AS family_id, f.area, a.last_contact, coalesce(a.active, 0) AS active, a.last_planned
-            FROM family f LEFT JOIN (
+            SELECT a.family_id, f.area, a.last_contact, a.active, a.last_planned
+            FROM (
                 SELECT m.family_id, max(m.last_contact_at) AS last_contact, sum(m.current_involvements) > 0 AS active,
                        max(m.last_planned_for) AS last_planned
-                FROM client m WHERE m.family_id IS NOT NULL GROUP BY m.family_id) a ON a.family_id = f.id
-            WHERE $area IS NULL OR f.area = $area
+                FROM client m WHERE m.family_id IS NOT NULL GROUP BY m.family_id) a
+            CROSS JOIN family f ON f.id = a.family_id
+            WHERE ($area IS NULL OR f.area = $area) AND (
+                   ($no_contact = 1 AND (a.last_contact IS NULL OR a.last_contact < $since))
+                OR ($no_involvement = 1 AND a.active = 0)
+                OR ($overdue = 1 AND a.last_planned < $at))
         )
         SELECT family_id, area, last_contact, active, last_planned FROM activity
-        """ + " " + NoContactWhere;
+        """;
 
     // Narrowed to one kind of agency: only its contacts, involvements and planned visits count.
     private const string NoContactOfKindSql = """
@@ -39,7 +45,7 @@ public sealed partial class SqliteNetworkStore
                  JOIN practitioner p ON p.id = v.practitioner_id JOIN agency a ON a.id = p.agency_id
                  WHERE m.family_id = f.id AND a.kind = $kind) AS last_planned
             FROM family f
-            WHERE $area IS NULL OR f.area = $area
+            WHERE ($area IS NULL OR f.area = $area) AND EXISTS (SELECT 1 FROM client m WHERE m.family_id = f.id)
         )
         SELECT family_id, area, last_contact, active, last_planned FROM activity
         """ + " " + NoContactWhere;

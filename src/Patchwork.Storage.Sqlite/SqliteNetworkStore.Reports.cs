@@ -46,28 +46,39 @@ public sealed partial class SqliteNetworkStore : INetworkReports
             ? (await QueryAsync(c => new SqliteCommand(FamilyVisitsAtSql, c).Bind("$area", filter.Area)
                     .Bind("$kind", filter.AgencyKind).Bind("$at", filter.At).Bind("$now", Now()),
                 r => (Id: r.GetString(0), Last: r.TimeOrNull(1), Next: r.TimeOrNull(2)), cancellationToken))
-                .ToDictionary(v => v.Id, v => (v.Last, v.Next))
+                .ToDictionary(v => v.Id, v => (v.Last, v.Next), StringComparer.Ordinal)
             : [];
-        return [.. network.Families.Select(f =>
+        var rows = new List<FamilyNetwork>(network.Families.Count);
+        for (var f = 0; f < network.Families.Count; f++)
         {
-            var around = network.AroundFamily(f.Id);
-            var (last, next) = visits.GetValueOrDefault(f.Id);
-            return new FamilyNetwork(f.Id, f.Area, network.MemberCount(f.Id),
-                around.Select(i => i.ClientId).Distinct().Count(),
-                around.Select(i => i.PractitionerId).Distinct().Count(),
-                around.Select(i => i.AgencyId).Distinct().Count(),
-                around.Any(i => KeyWorker.LeadKinds.Contains(i.Kind)),
-                last, next);
-        })];
+            var (id, area) = network.Families[f];
+            var around = network.AroundFamily(f);
+            var (last, next) = visits.GetValueOrDefault(id);
+            rows.Add(new FamilyNetwork(id, area, network.Members[f],
+                DistinctCount(around, i => i.Client), DistinctCount(around, i => i.Practitioner), DistinctCount(around, i => i.Agency),
+                around.Exists(i => KeyWorker.LeadKinds.Contains(i.Kind)), last, next));
+        }
+        return rows;
     }
 
     public async Task<IReadOnlyList<AgencyPairCount>> GetAgencyPairsAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         var network = await ReadNetworkAsync(filter, cancellationToken);
-        return [.. network.Families
-            .SelectMany(f => PairsOf(network.AroundFamily(f.Id)).Select(pair => (f.Area, pair.First, pair.Second)))
-            .GroupBy(p => p)
-            .Select(g => new AgencyPairCount(g.Key.Area, g.Key.First, g.Key.Second, g.Count()))
+        var counts = new Dictionary<(string Area, int First, int Second), int>();
+        for (var f = 0; f < network.Families.Count; f++)
+        {
+            var agencies = network.AroundFamily(f).Select(i => i.Agency).Distinct().Order().ToArray();
+            for (var a = 0; a < agencies.Length; a++)
+            {
+                for (var b = a + 1; b < agencies.Length; b++)
+                {
+                    var key = (network.Families[f].Area, agencies[a], agencies[b]);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+        return [.. counts
+            .Select(p => new AgencyPairCount(p.Key.Area, network.AgencyIds[p.Key.First], network.AgencyIds[p.Key.Second], p.Value))
             .OrderBy(p => p.Area, StringComparer.Ordinal)
             .ThenBy(p => p.FirstAgencyId, StringComparer.Ordinal)
             .ThenBy(p => p.SecondAgencyId, StringComparer.Ordinal)];
@@ -77,90 +88,116 @@ public sealed partial class SqliteNetworkStore : INetworkReports
     {
         var network = await ReadNetworkAsync(filter, cancellationToken);
         var involvements = network.Involvements;
-        var practitioners = involvements.GroupBy(i => (i.PractitionerId, i.AgencyId))
-            .Select(g => new PractitionerCaseload(g.Key.PractitionerId, g.Key.AgencyId, DistinctFamilies(g), DistinctClients(g)))
+        var practitioners = involvements.GroupBy(i => i.Practitioner)
+            .Select(g => new PractitionerCaseload(network.PractitionerIds[g.Key], network.AgencyIds[g.First().Agency],
+                DistinctFamilies(g), DistinctCount(g, i => i.Client)))
             .OrderBy(c => c.PractitionerId, StringComparer.Ordinal)
             .ToList();
-        var agencies = involvements.GroupBy(i => i.AgencyId)
-            .Select(g => new AgencyCaseloadCount(g.Key, DistinctFamilies(g), DistinctClients(g)))
+        var agencies = involvements.GroupBy(i => i.Agency)
+            .Select(g => new AgencyCaseloadCount(network.AgencyIds[g.Key], DistinctFamilies(g), DistinctCount(g, i => i.Client)))
             .OrderBy(a => a.AgencyId, StringComparer.Ordinal)
             .ToList();
-        return new CaseloadFigures(practitioners, agencies, DistinctFamilies(involvements), DistinctClients(involvements));
+        return new CaseloadFigures(practitioners, agencies, DistinctFamilies(involvements), DistinctCount(involvements, i => i.Client));
     }
 
     public async Task<IReadOnlyList<string>> GetFamilyIdsAsync(CancellationToken cancellationToken) =>
         await QueryAsync(c => new SqliteCommand(ReportFamiliesSql, c).Bind("$area", null), r => r.GetString(0), cancellationToken);
 
     private static int DistinctFamilies(IEnumerable<NetworkInvolvement> involvements) =>
-        involvements.Where(i => i.FamilyId is not null).Select(i => i.FamilyId).Distinct().Count();
+        DistinctCount(involvements.Where(i => i.Family >= 0), i => i.Family);
 
-    private static int DistinctClients(IEnumerable<NetworkInvolvement> involvements) =>
-        involvements.Select(i => i.ClientId).Distinct().Count();
-
-    private static IEnumerable<(string First, string Second)> PairsOf(IEnumerable<NetworkInvolvement> around)
-    {
-        var agencies = around.Select(i => i.AgencyId).Distinct().Order(StringComparer.Ordinal).ToArray();
-        for (var a = 0; a < agencies.Length; a++)
-        {
-            for (var b = a + 1; b < agencies.Length; b++)
-            {
-                yield return (agencies[a], agencies[b]);
-            }
-        }
-    }
+    private static int DistinctCount(IEnumerable<NetworkInvolvement> involvements, Func<NetworkInvolvement, int> key) =>
+        involvements.Select(key).Distinct().Count();
 
     /// <summary>
     /// The network a report looks at: the families of the area, and the involvements active at the moment whose
-    /// practitioner's agency is of the kind (if given) and, when an area is given, whose client lives in it.
+    /// practitioner's agency is of the kind (if given) and, when an area is given, whose client lives in it. Ids become
+    /// small integers as they are read, so grouping a county's 250,000 involvements compares ints, not strings.
     /// </summary>
     private async Task<ReportNetwork> ReadNetworkAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         var families = await QueryAsync(c => new SqliteCommand(ReportFamiliesSql, c).Bind("$area", filter.Area),
             r => (Id: r.GetString(0), Area: r.GetString(1)), cancellationToken);
-        var inArea = families.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var familyOf = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var familyIndex = new Dictionary<string, int>(families.Count, StringComparer.Ordinal);
+        for (var f = 0; f < families.Count; f++)
+        {
+            familyIndex[families[f].Id] = f;
+        }
+        var members = new int[families.Count];
+        var clients = new Dictionary<string, (int Client, int Family)>(StringComparer.Ordinal);
         foreach (var (client, family) in await QueryAsync(c => new SqliteCommand(ReportMembersSql, c),
                      r => (Client: r.GetString(0), Family: r.TextOrNull(1)), cancellationToken))
         {
-            if (filter.Area is null || (family is not null && inArea.Contains(family)))
+            var f = family is not null && familyIndex.TryGetValue(family, out var index) ? index : -1;
+            if (f >= 0)
             {
-                familyOf[client] = family;
+                members[f]++;
+            }
+            if (filter.Area is null || f >= 0)
+            {
+                clients[client] = (clients.Count, f);
             }
         }
-        var agencyOf = (await QueryAsync(c => new SqliteCommand(PractitionerAgenciesSql, c),
-                r => (Id: r.GetString(0), Agency: r.GetString(1), Kind: r.Name<AgencyKind>(2)), cancellationToken))
-            .ToDictionary(p => p.Id, p => (p.Agency, p.Kind), StringComparer.Ordinal);
+        var agencyIds = new List<string>();
+        var agencyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var practitionerIds = new List<string>();
+        var practitioners = new Dictionary<string, (int Practitioner, int Agency, AgencyKind Kind)>(StringComparer.Ordinal);
+        foreach (var (id, agency, kind) in await QueryAsync(c => new SqliteCommand(PractitionerAgenciesSql, c),
+                     r => (Id: r.GetString(0), Agency: r.GetString(1), Kind: r.Name<AgencyKind>(2)), cancellationToken))
+        {
+            if (filter.AgencyKind is null || kind == filter.AgencyKind)
+            {
+                if (!agencyIndex.TryGetValue(agency, out var a))
+                {
+                    agencyIndex[agency] = a = agencyIds.Count;
+                    agencyIds.Add(agency);
+                }
+                practitioners[id] = (practitionerIds.Count, a, kind);
+                practitionerIds.Add(id);
+            }
+        }
         var involvements = new List<NetworkInvolvement>();
         foreach (var (client, practitioner) in await QueryAsync(
                      c => new SqliteCommand(InvolvementsAtSql, c).Bind("$at", filter.At),
                      r => (Client: r.GetString(0), Practitioner: r.GetString(1)), cancellationToken))
         {
-            if (familyOf.TryGetValue(client, out var family) && agencyOf.TryGetValue(practitioner, out var agency)
-                && (filter.AgencyKind is null || agency.Kind == filter.AgencyKind))
+            if (clients.TryGetValue(client, out var c) && practitioners.TryGetValue(practitioner, out var p))
             {
-                involvements.Add(new NetworkInvolvement(family, client, practitioner, agency.Agency, agency.Kind));
+                involvements.Add(new NetworkInvolvement(c.Family, c.Client, p.Practitioner, p.Agency, p.Kind));
             }
         }
-        return new ReportNetwork(families, familyOf, involvements);
+        return new ReportNetwork(families, members, involvements, agencyIds, practitionerIds);
     }
 
-    private sealed record NetworkInvolvement(string? FamilyId, string ClientId, string PractitionerId, string AgencyId, AgencyKind Kind);
+    /// <summary>One involvement as indexes into the network's families, clients, practitioners and agencies (family −1: none).</summary>
+    private readonly record struct NetworkInvolvement(int Family, int Client, int Practitioner, int Agency, AgencyKind Kind);
 
     private sealed class ReportNetwork(
-        List<(string Id, string Area)> families, Dictionary<string, string?> familyOf, List<NetworkInvolvement> involvements)
+        List<(string Id, string Area)> families, int[] members, List<NetworkInvolvement> involvements,
+        List<string> agencyIds, List<string> practitionerIds)
     {
-        private readonly ILookup<string, NetworkInvolvement> _byFamily =
-            involvements.Where(i => i.FamilyId is not null).ToLookup(i => i.FamilyId!, StringComparer.Ordinal);
-
-        private readonly Dictionary<string, int> _members = familyOf.Values.OfType<string>()
-            .GroupBy(f => f, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        private readonly List<NetworkInvolvement>[] _byFamily = ByFamily(families.Count, involvements);
 
         public List<(string Id, string Area)> Families { get; } = families;
 
+        public int[] Members { get; } = members;
+
         public List<NetworkInvolvement> Involvements { get; } = involvements;
 
-        public IEnumerable<NetworkInvolvement> AroundFamily(string familyId) => _byFamily[familyId];
+        public List<string> AgencyIds { get; } = agencyIds;
 
-        public int MemberCount(string familyId) => _members.GetValueOrDefault(familyId);
+        public List<string> PractitionerIds { get; } = practitionerIds;
+
+        public List<NetworkInvolvement> AroundFamily(int family) => _byFamily[family] ?? [];
+
+        private static List<NetworkInvolvement>[] ByFamily(int families, List<NetworkInvolvement> involvements)
+        {
+            var byFamily = new List<NetworkInvolvement>[families];
+            foreach (var involvement in involvements.Where(i => i.Family >= 0))
+            {
+                (byFamily[involvement.Family] ??= []).Add(involvement);
+            }
+            return byFamily;
+        }
     }
 }

@@ -153,6 +153,44 @@ public sealed partial class ReportsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_follow_up_for_a_family_with_no_team_reaches_the_duty_contacts_of_the_agency_that_left_it()
+    {
+        var (account, _) = await PractitionerWithAFamilyAsync();
+        var practitioner = await _app.TokenForAsync(account.Email);
+        var client = (await _app.GraphQLAsync(practitioner, "mutation { registerClient(input: { givenName: \"Ada\", familyName: \"Duty\", dateOfBirth: \"2015-12-10\", address: \"1 Test Street\", postcode: \"EM1 1AA\", reason: \"Referred by school nurse\" }) { id } }"))
+            .Ok()["registerClient"]!["id"]!.GetValue<string>();
+        var family = (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { createFamily(input: { name: \"the Duty household\", area: \"Eastmere / Harbour\", clientId: $c, relationship: \"parent\" }) { id } }",
+            new { c = client })).Ok()["createFamily"]!["id"]!.GetValue<string>();
+        (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { leaveTeam(clientId: $c) { endedOn } }", new { c = client })).Ok();
+        var reference = _app.Services.GetRequiredService<Pseudonyms>().Reference(family);
+        var commissioner = await TokenAsync(DemoRoles.Commissioner);
+
+        var receipt = (await _app.GraphQLAsync(commissioner, "mutation($r: String!) { requestFollowUp(reference: $r, reason: \"Left without a team\") { route } }",
+            new { r = reference })).Ok()["requestFollowUp"]!;
+
+        Assert.Equal("DUTY", receipt["route"]!.GetValue<string>());
+        var inbox = (await _app.GraphQLAsync(practitioner, "{ dutyFollowUpRequests { familyId householdName area request { reason route } } }"))
+            .Ok()["dutyFollowUpRequests"]!.AsArray();
+        var item = Assert.Single(inbox)!;
+        Assert.Equal((family, "the Duty household", "Left without a team"),
+            (item["familyId"]!.GetValue<string>(), item["householdName"]!.GetValue<string>(), item["request"]!["reason"]!.GetValue<string>()));
+        // No longer in the team, the practitioner still cannot open the family itself.
+        (await _app.GraphQLAsync(practitioner, "query($id: ID!) { family(id: $id) { id } }", new { id = family })).FailsWith("FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task As_of_a_date_before_anyone_was_involved_the_network_is_empty()
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+
+        var now = (await _app.GraphQLAsync(analyst, "{ networkDensity { overall { agenciesPerFamily { mean } } } }")).Ok();
+        var then = (await _app.GraphQLAsync(analyst, "{ networkDensity(asOf: \"2000-01-01\") { overall { agenciesPerFamily { mean } } } }")).Ok();
+
+        Assert.True(now["networkDensity"]!["overall"]!["agenciesPerFamily"]!["mean"]!.GetValue<double>() > 0);
+        Assert.Equal(0, then["networkDensity"]!["overall"]!["agenciesPerFamily"]!["mean"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task A_follow_up_for_an_unknown_reference_is_not_found_and_changes_nothing()
     {
         var commissioner = await TokenAsync(DemoRoles.Commissioner);
