@@ -50,5 +50,12 @@ catch (OptionsValidationException invalid)
     await Console.Error.WriteLineAsync($"Patchwork cannot start: {string.Join(" ", invalid.Failures)}");
     return 1;
 }
+catch (AggregateException invalid) when (invalid.InnerExceptions.All(e => e is OptionsValidationException))
+{
+    // Several options classes are wrong at once: say everything that needs setting.
+    var failures = invalid.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures);
+    await Console.Error.WriteLineAsync($"Patchwork cannot start: {string.Join(" ", failures)}");
+    return 1;
+}
 
 public partial class Program;

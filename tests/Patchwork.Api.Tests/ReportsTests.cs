@@ -307,6 +307,23 @@ public sealed partial class ReportsTests : IDisposable
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\",", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Outside_development_the_api_refuses_to_start_without_a_pseudonym_key_and_says_what_to_set()
+    {
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Auth__Authority"] = "",
+            ["Reports__PseudonymKey"] = "too short",
+            ["Storage__Sqlite__Path"] = Path.Combine(Path.GetTempPath(), $"patchwork-start-{Guid.NewGuid():N}.db"),
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Set Reports:PseudonymKey", output, StringComparison.Ordinal);
+        Assert.Contains("Set Auth:Authority", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("a,b", "\"a,b\"")]
