@@ -21,6 +21,19 @@ var work = Path.Combine(paths.DataDirectory, "county.work.db");
 Console.WriteLine("Copying the county database, so that the writes below leave it as seeded …");
 Seeding.CopyDatabase(options.Database, work);
 
+var output = Path.Combine(paths.Root, "docs", "benchmarks.md");
+Console.WriteLine("Reports …");
+var reports = await ReportBenchmarks.RunAsync(work);
+Console.WriteLine(ReportBenchmarks.Table(reports));
+if (options.ReportsOnly)
+{
+    var page = File.Exists(output) ? await File.ReadAllTextAsync(output) : "# Benchmarks\n";
+    await File.WriteAllTextAsync(output, ReportBenchmarks.Patch(page, ReportBenchmarks.Markdown(reports)));
+    Console.WriteLine($"Reports section written to {Path.GetRelativePath(Environment.CurrentDirectory, output)}.");
+    Seeding.DeleteDatabase(work);
+    return 0;
+}
+
 var sample = await Sample.DrawAsync(work, new Random(options.Seed));
 var data = await Sample.CountAsync(work);
 Console.WriteLine($"Sampled {sample.Families.Count} families with a practitioner in their team, {sample.Clients.Count} clients, " +
@@ -37,11 +50,8 @@ var http = await HttpBenchmarks.RunAsync(paths, work, sample, options);
 var report = new Report(machine, seeding, data, store, http, options, Path.Combine(paths.Root, "bench", "notes.md"));
 Console.WriteLine();
 Console.WriteLine(report.Table());
-var output = Path.Combine(paths.Root, "docs", "benchmarks.md");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, report.Markdown());
+await File.WriteAllTextAsync(output, report.Markdown() + Environment.NewLine + ReportBenchmarks.Markdown(reports));
 Console.WriteLine($"Written to {Path.GetRelativePath(Environment.CurrentDirectory, output)} at {DateTime.Now.ToString("HH:mm", CultureInfo.InvariantCulture)}.");
-File.Delete(work);
-File.Delete(work + "-wal");
-File.Delete(work + "-shm");
+Seeding.DeleteDatabase(work);
 return 0;

@@ -5,21 +5,22 @@ using System.Text.Json;
 namespace Patchwork.Bench;
 
 /// <summary>What a run measures: how long each load runs, and which database it runs on.</summary>
-internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration, bool Reseed)
+internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration, bool Reseed, bool ReportsOnly = false)
 {
     public const string Usage = """
-        bench/run [--duration SECONDS] [--db PATH] [--reseed] [--seed N]
+        bench/run [--duration SECONDS] [--db PATH] [--reseed] [--seed N] [--reports]
           --duration  how long each wrk run lasts (default 10)
           --db        the county database (default bench/data/county.db; seeded when missing)
           --reseed    seed the county database again even if it exists (to time the seed)
           --seed      the generator's and the sampler's seed (default 1802)
+          --reports   only the analysts' and commissioners' reports; rewrites the Reports section of docs/benchmarks.md
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
         var database = Path.Combine(Paths.Find().DataDirectory, "county.db");
         int seed = 1802, seconds = 10;
-        var reseed = false;
+        bool reseed = false, reportsOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -38,11 +39,14 @@ internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration
                 case "--reseed":
                     reseed = true;
                     break;
+                case "--reports":
+                    reportsOnly = true;
+                    break;
                 default:
                     return null;
             }
         }
-        return new BenchOptions(database, seed, TimeSpan.FromSeconds(seconds), reseed);
+        return new BenchOptions(database, seed, TimeSpan.FromSeconds(seconds), reseed, reportsOnly);
     }
 }
 
@@ -132,6 +136,14 @@ internal sealed record Seeding(TimeSpan? Took, long Bytes, string Summary, DateT
         var seeding = new Seeding(clock.Elapsed, new FileInfo(options.Database).Length, lastLine, DateTimeOffset.UtcNow);
         await File.WriteAllTextAsync(record, JsonSerializer.Serialize(seeding));
         return seeding;
+    }
+
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     public static void CopyDatabase(string from, string to)

@@ -4,6 +4,7 @@ using Patchwork.Api.Health;
 using Patchwork.Api.Hosting;
 using Patchwork.Api.Identity;
 using Patchwork.Api.Moving;
+using Patchwork.Api.Reports;
 using Patchwork.Api.Seeding;
 using Patchwork.Api.Storage;
 using Patchwork.Api.WebApp;
@@ -16,6 +17,7 @@ builder.Services
     .AddPatchworkStorage()
     .AddPatchworkAuthentication(builder.Environment)
     .AddPatchworkGraphQL(builder.Configuration, builder.Environment)
+    .AddPatchworkReports()
     .AddPatchworkRateLimiting(builder.Configuration)
     .AddPatchworkHealth()
     .AddPatchworkDemo();
@@ -51,13 +53,15 @@ try
     app.MapDevelopmentSignIn(app.Environment);
     app.MapPatchworkGraphQL();
     app.MapPatchworkWebApp();
+    app.MapPatchworkReportExports();
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (e is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] })
+catch (Exception e) when (e is OptionsValidationException
+    || e is AggregateException all && all.InnerExceptions.All(inner => inner is OptionsValidationException))
 {
     // A misconfiguration stops start-up with what to set (every setting at once), not a stack trace.
-    var failures = (e as AggregateException)?.InnerExceptions.OfType<OptionsValidationException>() ?? [(OptionsValidationException)e];
+    var failures = (e as AggregateException)?.InnerExceptions.Cast<OptionsValidationException>() ?? [(OptionsValidationException)e];
     await Console.Error.WriteLineAsync($"Patchwork cannot start: {string.Join(" ", failures.SelectMany(f => f.Failures))}");
     return 1;
 }

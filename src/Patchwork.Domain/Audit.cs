@@ -21,6 +21,9 @@ public enum AuditAction
     SetAgreement,
     AddPractitioner,
     PractitionerLeft,
+    ViewReport,
+    ExportReport,
+    RequestFollowUp,
 }
 
 /// <summary>One line of the audit trail: who, when, what, about whom, why, and the request it came in on.</summary>

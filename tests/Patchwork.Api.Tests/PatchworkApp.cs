@@ -27,6 +27,9 @@ public sealed class PatchworkApp : WebApplicationFactory<Program>
         _settings = settings;
     }
 
+    /// <summary>The test host's key for pseudonymous family references (any environment).</summary>
+    public const string PseudonymKey = "patchwork-test-host-pseudonym-key-0123456789";
+
     public string DatabasePath => Path.Combine(_directory, "patchwork.db");
 
     public INetworkStore Store => Services.GetRequiredService<INetworkStore>();
@@ -36,6 +39,7 @@ public sealed class PatchworkApp : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Reports:PseudonymKey", PseudonymKey);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

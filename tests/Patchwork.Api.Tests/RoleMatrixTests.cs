@@ -13,6 +13,8 @@ public sealed class RoleMatrixTests(PatchworkAppFixture fixture) : IClassFixture
     private const string Nobody = "ffffffffffffffffffffffffffffffff";
     private const string P = DemoRoles.Practitioner;
     private const string Admin = DemoRoles.Admin;
+    private const string Analyst = DemoRoles.Analyst;
+    private const string Commissioner = DemoRoles.Commissioner;
     private static readonly string[] Everyone = [.. DemoRoles.All];
 
     /// <summary>Root field → an operation that uses it, and the roles that may.</summary>
@@ -38,6 +40,13 @@ public sealed class RoleMatrixTests(PatchworkAppFixture fixture) : IClassFixture
         ["onboardAgency"] = ("mutation { onboardAgency(input: { name: \"Matrix Agency\", kind: VOLUNTARY, dutyPhone: \"01632 960999\", dutyEmail: \"duty@matrix.example\", agreement: { status: DRAFT } }) { id } }", [Admin]),
         ["setAgreement"] = ($"mutation {{ setAgreement(agencyId: \"{Nobody}\", agreement: {{ status: SUSPENDED }}) {{ id }} }}", [Admin]),
         ["addPractitioner"] = ($"mutation {{ addPractitioner(input: {{ agencyId: \"{Nobody}\", name: \"Role Matrix\", role: \"Tester\", email: \"rm@example.org\", preferredContact: EMAIL, subject: \"role-matrix\" }}) {{ id }} }}", [Admin]),
+        ["networkDensity"] = ("{ networkDensity { overall { families { value } } } }", [Analyst, Commissioner]),
+        ["familyNetworks"] = ("{ familyNetworks(first: 5) { rows { reference } } }", [Analyst, Commissioner]),
+        ["agencyCoInvolvement"] = ("{ agencyCoInvolvement { families { value } } }", [Analyst, Commissioner]),
+        ["caseloads"] = ("{ caseloads { families { value } } }", [Analyst, Commissioner]),
+        ["familiesWithoutContact"] = ("{ familiesWithoutContact(first: 5) { rows { reference } } }", [Commissioner]),
+        ["dutyFollowUpRequests"] = ("{ dutyFollowUpRequests { familyId } }", [P]),
+        ["requestFollowUp"] = ("mutation { requestFollowUp(reference: \"F-0000000000\", reason: \"Role matrix\") { reference } }", [Commissioner]),
         ["recordPractitionerLeft"] = ($"mutation {{ recordPractitionerLeft(practitionerId: \"{Nobody}\") {{ id }} }}", [Admin]),
     };
 

@@ -3,6 +3,7 @@ using Patchwork.Api.GraphQL.Administration;
 using Patchwork.Api.GraphQL.Clients;
 using Patchwork.Api.GraphQL.Directory;
 using Patchwork.Api.GraphQL.Families;
+using Patchwork.Api.GraphQL.Reports;
 using Patchwork.Api.GraphQL.Team;
 using Patchwork.Api.GraphQL.Visits;
 
@@ -28,6 +29,7 @@ public sealed class PatchworkQuery : ObjectGraphType
         this.AddClientQueries();
         this.AddFamilyQueries();
         this.AddAdministrationQueries();
+        this.AddReportQueries();
     }
 }
 
@@ -42,5 +44,6 @@ public sealed class PatchworkMutation : ObjectGraphType
         this.AddVisitMutations();
         this.AddDirectoryMutations();
         this.AddAdministrationMutations();
+        this.AddReportMutations();
     }
 }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Clients;
 using Patchwork.Api.GraphQL.Loaders;
+using Patchwork.Api.GraphQL.Reports;
 using Patchwork.Api.GraphQL.Team;
 using Patchwork.Api.GraphQL.Visits;
 
@@ -28,6 +29,7 @@ public sealed class FamilyType : ObjectGraphType<Family>
             .Resolve(ctx => ctx.Loaders().FamilyTeams.Load(ctx.Source.Id));
 
         this.AddTeamChanges(async ctx => await MemberValuesAsync(ctx, ctx.Loaders().TeamChanges), View);
+        this.AddFollowUpRequests(f => f.Id, View);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")
             .Description("Planned visits to any member from now on, soonest first.")

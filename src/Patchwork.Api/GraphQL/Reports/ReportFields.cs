@@ -1,0 +1,159 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using Patchwork.Api.Governance;
+using Patchwork.Api.GraphQL.Loaders;
+using Patchwork.Api.Identity;
+using Patchwork.Api.Reports;
+
+namespace Patchwork.Api.GraphQL.Reports;
+
+/// <summary>
+/// Analysts' and commissioners' reports: aggregates under the small-count rule and pseudonymous family references,
+/// never names or contact details. Every answer is audited as a view of a report, with its arguments.
+/// </summary>
+public static class ReportFields
+{
+    public const int MaxPage = 1000;
+    public const int DefaultPage = 100;
+    public const int MaxDutyPage = 200;
+    private const string FollowUpLoaderKey = "reports.followUps";
+
+    public static void AddReportQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<DensityReportType>>("networkDensity")
+            .Description("Network density by area and overall: families, practitioners and agencies per family, shares with three or more agencies, one agency, no key worker.")
+            .WithComplexityImpact(20)
+            .FilterArguments(asOf: true)
+            .AllowRoles(ReportAccess.Analysis)
+            .Audited(Viewed)
+            .ResolveAsync(async ctx => await Queries(ctx).DensityAsync(ArgumentsOf(ctx), ctx.CancellationToken));
+
+        query.Field<NonNullGraphType<FamilyNetworkPageType>>("familyNetworks")
+            .Description("Each family's network under its pseudonymous reference, ordered by reference.")
+            .WithComplexityImpact(20, 1)
+            .FilterArguments(asOf: true)
+            .PageArguments()
+            .AllowRoles(ReportAccess.Analysis)
+            .Audited(Viewed)
+            .ResolveAsync(async ctx => Cursors.Page(await Queries(ctx).FamilyNetworksAsync(ArgumentsOf(ctx), ctx.CancellationToken),
+                ReportQueries.PositionOf, ctx.PageSize("first", MaxPage), ctx.GetArgument<string?>("after")));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyPairType>>>>("agencyCoInvolvement")
+            .Description("Pairs of agencies working with the same families, and how many families, overall and per area.")
+            .WithComplexityImpact(20, 1)
+            .FilterArguments(asOf: true)
+            .AllowRoles(ReportAccess.Analysis)
+            .Audited(Viewed)
+            .ResolveAsync(async ctx => await Queries(ctx).AgencyPairsAsync(ArgumentsOf(ctx), ctx.CancellationToken));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyCaseloadType>>>>("caseloads")
+            .Description("Caseloads (families and clients) overall and per agency, with their spread over practitioners.")
+            .WithComplexityImpact(20, 2)
+            .FilterArguments(asOf: true)
+            .AllowRoles(ReportAccess.Analysis)
+            .Audited(Viewed)
+            .ResolveAsync(async ctx => await Queries(ctx).CaseloadsAsync(ArgumentsOf(ctx), ctx.CancellationToken));
+
+        query.Field<NonNullGraphType<NoContactPageType>>("familiesWithoutContact")
+            .Description("Families with no completed contact for `days` days, no active involvement, or only overdue visits: never contacted first, then the longest without contact.")
+            .WithComplexityImpact(20, 1)
+            .FilterArguments(asOf: false)
+            .Argument<IntGraphType>("days", a => a.DefaultValue = ReportArguments.DefaultDays)
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<NoContactReason>>>>("reasons", "Any of these; all when omitted.")
+            .PageArguments()
+            .AllowRoles(ReportAccess.Commissioning)
+            .Audited(Viewed)
+            .ResolveAsync(async ctx => Cursors.Page(await Queries(ctx).FamiliesWithoutContactAsync(ArgumentsOf(ctx), ctx.CancellationToken),
+                ReportQueries.PositionOf, ctx.PageSize("first", MaxPage), ctx.GetArgument<string?>("after")));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DutyFollowUpType>>>>("dutyFollowUpRequests")
+            .Description("Follow-up requests sent to your agency's duty contacts about families with no team, newest first.")
+            .WithComplexityImpact(5)
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .AllowPractitioners()
+            .ResolveAsync(DutyInboxAsync);
+    }
+
+    public static void AddReportMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<FollowUpReceiptType>>("requestFollowUp")
+            .Description("Ask for a family to be followed up, by the reference a report showed. It goes to the family's team, or to agencies' duty contacts when it has none.")
+            .Argument<NonNullGraphType<StringGraphType>>("reference")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .AllowRoles(ReportAccess.Commissioning)
+            .ResolveAsync(RequestFollowUpAsync);
+    }
+
+    /// <summary>The family's follow-up requests, for those who can see the family (its team).</summary>
+    public static void AddFollowUpRequests<TSource>(this ObjectGraphType<TSource> type, Func<TSource, string> familyId,
+        Func<IResolveFieldContext, object?, AuditedRead> view)
+    {
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FollowUpRequestType>>>>("followUpRequests")
+            .Description("Commissioners' requests that this family be followed up, newest first.")
+            .Audited(view)
+            .Resolve(ctx => FollowUpLoader(ctx).Load(familyId((TSource)ctx.Source!)));
+    }
+
+    private static FieldBuilder<TSource, TReturn> FilterArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, bool asOf)
+    {
+        field.Argument<StringGraphType>("area", "Only the families of this area.")
+            .Argument<EnumerationGraphType<AgencyKind>>("agencyKind", "Only this kind of agency's involvements, contacts and visits count.");
+        return asOf ? field.Argument<DateOnlyGraphType>("asOf", "The network as it was at the end of this day (UTC).") : field;
+    }
+
+    private static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.Argument<IntGraphType>("first", a => a.DefaultValue = DefaultPage).Argument<StringGraphType>("after");
+
+    private static ReportQueries Queries(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ReportQueries>();
+
+    private static ReportArguments ArgumentsOf(IResolveFieldContext ctx) => new(
+        ctx.GetArgument<string?>("area"),
+        ctx.GetArgument<AgencyKind?>("agencyKind"),
+        ctx.HasArgument("asOf") ? ctx.GetArgument<DateOnly?>("asOf") : null,
+        ctx.HasArgument("days") ? ctx.GetArgument<int?>("days") : null,
+        ctx.HasArgument("reasons") ? ctx.GetArgument<List<NoContactReason>?>("reasons") : null);
+
+    private static AuditedRead Viewed(IResolveFieldContext ctx, object? _) =>
+        new(AuditAction.ViewReport, Detail: $"{ctx.FieldDefinition.Name} {ArgumentsOf(ctx).Describe()}".Trim());
+
+    private static async Task<object?> RequestFollowUpAsync(IResolveFieldContext ctx)
+    {
+        var viewer = ctx.Viewer();
+        var reason = Check.Reason(ctx.GetArgument<string>("reason"));
+        var pseudonyms = ctx.RequestServices!.GetRequiredService<Pseudonyms>();
+        var reports = ctx.RequestServices!.GetRequiredService<INetworkReports>();
+        var familyId = await pseudonyms.ResolveAsync(reports, ctx.GetArgument<string>("reference"), ctx.CancellationToken);
+        var actor = new Actor(viewer.Subject, null, viewer.RequestId);
+        var request = await reports.RequestFollowUpAsync(new NewFollowUp(familyId, reason), actor, ctx.CancellationToken);
+        return new FollowUpReceipt(pseudonyms.Reference(familyId), request);
+    }
+
+    private static async Task<object?> DutyInboxAsync(IResolveFieldContext ctx)
+    {
+        var first = ctx.PageSize("first", MaxDutyPage);
+        var agencyId = ctx.Viewer().ActivePractitioner!.AgencyId;
+        var requests = await ctx.RequestServices!.GetRequiredService<INetworkReports>()
+            .GetDutyFollowUpRequestsAsync(agencyId, first, ctx.CancellationToken);
+        var families = await ctx.Store().GetFamiliesAsync([.. requests.Select(r => r.FamilyId).Distinct()], ctx.CancellationToken);
+        return requests.Where(r => families.ContainsKey(r.FamilyId)).Select(r => new DutyFollowUp(r, families[r.FamilyId])).ToList();
+    }
+
+    private static BatchLoader<string, IReadOnlyList<FollowUpRequest>> FollowUpLoader(IResolveFieldContext ctx)
+    {
+        var request = ctx.Request();
+        lock (request)
+        {
+            if (request.TryGetValue(FollowUpLoaderKey, out var existing) && existing is BatchLoader<string, IReadOnlyList<FollowUpRequest>> loader)
+            {
+                return loader;
+            }
+            var reports = ctx.RequestServices!.GetRequiredService<INetworkReports>();
+            loader = new BatchLoader<string, IReadOnlyList<FollowUpRequest>>(
+                async (ids, ct) => (await reports.GetFollowUpRequestsAsync(ids, ct)).ToDictionary(g => g.Key, g => (IReadOnlyList<FollowUpRequest>)[.. g]),
+                []);
+            request[FollowUpLoaderKey] = loader;
+            return loader;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Patchwork.Api.Reports;
+
+/// <summary>Settings of the analysts' and commissioners' reports.</summary>
+public sealed class ReportOptions : IValidatableObject
+{
+    public const string Section = "Reports";
+    public const int MinimumKeyLength = 32;
+
+    /// <summary>
+    /// The server's secret behind pseudonymous family references (HMAC-SHA256 of the family id). Without it nobody can
+    /// tell which family a reference names; changing it changes every reference (old ones stop resolving).
+    /// </summary>
+    public string? PseudonymKey { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrEmpty(PseudonymKey) || PseudonymKey.Length < MinimumKeyLength)
+        {
+            yield return new ValidationResult(
+                $"Set Reports:PseudonymKey to a secret of at least {MinimumKeyLength} characters: it keys the pseudonymous " +
+                "family references analysts and commissioners see.");
+        }
+    }
+}

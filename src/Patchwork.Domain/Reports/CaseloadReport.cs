@@ -1,0 +1,38 @@
+namespace Patchwork;
+
+/// <summary>
+/// One agency's caseload (or, with a null agency, every agency's): its practitioners with a current involvement,
+/// the distinct families and clients they work with, and how families are spread over its practitioners.
+/// </summary>
+public sealed record AgencyCaseload(
+    string? AgencyId,
+    PublishedCount Practitioners,
+    PublishedCount Families,
+    PublishedCount Clients,
+    Distribution FamiliesPerPractitioner,
+    Distribution ClientsPerPractitioner);
+
+public static class CaseloadReport
+{
+    /// <summary>The overall row first, then one row per agency with a caseload.</summary>
+    public static IReadOnlyList<AgencyCaseload> Build(CaseloadFigures figures)
+    {
+        var perAgency = figures.Agencies.ToDictionary(a => a.AgencyId, a => (a.Families, a.Clients));
+        var rows = figures.Practitioners.GroupBy(c => c.AgencyId).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Row(g.Key, [.. g], perAgency.GetValueOrDefault(g.Key)));
+        return [Row(null, figures.Practitioners, (figures.Families, figures.Clients)), .. rows];
+    }
+
+    private static AgencyCaseload Row(string? agencyId, IReadOnlyList<PractitionerCaseload> caseloads, (int Families, int Clients) distinct)
+    {
+        var families = SmallCounts.Publish(distinct.Families);
+        var published = !families.Suppressed;
+        return new AgencyCaseload(
+            agencyId,
+            published ? SmallCounts.Publish(caseloads.Count) : PublishedCount.Hidden,
+            families,
+            published ? SmallCounts.Publish(distinct.Clients) : PublishedCount.Hidden,
+            Distribution.Of([.. caseloads.Select(c => c.Families)], Distribution.PerPractitioner, published),
+            Distribution.Of([.. caseloads.Select(c => c.Clients)], Distribution.PerPractitioner, published));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Patchwork.Storage.Sqlite;
+
+// Commissioners' follow-up requests: routed to the family's team, or to agencies' duty contacts when it has none.
+public sealed partial class SqliteNetworkStore
+{
+    private const string TeamAgenciesSql = """
+        SELECT DISTINCT p.agency_id FROM client m
+        JOIN involvement i ON i.client_id = m.id AND i.ended_on IS NULL
+        JOIN practitioner p ON p.id = i.practitioner_id
+        WHERE m.family_id = $family ORDER BY p.agency_id
+        """;
+
+    // Without a team: the agencies that worked with a member before, else the county council (the statutory lead).
+    private const string DutyAgenciesSql = """
+        SELECT DISTINCT p.agency_id FROM client m
+        JOIN involvement i ON i.client_id = m.id
+        JOIN practitioner p ON p.id = i.practitioner_id
+        WHERE m.family_id = $family
+        UNION
+        SELECT a.id FROM agency a
+        WHERE a.kind IN (SELECT value FROM json_each($lead_kinds))
+          AND NOT EXISTS (SELECT 1 FROM client m JOIN involvement i ON i.client_id = m.id WHERE m.family_id = $family)
+        ORDER BY 1
+        """;
+
+    private const string InsertFollowUpSql = """
+        INSERT INTO follow_up (id, family_id, requested_at, reason, route, agency_ids)
+        VALUES ($id, $family, $at, $reason, $route, $agencies)
+        """;
+
+    private const string InsertDutySql =
+        "INSERT INTO follow_up_duty (agency_id, follow_up_id, requested_at) SELECT value, $id, $at FROM json_each($agencies)";
+
+    private const string FollowUpColumns = "u.id, u.family_id, u.requested_at, u.reason, u.route, u.agency_ids";
+
+    private const string FollowUpsByFamilySql =
+        "SELECT " + FollowUpColumns + " FROM follow_up u WHERE u.family_id IN (SELECT value FROM json_each($ids)) " +
+        "ORDER BY u.family_id, u.requested_at DESC, u.id DESC";
+
+    private const string DutyFollowUpsSql =
+        "SELECT " + FollowUpColumns + " FROM follow_up_duty d JOIN follow_up u ON u.id = d.follow_up_id " +
+        "WHERE d.agency_id = $agency ORDER BY d.requested_at DESC, u.id DESC LIMIT $first";
+
+    public Task<FollowUpRequest> RequestFollowUpAsync(NewFollowUp request, Actor actor, CancellationToken cancellationToken)
+    {
+        var valid = request.Validated();
+        return WriteAsync(async transaction =>
+        {
+            var family = await RequireFamilyAsync(transaction, valid.FamilyId, cancellationToken);
+            var team = await AgenciesAsync(new SqliteCommand(TeamAgenciesSql, transaction.Connection, transaction), family.Id, cancellationToken);
+            var route = team.Count > 0 ? FollowUpRoute.Team : FollowUpRoute.Duty;
+            var agencies = route == FollowUpRoute.Team ? team : await AgenciesAsync(
+                new SqliteCommand(DutyAgenciesSql, transaction.Connection, transaction), family.Id, cancellationToken);
+            if (agencies.Count == 0)
+            {
+                throw PatchworkException.Conflict("The family has no team and no agency to route the request to.");
+            }
+            var followUp = new FollowUpRequest(Ids.New(), family.Id, Now(), valid.Reason, route, agencies);
+            await ExecuteAsync(new SqliteCommand(InsertFollowUpSql, transaction.Connection, transaction)
+                .Bind("$id", followUp.Id).Bind("$family", family.Id).Bind("$at", followUp.RequestedAt)
+                .Bind("$reason", followUp.Reason).Bind("$route", route).Bind("$agencies", agencies), cancellationToken);
+            if (route == FollowUpRoute.Duty)
+            {
+                await ExecuteAsync(new SqliteCommand(InsertDutySql, transaction.Connection, transaction)
+                    .Bind("$id", followUp.Id).Bind("$at", followUp.RequestedAt).Bind("$agencies", agencies), cancellationToken);
+            }
+            await AppendAsync(transaction, Audited(actor, followUp.RequestedAt, AuditAction.RequestFollowUp, null, family.Id,
+                valid.Reason, $"Routed to the {(route == FollowUpRoute.Team ? "family's team" : "duty contacts")} of {agencies.Count} agencies."),
+                cancellationToken);
+            return followUp;
+        }, cancellationToken);
+    }
+
+    public async Task<ILookup<string, FollowUpRequest>> GetFollowUpRequestsAsync(
+        IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
+    {
+        if (familyIds.Count == 0)
+        {
+            return EmptyLookup<FollowUpRequest>();
+        }
+        var rows = await QueryAsync(c => new SqliteCommand(FollowUpsByFamilySql, c).Bind("$ids", familyIds), ReadFollowUp, cancellationToken);
+        return rows.ToLookup(r => r.FamilyId);
+    }
+
+    public async Task<IReadOnlyList<FollowUpRequest>> GetDutyFollowUpRequestsAsync(
+        string agencyId, int first, CancellationToken cancellationToken) =>
+        await QueryAsync(c => new SqliteCommand(DutyFollowUpsSql, c).Bind("$agency", agencyId).Bind("$first", first),
+            ReadFollowUp, cancellationToken);
+
+    private static async Task<List<string>> AgenciesAsync(SqliteCommand query, string familyId, CancellationToken cancellationToken)
+    {
+        await using var command = query
+            .Bind("$family", familyId)
+            .Bind("$lead_kinds", KeyWorker.LeadKinds.Select(k => k.ToString()).ToList());
+        return await ReadAllAsync(command, r => r.GetString(0), cancellationToken);
+    }
+
+    private static FollowUpRequest ReadFollowUp(SqliteDataReader row) => new(
+        Id: row.GetString(0),
+        FamilyId: row.GetString(1),
+        RequestedAt: row.Time(2),
+        Reason: row.GetString(3),
+        Route: row.Name<FollowUpRoute>(4),
+        AgencyIds: JsonSerializer.Deserialize<List<string>>(row.GetString(5)) ?? []);
+}

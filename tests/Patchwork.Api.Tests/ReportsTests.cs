@@ -1,0 +1,406 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Patchwork.Api.Reports;
+using Patchwork.Seeding;
+
+namespace Patchwork.Api.Tests;
+
+/// <summary>Analysts' and commissioners' reports through HTTP: GraphQL and CSV, on the demo district.</summary>
+public sealed partial class ReportsTests : IDisposable
+{
+    private readonly PatchworkApp _app = new();
+
+    private Task<string> TokenAsync(string role) => _app.TokenForAsync(Demo.EmailFor(_app, role));
+
+    [GeneratedRegex("^F-[0-9A-HJKMNP-TV-Z]{10}$")]
+    private static partial Regex ReferencePattern();
+
+    [Fact]
+    public async Task Density_by_area_publishes_only_multiples_of_five_and_never_a_name()
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+
+        var response = await _app.GraphQLAsync(analyst, """
+            { networkDensity { areas { area suppressed families { value suppressed }
+                  practitionersPerFamily { mean median buckets { label count { value suppressed } } }
+                  agenciesPerFamily { mean median buckets { label count { value suppressed } } }
+                  threeOrMoreAgencies { count { value suppressed } share } singleAgency { count { value } share }
+                  noKeyWorker { count { value } share } }
+                overall { area families { value } agenciesPerFamily { mean } } } }
+            """);
+
+        var density = response.Ok()["networkDensity"]!;
+        var areas = density["areas"]!.AsArray();
+        Assert.NotEmpty(areas);
+        var values = Values(density).ToList();
+        Assert.NotEmpty(values);
+        Assert.All(values, v => Assert.Equal(0, v % 5));
+        // The overall row counts only published areas: nothing is left over to subtract.
+        var visible = areas.Where(a => !a!["suppressed"]!.GetValue<bool>()).Sum(a => a!["families"]!["value"]!.GetValue<int>());
+        Assert.Equal(visible, density["overall"]!["families"]!["value"]!.GetValue<int>());
+        await AssertNoNamesAsync(response.Body.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Family_networks_page_by_reference_with_opaque_cursors_and_the_pages_add_up_to_the_whole()
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+        const string Query = "query($after: String) { familyNetworks(first: 50, after: $after) { rows { reference area practitioners agencies hasKeyWorker membersWithInvolvementShare daysSinceLastContact daysUntilNextVisit } endCursor hasNextPage } }";
+
+        var all = (await _app.GraphQLAsync(analyst, "{ familyNetworks(first: 1000) { rows { reference } hasNextPage } }")).Ok()["familyNetworks"]!;
+        var paged = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await _app.GraphQLAsync(analyst, Query, new { after })).Ok()["familyNetworks"]!;
+            paged.AddRange(page["rows"]!.AsArray().Select(r => r!["reference"]!.GetValue<string>()));
+            after = page["hasNextPage"]!.GetValue<bool>() ? page["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+
+        var whole = all["rows"]!.AsArray().Select(r => r!["reference"]!.GetValue<string>()).ToList();
+        Assert.False(all["hasNextPage"]!.GetValue<bool>());
+        Assert.Equal(200, whole.Count); // the demo district's families
+        Assert.Equal(whole, paged);
+        Assert.Equal(whole.Order(StringComparer.Ordinal), whole);
+        Assert.All(whole, r => Assert.Matches(ReferencePattern(), r));
+        Assert.Equal(whole.Count, whole.Distinct().Count());
+        // A reference is the keyed hash of the family id: the same family always has the same one.
+        var pseudonyms = _app.Services.GetRequiredService<Pseudonyms>();
+        var families = await _app.Services.GetRequiredService<INetworkReports>().GetFamilyIdsAsync(default);
+        Assert.Equal(whole.Order(StringComparer.Ordinal), families.Select(pseudonyms.Reference).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{ familyNetworks(first: 0) { hasNextPage } }")]
+    [InlineData("{ familyNetworks(first: 1001) { hasNextPage } }")]
+    [InlineData("{ familyNetworks(after: \"bm90IGEgY3Vyc29y\") { hasNextPage } }")]
+    [InlineData("{ familyNetworks(after: \"%%%\") { hasNextPage } }")]
+    [InlineData("{ networkDensity(asOf: \"2999-01-01\") { overall { area } } }")]
+    [InlineData("{ networkDensity(area: \"   \") { overall { area } } }")]
+    [InlineData("{ networkDensity(asOf: \"1990-01-01\") { overall { area } } }")]
+    public async Task Bad_report_arguments_are_bad_user_input(string query)
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+
+        (await _app.GraphQLAsync(analyst, query)).FailsWith("BAD_USER_INPUT");
+    }
+
+    [Theory]
+    [InlineData("{ familiesWithoutContact(days: 0) { hasNextPage } }")]
+    [InlineData("{ familiesWithoutContact(days: 4000) { hasNextPage } }")]
+    [InlineData("{ familiesWithoutContact(after: \"cjE6eDpG\") { hasNextPage } }")]
+    [InlineData("mutation { requestFollowUp(reference: \"Smith household\", reason: \"Check\") { reference } }")]
+    [InlineData("mutation { requestFollowUp(reference: \"F-0000000000\", reason: \"   \") { reference } }")]
+    public async Task Bad_commissioner_arguments_are_bad_user_input(string query)
+    {
+        var commissioner = await TokenAsync(DemoRoles.Commissioner);
+
+        (await _app.GraphQLAsync(commissioner, query)).FailsWith("BAD_USER_INPUT");
+    }
+
+    [Fact]
+    public async Task Families_without_contact_come_longest_first_and_page_without_gaps_or_repeats()
+    {
+        var commissioner = await TokenAsync(DemoRoles.Commissioner);
+        const string Query = "query($after: String) { familiesWithoutContact(days: 14, first: 7, after: $after) { rows { reference area daysSinceLastContact hasActiveInvolvement onlyOverdueVisits reasons } endCursor hasNextPage } }";
+
+        var rows = new List<JsonNode>();
+        string? after = null;
+        do
+        {
+            var page = (await _app.GraphQLAsync(commissioner, Query, new { after })).Ok()["familiesWithoutContact"]!;
+            rows.AddRange(page["rows"]!.AsArray().Select(r => r!));
+            after = page["hasNextPage"]!.GetValue<bool>() ? page["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+
+        Assert.NotEmpty(rows);
+        var keys = rows.Select(r => (Days: r["daysSinceLastContact"]?.GetValue<int>() ?? int.MaxValue, Reference: r["reference"]!.GetValue<string>())).ToList();
+        Assert.Equal(keys.OrderByDescending(k => k.Days).ThenBy(k => k.Reference, StringComparer.Ordinal), keys);
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.All(rows, r => Assert.NotEmpty(r["reasons"]!.AsArray()));
+        Assert.All(rows.Where(r => r["daysSinceLastContact"] is { } d && d.GetValue<int>() < 14),
+            r => Assert.DoesNotContain("NO_RECENT_CONTACT", r["reasons"]!.AsArray().Select(x => x!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task A_follow_up_reaches_the_familys_team_by_reference_and_is_audited_without_naming_the_commissioner_to_them()
+    {
+        var commissioner = await TokenAsync(DemoRoles.Commissioner);
+        var (account, familyId) = await PractitionerWithAFamilyAsync();
+        var reference = _app.Services.GetRequiredService<Pseudonyms>().Reference(familyId);
+
+        var receipt = (await _app.GraphQLAsync(commissioner,
+            "mutation($r: String!) { requestFollowUp(reference: $r, reason: \"No contact for ten weeks\") { reference route agencies { name } } }",
+            new { r = reference.ToLowerInvariant() })).Ok()["requestFollowUp"]!;
+
+        Assert.Equal((reference, "TEAM"), (receipt["reference"]!.GetValue<string>(), receipt["route"]!.GetValue<string>()));
+        Assert.NotEmpty(receipt["agencies"]!.AsArray());
+        var practitioner = await _app.TokenForAsync(account.Email);
+        var seen = (await _app.GraphQLAsync(practitioner, "query($id: ID!) { family(id: $id) { followUpRequests { reason route requestedAt } } }",
+            new { id = familyId })).Ok();
+        Assert.Equal("No contact for ten weeks", seen["family"]!["followUpRequests"]![0]!["reason"]!.GetValue<string>());
+        Assert.DoesNotContain(Demo.EmailFor(_app, DemoRoles.Commissioner), seen.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        var admin = await TokenAsync(DemoRoles.Admin);
+        var audit = (await _app.GraphQLAsync(admin, "query($f: ID!) { auditTrail(familyId: $f, action: REQUEST_FOLLOW_UP) { subject reason } }",
+            new { f = familyId })).Ok()["auditTrail"]!.AsArray();
+        Assert.Equal("No contact for ten weeks", Assert.Single(audit)!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_follow_up_for_a_family_with_no_team_reaches_the_duty_contacts_of_the_agency_that_left_it()
+    {
+        var (account, _) = await PractitionerWithAFamilyAsync();
+        var practitioner = await _app.TokenForAsync(account.Email);
+        var client = (await _app.GraphQLAsync(practitioner, "mutation { registerClient(input: { givenName: \"Ada\", familyName: \"Duty\", dateOfBirth: \"2015-12-10\", address: \"1 Test Street\", postcode: \"EM1 1AA\", reason: \"Referred by school nurse\" }) { id } }"))
+            .Ok()["registerClient"]!["id"]!.GetValue<string>();
+        var family = (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { createFamily(input: { name: \"the Duty household\", area: \"Eastmere / Harbour\", clientId: $c, relationship: \"parent\" }) { id } }",
+            new { c = client })).Ok()["createFamily"]!["id"]!.GetValue<string>();
+        (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { leaveTeam(clientId: $c) { endedOn } }", new { c = client })).Ok();
+        var reference = _app.Services.GetRequiredService<Pseudonyms>().Reference(family);
+        var commissioner = await TokenAsync(DemoRoles.Commissioner);
+
+        var receipt = (await _app.GraphQLAsync(commissioner, "mutation($r: String!) { requestFollowUp(reference: $r, reason: \"Left without a team\") { route } }",
+            new { r = reference })).Ok()["requestFollowUp"]!;
+
+        Assert.Equal("DUTY", receipt["route"]!.GetValue<string>());
+        var inbox = (await _app.GraphQLAsync(practitioner, "{ dutyFollowUpRequests { familyId householdName area request { reason route } } }"))
+            .Ok()["dutyFollowUpRequests"]!.AsArray();
+        var item = Assert.Single(inbox)!;
+        Assert.Equal((family, "the Duty household", "Left without a team"),
+            (item["familyId"]!.GetValue<string>(), item["householdName"]!.GetValue<string>(), item["request"]!["reason"]!.GetValue<string>()));
+        // No longer in the team, the practitioner still cannot open the family itself.
+        (await _app.GraphQLAsync(practitioner, "query($id: ID!) { family(id: $id) { id } }", new { id = family })).FailsWith("FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task As_of_a_date_before_anyone_was_involved_the_network_is_empty()
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+
+        var now = (await _app.GraphQLAsync(analyst, "{ networkDensity { overall { agenciesPerFamily { mean } } } }")).Ok();
+        var then = (await _app.GraphQLAsync(analyst, "{ networkDensity(asOf: \"2000-01-01\") { overall { agenciesPerFamily { mean } } } }")).Ok();
+
+        Assert.True(now["networkDensity"]!["overall"]!["agenciesPerFamily"]!["mean"]!.GetValue<double>() > 0);
+        Assert.Equal(0, then["networkDensity"]!["overall"]!["agenciesPerFamily"]!["mean"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task A_follow_up_for_an_unknown_reference_is_not_found_and_changes_nothing()
+    {
+        var commissioner = await TokenAsync(DemoRoles.Commissioner);
+        var trailBefore = await AuditCountAsync();
+
+        (await _app.GraphQLAsync(commissioner, "mutation { requestFollowUp(reference: \"F-0000000000\", reason: \"Check on them\") { reference } }"))
+            .FailsWith("NOT_FOUND");
+
+        var families = await _app.Services.GetRequiredService<INetworkReports>().GetFamilyIdsAsync(default);
+        var requests = await _app.Services.GetRequiredService<INetworkReports>().GetFollowUpRequestsAsync([.. families], default);
+        Assert.Empty(requests.SelectMany(g => g));
+        Assert.Equal(trailBefore, await AuditCountAsync(action: "REQUEST_FOLLOW_UP"));
+    }
+
+    [Fact]
+    public async Task Every_report_read_is_audited_with_its_arguments()
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+
+        (await _app.GraphQLAsync(analyst, "{ caseloads(agencyKind: HEALTH) { families { value } } }")).Ok();
+
+        var admin = await TokenAsync(DemoRoles.Admin);
+        var trail = (await _app.GraphQLAsync(admin, "{ auditTrail(action: VIEW_REPORT) { detail } }")).Ok()["auditTrail"]!.AsArray();
+        Assert.Contains(trail, e => e!["detail"]!.GetValue<string>() == "caseloads agencyKind=Health");
+    }
+
+    [Fact]
+    public async Task Csv_exports_have_headers_utf8_a_filename_and_the_same_suppression_as_graphql()
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+
+        using var response = await GetCsvAsync(analyst, "/reports/network-density.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
+        Assert.Matches("^attachment; filename=\"patchwork-network-density-\\d{4}-\\d{2}-\\d{2}\\.csv\"$", response.Content.Headers.ContentDisposition!.ToString());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("area,families,practitioners_per_family_mean,practitioners_per_family_median,practitioners_per_family_0,", lines[0], StringComparison.Ordinal);
+        var header = lines[0].Split(',');
+
+        var graphql = (await _app.GraphQLAsync(analyst, "{ networkDensity { areas { area families { value suppressed } singleAgency { count { value suppressed } } } } }"))
+            .Ok()["networkDensity"]!["areas"]!.AsArray();
+        Assert.Equal(graphql.Count + 2, lines.Length); // header, areas, overall
+        for (var i = 0; i < graphql.Count; i++)
+        {
+            var cells = lines[i + 1].Split(',');
+            Assert.Equal(graphql[i]!["area"]!.GetValue<string>(), cells[0]);
+            Assert.Equal(Shown(graphql[i]!["families"]!), cells[1]);
+            Assert.Equal(Shown(graphql[i]!["singleAgency"]!["count"]!), cells[Array.IndexOf(header, "single_agency")]);
+        }
+        await AssertNoNamesAsync(string.Join("\n", lines));
+    }
+
+    [Theory]
+    [InlineData("/reports/network-density.csv", DemoRoles.Analyst, HttpStatusCode.OK)]
+    [InlineData("/reports/family-networks.csv", DemoRoles.Commissioner, HttpStatusCode.OK)]
+    [InlineData("/reports/agency-co-involvement.csv?agencyKind=HEALTH", DemoRoles.Analyst, HttpStatusCode.OK)]
+    [InlineData("/reports/caseloads.csv?asOf=2025-01-01", DemoRoles.Analyst, HttpStatusCode.OK)]
+    [InlineData("/reports/families-without-contact.csv?days=30&reasons=NO_RECENT_CONTACT,ONLY_OVERDUE_VISITS", DemoRoles.Commissioner, HttpStatusCode.OK)]
+    [InlineData("/reports/families-without-contact.csv", DemoRoles.Analyst, HttpStatusCode.Forbidden)]
+    [InlineData("/reports/network-density.csv", DemoRoles.Practitioner, HttpStatusCode.Forbidden)]
+    [InlineData("/reports/caseloads.csv", DemoRoles.Admin, HttpStatusCode.Forbidden)]
+    [InlineData("/reports/network-density.csv?agencyKind=health", DemoRoles.Analyst, HttpStatusCode.BadRequest)]
+    [InlineData("/reports/network-density.csv?asOf=yesterday", DemoRoles.Analyst, HttpStatusCode.BadRequest)]
+    [InlineData("/reports/network-density.csv?colour=red", DemoRoles.Analyst, HttpStatusCode.BadRequest)]
+    [InlineData("/reports/network-density.csv?area=a&area=b", DemoRoles.Analyst, HttpStatusCode.BadRequest)]
+    [InlineData("/reports/families-without-contact.csv?days=-3", DemoRoles.Commissioner, HttpStatusCode.BadRequest)]
+    [InlineData("/reports/families-without-contact.csv?asOf=2025-01-01", DemoRoles.Commissioner, HttpStatusCode.BadRequest)]
+    public async Task Csv_exports_take_the_same_roles_and_arguments_as_graphql(string path, string role, HttpStatusCode expected)
+    {
+        using var response = await GetCsvAsync(await TokenAsync(role), path);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected != HttpStatusCode.OK)
+        {
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal(expected == HttpStatusCode.Forbidden ? "FORBIDDEN" : "BAD_USER_INPUT",
+                body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task A_csv_export_needs_a_token_and_is_audited()
+    {
+        using (var anonymous = await GetCsvAsync(null, "/reports/network-density.csv"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+        using (var ok = await GetCsvAsync(await TokenAsync(DemoRoles.Commissioner), "/reports/families-without-contact.csv?days=30"))
+        {
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+        var admin = await TokenAsync(DemoRoles.Admin);
+        var trail = (await _app.GraphQLAsync(admin, "{ auditTrail(action: EXPORT_REPORT) { detail } }")).Ok()["auditTrail"]!.AsArray();
+        Assert.Contains(trail, e => e!["detail"]!.GetValue<string>() == "families-without-contact.csv days=30");
+    }
+
+    [Fact]
+    public async Task A_cell_that_a_spreadsheet_would_run_as_a_formula_is_exported_as_text()
+    {
+        var (account, _) = await PractitionerWithAFamilyAsync();
+        var practitioner = await _app.TokenForAsync(account.Email);
+        var client = (await _app.GraphQLAsync(practitioner, "mutation { registerClient(input: { givenName: \"Ada\", familyName: \"Formula\", dateOfBirth: \"2015-12-10\", address: \"1 Test Street\", postcode: \"EM1 1AA\", reason: \"Referred by school nurse\" }) { id } }"))
+            .Ok()["registerClient"]!["id"]!.GetValue<string>();
+        (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { createFamily(input: { name: \"the Formula household\", area: \"=HYPERLINK(\\\"http://x\\\",\\\"a, b\\\")\", clientId: $c, relationship: \"parent\" }) { id } }",
+            new { c = client })).Ok();
+
+        using var response = await GetCsvAsync(await TokenAsync(DemoRoles.Analyst), "/reports/family-networks.csv");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\",", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_api_refuses_to_start_without_a_pseudonym_key_and_says_what_to_set()
+    {
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Auth__Authority"] = "",
+            ["Reports__PseudonymKey"] = "too short",
+            ["Storage__Sqlite__Path"] = Path.Combine(Path.GetTempPath(), $"patchwork-start-{Guid.NewGuid():N}.db"),
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Set Reports:PseudonymKey", output, StringComparison.Ordinal);
+        Assert.Contains("Set Auth:Authority", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("two\nlines", "\"two\nlines\"")]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+44 1603", "'+44 1603")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("Norwich – Café", "Norwich – Café")]
+    public void Csv_cells_are_quoted_as_rfc_4180_says_and_formulas_are_defused(string value, string cell) =>
+        Assert.Equal(cell, Csv.Cell(value));
+
+    private async Task<HttpResponseMessage> GetCsvAsync(string? token, string path)
+    {
+        using var client = _app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return await client.SendAsync(request);
+    }
+
+    private static string Shown(JsonNode count) =>
+        count["suppressed"]!.GetValue<bool>() ? "suppressed" : count["value"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static IEnumerable<int> Values(JsonNode node) => node switch
+    {
+        JsonObject o when o.ContainsKey("suppressed") && o.ContainsKey("value") =>
+            o["value"] is { } v ? [v.GetValue<int>()] : [],
+        JsonObject o => o.SelectMany(p => p.Value is null ? [] : Values(p.Value)),
+        JsonArray a => a.SelectMany(i => i is null ? [] : Values(i)),
+        _ => [],
+    };
+
+    /// <summary>No family's name or id and no member's name appears in a report.</summary>
+    private async Task AssertNoNamesAsync(string text)
+    {
+        var reports = _app.Services.GetRequiredService<INetworkReports>();
+        var ids = await reports.GetFamilyIdsAsync(default);
+        var families = await _app.Store.GetFamiliesAsync([.. ids], default);
+        var members = await _app.Store.GetFamilyMembersAsync([.. ids], default);
+        foreach (var family in families.Values)
+        {
+            Assert.DoesNotContain(family.Id, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(family.Name, text, StringComparison.Ordinal);
+        }
+        foreach (var member in members.SelectMany(g => g))
+        {
+            Assert.DoesNotContain(member.DisplayName, text, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<(DemoAccount Account, string FamilyId)> PractitionerWithAFamilyAsync()
+    {
+        foreach (var account in Demo.Accounts(_app).Where(a => a.PractitionerId is not null))
+        {
+            var clients = await _app.Store.GetMyClientsAsync(account.PractitionerId!, default);
+            if (clients.FirstOrDefault(c => c.FamilyId is not null) is { } client)
+            {
+                var practitioner = (await _app.Store.GetPractitionersAsync([account.PractitionerId!], default))[account.PractitionerId!];
+                var agency = (await _app.Store.GetAgenciesByIdAsync([practitioner.AgencyId], default))[practitioner.AgencyId];
+                if (practitioner.Status == PractitionerStatus.Active && agency.Agreement.IsInForce(DateOnly.FromDateTime(DateTime.UtcNow)))
+                {
+                    return (account, client.FamilyId!);
+                }
+            }
+        }
+        throw new InvalidOperationException("No demo practitioner works with a family.");
+    }
+
+    private async Task<int> AuditCountAsync(string action = "REQUEST_FOLLOW_UP")
+    {
+        var admin = await TokenAsync(DemoRoles.Admin);
+        return (await _app.GraphQLAsync(admin, $"{{ auditTrail(action: {action}, first: 500) {{ at }} }}")).Ok()["auditTrail"]!.AsArray().Count;
+    }
+
+    public void Dispose() => _app.Dispose();
+}

@@ -1,0 +1,100 @@
+using static Patchwork.Storage.Tests.Contract.ReportNetwork;
+using static Patchwork.Storage.Tests.Contract.TestNetwork;
+
+namespace Patchwork.Storage.Tests.Contract;
+
+// Families without contact, and how writes move a family on or off the list.
+public abstract partial class NetworkStoreContract
+{
+    private static NoContactQuery NoContact(int days = 30, string? area = null, AgencyKind? kind = null, params NoContactReason[] reasons) =>
+        new(area, kind, Now, Now.AddDays(-days), reasons.Length == 0 ? Enum.GetValues<NoContactReason>().ToHashSet() : reasons.ToHashSet());
+
+    private static string Line(FamilyActivity f) =>
+        $"{f.FamilyId} {f.Area} last {f.LastContactAt?.ToString("O") ?? "-"} active {f.HasActiveInvolvement} " +
+        $"planned {f.LatestPlannedVisit?.ToString("O") ?? "-"}";
+
+    private static async Task<List<string>> NoContactLinesAsync(INetworkReports reports, NoContactQuery query) =>
+        [.. (await reports.FindFamiliesWithoutContactAsync(query, Ct)).Select(Line).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public async Task Families_without_contact_are_those_not_contacted_for_n_days_unsupported_or_only_overdue()
+    {
+        var reports = await ReportNetworkAsync();
+
+        // F1 was seen 5 days ago and F5 yesterday; F2 never; F3 long ago and nobody is with it; F4's only visit is overdue.
+        Assert.Equal(
+            [
+                $"{F2} North last - active True planned -",
+                $"{F3} North last {Days(-200):O} active False planned -",
+                $"{F4} South last - active True planned {Days(-2):O}",
+                $"{F6} East last - active False planned -",
+            ],
+            await NoContactLinesAsync(reports, NoContact()));
+        // With 3 days, the Ahmeds' contact 5 days ago is too long ago as well.
+        Assert.Contains(F1, (await reports.FindFamiliesWithoutContactAsync(NoContact(days: 3), Ct)).Select(f => f.FamilyId));
+    }
+
+    [Fact]
+    public async Task Each_reason_alone_selects_only_its_families_and_an_area_narrows_them()
+    {
+        var reports = await ReportNetworkAsync();
+
+        Assert.Equal([F3, F6], await IdsAsync(reports, NoContact(reasons: NoContactReason.NoActiveInvolvement)));
+        Assert.Equal([F4], await IdsAsync(reports, NoContact(reasons: NoContactReason.OnlyOverdueVisits)));
+        Assert.Equal([F2, F3, F4, F6], await IdsAsync(reports, NoContact(reasons: NoContactReason.NoRecentContact)));
+        Assert.Equal([F4], await IdsAsync(reports, NoContact(area: "South")));
+        Assert.Empty(await IdsAsync(reports, NoContact(area: "Nowhere")));
+    }
+
+    [Fact]
+    public async Task An_agency_kind_counts_only_that_kinds_contacts_involvements_and_visits()
+    {
+        var reports = await ReportNetworkAsync();
+
+        // The school's last contact with the Ahmeds was 40 days ago; with the Eyres yesterday; it works with nobody else.
+        Assert.Equal(
+            [
+                $"{F1} North last {Days(-40):O} active True planned -",
+                $"{F2} North last - active False planned -",
+                $"{F3} North last - active False planned -",
+                $"{F4} South last - active False planned -",
+                $"{F6} East last - active False planned -",
+            ],
+            await NoContactLinesAsync(reports, NoContact(kind: AgencyKind.School)));
+    }
+
+    [Fact]
+    public async Task Recording_a_contact_joining_and_leaving_move_families_on_and_off_the_list()
+    {
+        var reports = await ReportNetworkAsync();
+        var store = (INetworkStore)reports;
+
+        await store.RecordContactAsync(new NewContact(Cal, Now.AddHours(-1), VisitMode.Phone, null), ActorFor(Hugo), Ct);
+        await store.RecordContactAsync(new NewContact(Gus, Now.AddHours(-2), VisitMode.HomeVisit, "vi-carl-gus"), ActorFor(Carl), Ct);
+        await store.JoinTeamAsync(Jo, "Referred by the GP", restricted: false, ActorFor(Hugo), Ct);
+        await store.LeaveTeamAsync(Hal, "Moved school", ActorFor(Sian), Ct);
+
+        // F2 and F4 have been contacted (F4's overdue visit was the one completed); F6 now has Hugo; F5 has nobody.
+        Assert.Equal(
+            [
+                $"{F3} North last {Days(-200):O} active False planned -",
+                $"{F5} South last {Days(-1):O} active False planned -",
+                $"{F6} East last - active True planned -",
+            ],
+            await NoContactLinesAsync(reports, NoContact()));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_only_overdue_visit_takes_the_family_off_the_overdue_list()
+    {
+        var reports = await ReportNetworkAsync();
+        var store = (INetworkStore)reports;
+
+        await store.CancelVisitAsync("vi-carl-gus", ActorFor(Carl), Ct);
+
+        Assert.Empty(await IdsAsync(reports, NoContact(reasons: NoContactReason.OnlyOverdueVisits)));
+    }
+
+    private static async Task<List<string>> IdsAsync(INetworkReports reports, NoContactQuery query) =>
+        [.. (await reports.FindFamiliesWithoutContactAsync(query, Ct)).Select(f => f.FamilyId).Order(StringComparer.Ordinal)];
+}

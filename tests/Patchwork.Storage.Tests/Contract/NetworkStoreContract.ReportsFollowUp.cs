@@ -1,0 +1,62 @@
+using static Patchwork.Storage.Tests.Contract.ReportNetwork;
+using static Patchwork.Storage.Tests.Contract.TestNetwork;
+
+namespace Patchwork.Storage.Tests.Contract;
+
+// Commissioners' follow-up requests: routed, stored with their audit entry, or refused leaving nothing.
+public abstract partial class NetworkStoreContract
+{
+    private static readonly Actor Commissioner = new("idp|commissioner", null, "req-commissioner");
+
+    private static string Line(FollowUpRequest r) =>
+        $"{r.Id} {r.FamilyId} {r.RequestedAt:O} '{r.Reason}' {r.Route} [{string.Join(",", r.AgencyIds)}]";
+
+    [Fact]
+    public async Task A_follow_up_goes_to_the_familys_team_and_is_audited_without_a_practitioner()
+    {
+        var reports = await ReportNetworkAsync();
+
+        var request = await reports.RequestFollowUpAsync(new NewFollowUp(F1, "  No contact with the son for 40 days  "), Commissioner, Ct);
+
+        Assert.Equal((F1, FollowUpRoute.Team, "No contact with the son for 40 days", Now), (request.FamilyId, request.Route, request.Reason, request.RequestedAt));
+        Assert.Equal([Lead, Nhs, Schools], request.AgencyIds);
+        Assert.Equal([Line(request)], (await reports.GetFollowUpRequestsAsync([F1, F2], Ct))[F1].Select(Line));
+        Assert.Empty((await reports.GetFollowUpRequestsAsync([F1, F2], Ct))[F2]);
+        var entry = (await AuditTrailAsync((INetworkStore)reports)).Single();
+        Assert.Equal((AuditAction.RequestFollowUp, "idp|commissioner", (string?)null, (string?)F1, (string?)"No contact with the son for 40 days"),
+            (entry.Action, entry.Subject, entry.PractitionerId, entry.FamilyId, entry.Reason));
+    }
+
+    [Fact]
+    public async Task Without_a_team_a_follow_up_goes_to_the_duty_contacts_of_agencies_that_worked_with_the_family()
+    {
+        var reports = await ReportNetworkAsync();
+
+        var clay = await reports.RequestFollowUpAsync(new NewFollowUp(F3, "Nobody has seen the Clays since the case closed"), Commissioner, Ct);
+        // The Fords never had anyone: the lead agency's duty contacts are asked.
+        Time.Now = Now.AddMinutes(1);
+        var ford = await reports.RequestFollowUpAsync(new NewFollowUp(F6, "Referred but never allocated"), Commissioner, Ct);
+
+        Assert.Equal((FollowUpRoute.Duty, Lead), (clay.Route, Assert.Single(clay.AgencyIds)));
+        Assert.Equal((FollowUpRoute.Duty, Lead), (ford.Route, Assert.Single(ford.AgencyIds)));
+        Assert.Equal([Line(ford), Line(clay)], (await reports.GetDutyFollowUpRequestsAsync(Lead, 10, Ct)).Select(Line));
+        Assert.Empty(await reports.GetDutyFollowUpRequestsAsync(Nhs, 10, Ct));
+        Assert.Equal([Line(ford)], (await reports.GetDutyFollowUpRequestsAsync(Lead, 1, Ct)).Select(Line));
+    }
+
+    [Fact]
+    public async Task A_follow_up_for_no_family_or_without_a_reason_is_refused_and_changes_nothing()
+    {
+        var reports = await ReportNetworkAsync();
+        var store = (INetworkStore)reports;
+
+        await AssertRejectedAsync(store, ErrorCode.NotFound,
+            () => reports.RequestFollowUpAsync(new NewFollowUp("fa-nobody", "Check on them"), Commissioner, Ct));
+        await AssertRejectedAsync(store, ErrorCode.BadUserInput,
+            () => reports.RequestFollowUpAsync(new NewFollowUp(F1, "   "), Commissioner, Ct));
+        await AssertRejectedAsync(store, ErrorCode.BadUserInput,
+            () => reports.RequestFollowUpAsync(new NewFollowUp("not an id!", "Check on them"), Commissioner, Ct));
+        Assert.Empty((await reports.GetFollowUpRequestsAsync([F1, "fa-nobody"], Ct)).SelectMany(g => g));
+        Assert.Empty(await reports.GetDutyFollowUpRequestsAsync(Lead, 10, Ct));
+    }
+}
