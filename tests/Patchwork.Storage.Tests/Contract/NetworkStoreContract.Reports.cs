@@ -19,7 +19,7 @@ public abstract partial class NetworkStoreContract
         $"{f.FamilyId} {f.Area} members {f.MembersWithInvolvement}/{f.Members} practitioners {f.Practitioners} " +
         $"agencies {f.Agencies} keyworker {f.HasKeyWorker} last {f.LastContactAt?.ToString("O") ?? "-"} next {f.NextVisitAt?.ToString("O") ?? "-"}";
 
-    [Fact]
+    [ContractFact]
     public async Task Each_family_network_counts_current_involvements_last_contact_and_next_visit()
     {
         var reports = await ReportNetworkAsync();
@@ -39,7 +39,7 @@ public abstract partial class NetworkStoreContract
             families.Select(Line).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Without_visits_the_family_network_leaves_contact_and_next_visit_out()
     {
         var reports = await ReportNetworkAsync();
@@ -49,7 +49,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal($"{F1} North members 2/2 practitioners 3 agencies 3 keyworker True last - next -", Line(f1));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task As_it_was_on_a_date_counts_involvements_active_then_contacts_before_it_and_visits_planned_from_it()
     {
         var reports = await ReportNetworkAsync();
@@ -69,7 +69,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal([1, 0, 1], earlier.OrderBy(f => f.FamilyId, StringComparer.Ordinal).Select(f => f.Practitioners));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_agency_kind_narrows_the_network_to_that_kind_and_keeps_every_family()
     {
         var reports = await ReportNetworkAsync();
@@ -88,7 +88,7 @@ public abstract partial class NetworkStoreContract
             health.Select(Line).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Agency_pairs_count_the_families_two_agencies_share_per_area()
     {
         var reports = await ReportNetworkAsync();
@@ -104,7 +104,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(6, (await reports.GetAgencyPairsAsync(Everything(Days(-20)), Ct)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Caseloads_count_distinct_families_and_clients_per_practitioner_agency_and_overall()
     {
         var reports = await ReportNetworkAsync();

@@ -16,7 +16,7 @@ public abstract partial class NetworkStoreContract
     private static async Task<List<string>> NoContactLinesAsync(INetworkReports reports, NoContactQuery query) =>
         [.. (await reports.FindFamiliesWithoutContactAsync(query, Ct)).Select(Line).Order(StringComparer.Ordinal)];
 
-    [Fact]
+    [ContractFact]
     public async Task Families_without_contact_are_those_not_contacted_for_n_days_unsupported_or_only_overdue()
     {
         var reports = await ReportNetworkAsync();
@@ -34,7 +34,7 @@ public abstract partial class NetworkStoreContract
         Assert.Contains(F1, (await reports.FindFamiliesWithoutContactAsync(NoContact(days: 3), Ct)).Select(f => f.FamilyId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Each_reason_alone_selects_only_its_families_and_an_area_narrows_them()
     {
         var reports = await ReportNetworkAsync();
@@ -46,7 +46,7 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await IdsAsync(reports, NoContact(area: "Nowhere")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_agency_kind_counts_only_that_kinds_contacts_involvements_and_visits()
     {
         var reports = await ReportNetworkAsync();
@@ -63,7 +63,7 @@ public abstract partial class NetworkStoreContract
             await NoContactLinesAsync(reports, NoContact(kind: AgencyKind.School)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_a_contact_joining_and_leaving_move_families_on_and_off_the_list()
     {
         var reports = await ReportNetworkAsync();
@@ -84,7 +84,7 @@ public abstract partial class NetworkStoreContract
             await NoContactLinesAsync(reports, NoContact()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Cancelling_the_only_overdue_visit_takes_the_family_off_the_overdue_list()
     {
         var reports = await ReportNetworkAsync();

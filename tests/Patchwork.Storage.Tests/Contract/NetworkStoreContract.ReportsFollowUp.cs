@@ -11,7 +11,7 @@ public abstract partial class NetworkStoreContract
     private static string Line(FollowUpRequest r) =>
         $"{r.Id} {r.FamilyId} {r.RequestedAt:O} '{r.Reason}' {r.Route} [{string.Join(",", r.AgencyIds)}]";
 
-    [Fact]
+    [ContractFact]
     public async Task A_follow_up_goes_to_the_familys_team_and_is_audited_without_a_practitioner()
     {
         var reports = await ReportNetworkAsync();
@@ -27,7 +27,7 @@ public abstract partial class NetworkStoreContract
             (entry.Action, entry.Subject, entry.PractitionerId, entry.FamilyId, entry.Reason));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Without_a_team_a_follow_up_goes_to_the_duty_contacts_of_agencies_that_worked_with_the_family()
     {
         var reports = await ReportNetworkAsync();
@@ -44,7 +44,7 @@ public abstract partial class NetworkStoreContract
         Assert.Equal([Line(ford)], (await reports.GetDutyFollowUpRequestsAsync(Lead, 1, Ct)).Select(Line));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_follow_up_for_no_family_or_without_a_reason_is_refused_and_changes_nothing()
     {
         var reports = await ReportNetworkAsync();

@@ -6,7 +6,7 @@ namespace Patchwork.Storage.Tests.Contract;
 // The small-count rule applied to what each adapter returns, and the subtraction attacks it must withstand.
 public abstract partial class NetworkStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Density_by_area_rounds_to_fives_suppresses_small_cells_and_hides_a_small_area_entirely()
     {
         var reports = await ReportNetworkAsync(BuildForSuppression());
@@ -30,7 +30,7 @@ public abstract partial class NetworkStoreContract
         Assert.All(new[] { small.ThreeOrMoreAgencies, small.SingleAgency, small.NoKeyWorker }, s => Assert.True(s.Count.Suppressed));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_overall_row_minus_the_visible_areas_does_not_reveal_a_suppressed_area()
     {
         var reports = await ReportNetworkAsync(BuildForSuppression());
@@ -46,7 +46,7 @@ public abstract partial class NetworkStoreContract
         static AreaDensity big(DensityReport report) => report.Areas.Single(a => a.Area == "Big");
     }
 
-    [Fact]
+    [ContractFact]
     public async Task No_two_published_counts_differ_by_a_small_count_whatever_the_filters()
     {
         var reports = await ReportNetworkAsync(BuildForSuppression());
@@ -73,7 +73,7 @@ public abstract partial class NetworkStoreContract
         Assert.DoesNotContain(counts.SelectMany(a => counts.Select(b => Math.Abs(a - b))), d => d is > 0 and < SmallCounts.Threshold);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Agency_pairs_in_a_small_area_are_suppressed_and_left_out_of_the_totals()
     {
         var reports = await ReportNetworkAsync(ReportNetwork.Build());
