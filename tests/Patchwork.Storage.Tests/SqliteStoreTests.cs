@@ -223,15 +223,35 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Empty(await store.GetFamiliesAsync(["fa-new"], Ct));
     }
 
+    [Fact]
+    public async Task A_streamed_import_leaves_each_client_s_running_figures_as_row_by_row_writes_would()
+    {
+        var rowByRow = await OpenStoreAsync(_directory.File("row-by-row.db"));
+        await rowByRow.ImportAsync(Build(), Ct);
+        var streamed = await OpenStoreAsync();
+        await ((INetworkBulkImport)streamed).ImportAsync(OnePiece(Build()), null, Ct);
+
+        const string Figures = "SELECT group_concat(id || ':' || ifnull(last_contact_at, '-') || ':' || current_involvements || ':' || " +
+            "ifnull(last_planned_for, '-'), ' ') FROM (SELECT * FROM client ORDER BY id)";
+        Assert.Equal(await ScalarAsync<string>(Figures, _directory.File("row-by-row.db")), await ScalarAsync<string>(Figures));
+        Assert.Contains(":1:", await ScalarAsync<string>(Figures), StringComparison.Ordinal);
+
+        // The triggers are back: a contact recorded after the import moves the client's figure.
+        const string Triggers = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)";
+        Assert.Equal(await ScalarAsync<string>(Triggers, _directory.File("row-by-row.db")), await ScalarAsync<string>(Triggers));
+        await streamed.JoinTeamAsync(Eve, "Referral from the school nurse", false, ActorFor(Sam), Ct);
+        Assert.Equal(1L, await ScalarAsync<long>($"SELECT current_involvements FROM client WHERE id = '{Eve}'"));
+    }
+
     private static async IAsyncEnumerable<NetworkSnapshot> OnePiece(NetworkSnapshot snapshot)
     {
         await Task.Yield();
         yield return snapshot;
     }
 
-    private async Task<SqliteNetworkStore> OpenStoreAsync()
+    private async Task<SqliteNetworkStore> OpenStoreAsync(string? path = null)
     {
-        var store = new SqliteNetworkStore(new SqliteStoreOptions { Path = DatabasePath }, _time);
+        var store = new SqliteNetworkStore(new SqliteStoreOptions { Path = path ?? DatabasePath }, _time);
         _stores.Add(store);
         await store.InitializeAsync(Ct);
         return store;
@@ -242,7 +262,7 @@ public sealed class SqliteStoreTests : IDisposable
             .Count(n => n.StartsWith("Patchwork.Storage.Sqlite.Migrations.", StringComparison.Ordinal));
 
     // Raw access, as an administrator with the sqlite3 shell would have it; never pooled, so the file can be deleted.
-    private SqliteConnection RawConnection() => new($"Data Source={DatabasePath};Pooling=False");
+    private SqliteConnection RawConnection(string? path = null) => new($"Data Source={path ?? DatabasePath};Pooling=False");
 
     private async Task ExecuteAsync(string sql)
     {
@@ -254,9 +274,9 @@ public sealed class SqliteStoreTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<T> ScalarAsync<T>(string sql)
+    private async Task<T> ScalarAsync<T>(string sql, string? path = null)
     {
-        await using var connection = RawConnection();
+        await using var connection = RawConnection(path);
         await connection.OpenAsync();
 #pragma warning disable CA2100 // The statements are the test's own constants.
         await using var command = new SqliteCommand(sql, connection);
