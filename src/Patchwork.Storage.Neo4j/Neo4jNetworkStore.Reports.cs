@@ -1,4 +1,3 @@
-using Patchwork.Storage.Neo4j.Http;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
 
 namespace Patchwork.Storage.Neo4j;
