@@ -1,9 +1,13 @@
-// INetworkReports.GetAgencyPairsAsync: per area, pairs of agencies (first id < second id) with an involvement active at $at
-// around the same family, and how many families they share; only agencies of $kind when given.
-MATCH (f:Family)<-[:MEMBER_OF]-(:Client)<-[s:SUPPORTS]-(:Practitioner)-[:WORKS_FOR]->(a:Agency)
-WHERE ($area IS NULL OR f.area = $area)
-  AND s.since <= $at AND (s.endedOn IS NULL OR s.endedOn > $at) AND ($kind IS NULL OR a.kind = $kind)
-WITH f, collect(DISTINCT a.id) AS agencyIds
+// Per area, each pair of agencies (first id before second) with an involvement active at $at around the same family
+// of $area, and how many families they share. With $kind only that kind of agency counts.
+WITH datetime($at) AS at
+MATCH (f:Family)
+WHERE $area IS NULL OR f.area = $area
+CALL (f, at) {
+  MATCH (f)<-[:MEMBER_OF]-(:Client)<-[s:SUPPORTS]-(:Practitioner)-[:WORKS_FOR]->(a:Agency)
+  WHERE s.since <= at AND (s.endedOn IS NULL OR s.endedOn > at) AND ($kind IS NULL OR a.kind = $kind)
+  RETURN collect(DISTINCT a.id) AS agencyIds
+}
 UNWIND agencyIds AS firstAgencyId
 UNWIND agencyIds AS secondAgencyId
 WITH f, firstAgencyId, secondAgencyId

@@ -1,5 +1,5 @@
-// INetworkReports.GetDutyFollowUpRequestsAsync: the requests sent to an agency's duty contacts, newest first.
-MATCH (u:FollowUp)-[d:SENT_TO {duty: true}]->(:Agency {id: $agencyId}), (u)-[:ABOUT]->(f:Family)
-RETURN f.id AS familyId, u.id AS id, u.requestedAt AS requestedAt, u.reason AS reason, u.route AS route, u.agencyIds AS agencyIds
-ORDER BY requestedAt DESC, id DESC
+// The requests addressed to an agency's duty contacts (those routed 'Duty' because the family had no team), newest first.
+MATCH (:Agency {id: $agencyId})<-[:SENT_TO]-(u:FollowUp {route: 'Duty'})-[:ABOUT]->(f:Family)
+RETURN u {.id, familyId: f.id, .requestedAt, .reason, .route, agencyIds: [(u)-[:SENT_TO]->(a:Agency) | a.id]} AS followUp
+ORDER BY u.requestedAt DESC, u.id DESC
 LIMIT $first

@@ -1,3 +1,4 @@
-// INetworkReports.GetFamilyIdsAsync: every family's id, to resolve a pseudonymous reference by computing it over them.
+// Every family's id: a pseudonymous reference is resolved by computing it over these.
 MATCH (f:Family)
 RETURN f.id AS familyId
+ORDER BY familyId

@@ -1,9 +1,10 @@
-// INetworkReports.RequestFollowUpAsync, step 3: records the request about the family, sent to $agencyIds by $route
-// ('Team' or 'Duty'). Who asked is not stored here: the adapter appends the audit entry in the same transaction.
-MATCH (f:Family {id: $familyId})
-CREATE (u:FollowUp {id: $id, requestedAt: $requestedAt, reason: $reason, route: $route, agencyIds: $agencyIds})-[:ABOUT]->(f)
+// A commissioner's request about a family, sent to the agencies in its list (route 'Team': the family's team; 'Duty':
+// their duty contacts). Who asked is not kept here: the audit entry appended in the same transaction records it.
+MATCH (f:Family {id: $followUp.familyId})
+CREATE (u:FollowUp {id: $followUp.id, requestedAt: datetime($followUp.requestedAt), reason: $followUp.reason,
+                    route: $followUp.route})-[:ABOUT]->(f)
 WITH u
-UNWIND $agencyIds AS agencyId
+UNWIND $followUp.agencyIds AS agencyId
 MATCH (a:Agency {id: agencyId})
-CREATE (u)-[:SENT_TO {duty: $route = 'Duty', requestedAt: $requestedAt}]->(a)
-RETURN count(*) AS agencies
+CREATE (u)-[:SENT_TO]->(a)
+RETURN count(a) AS sentTo

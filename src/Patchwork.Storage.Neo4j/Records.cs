@@ -72,6 +72,14 @@ internal static class Records
         Detail: m["detail"] as string,
         RequestId: Text(m, "requestId"));
 
+    public static FollowUpRequest FollowUp(IReadOnlyDictionary<string, object?> m) => new(
+        Id: Text(m, "id"),
+        FamilyId: Text(m, "familyId"),
+        RequestedAt: (DateTimeOffset)m["requestedAt"]!,
+        Reason: Text(m, "reason"),
+        Route: Name<FollowUpRoute>(m, "route"),
+        AgencyIds: [.. ((IEnumerable<object?>)m["agencyIds"]!).Cast<string>().Order(StringComparer.Ordinal)]);
+
     // The maps the write and import statements take.
 
     public static Dictionary<string, object?> Map(Agency a) => new()
@@ -152,6 +160,16 @@ internal static class Records
         ["reason"] = e.Reason,
         ["detail"] = e.Detail,
         ["requestId"] = e.RequestId,
+    };
+
+    public static Dictionary<string, object?> Map(FollowUpRequest r) => new()
+    {
+        ["id"] = r.Id,
+        ["familyId"] = r.FamilyId,
+        ["requestedAt"] = r.RequestedAt,
+        ["reason"] = r.Reason,
+        ["route"] = r.Route,
+        ["agencyIds"] = r.AgencyIds,
     };
 
     /// <summary>An agency name as its uniqueness is judged: letter case never makes two agencies.</summary>

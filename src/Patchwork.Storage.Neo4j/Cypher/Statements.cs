@@ -62,6 +62,19 @@ public static class Statements
     public static readonly Statement AppendAudit = new("audit/append_audit", "entries");
     public static readonly Statement AuditTrail = new("audit/audit_trail", "clientId", "familyId", "practitionerId", "action", "from", "to", "first");
 
+    // Analysts' and commissioners' reports, and follow-up requests.
+    public static readonly Statement FamilyNetworks = new("reports/family_networks", "area", "kind", "at", "leadKinds");
+    public static readonly Statement FamilyVisitsAt = new("reports/family_visits_at", "area", "kind", "at", "now");
+    public static readonly Statement AgencyPairs = new("reports/agency_pairs", "area", "kind", "at");
+    public static readonly Statement Caseloads = new("reports/caseloads", "area", "kind", "at");
+    public static readonly Statement FamiliesWithoutContact = new("reports/families_without_contact",
+        "area", "kind", "at", "since", "noContact", "noInvolvement", "overdue");
+    public static readonly Statement FamilyIds = new("reports/family_ids");
+    public static readonly Statement FollowUpRecipients = new("reports/follow_up_recipients", "familyId", "leadKinds");
+    public static readonly Statement RequestFollowUp = new("reports/request_follow_up", "followUp");
+    public static readonly Statement FollowUpsByFamily = new("reports/follow_ups_by_family", "ids");
+    public static readonly Statement DutyFollowUps = new("reports/duty_follow_ups", "agencyId", "first");
+
     // Bulk load, export and the store itself.
     public static readonly Statement ImportAgencies = new("import/import_agencies", "rows");
     public static readonly Statement ImportPractitioners = new("import/import_practitioners", "rows");

@@ -21,6 +21,10 @@ public sealed class QueryResult(IReadOnlyList<string> fields, IReadOnlyList<obje
         return Values.Select(row => (T)row[at]!);
     }
 
+    /// <summary>Each row as its fields by name (a statement that returns several plain values).</summary>
+    public IEnumerable<IReadOnlyDictionary<string, object?>> Rows() =>
+        Values.Select(row => (IReadOnlyDictionary<string, object?>)_ordinals.ToDictionary(f => f.Key, f => row[f.Value], StringComparer.Ordinal));
+
     /// <summary>Each row's single map-valued field (a statement that returns <c>x {…} AS field</c>).</summary>
     public IEnumerable<IReadOnlyDictionary<string, object?>> Maps(string field) => Column<IReadOnlyDictionary<string, object?>>(field);
 }

@@ -43,8 +43,7 @@ public sealed partial class CypherFilesTests
     {
         var files = Directory.EnumerateFiles(CypherRoot, "*.cypher", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(CypherRoot, f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith("schema/", StringComparison.Ordinal) && !f.StartsWith("lint/", StringComparison.Ordinal)
-                && !f.StartsWith("reports/", StringComparison.Ordinal))
+            .Where(f => !f.StartsWith("schema/", StringComparison.Ordinal) && !f.StartsWith("lint/", StringComparison.Ordinal))
             .Select(f => f[..^".cypher".Length])
             .Order(StringComparer.Ordinal);
 

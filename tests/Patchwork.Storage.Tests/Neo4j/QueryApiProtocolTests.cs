@@ -336,11 +336,15 @@ public sealed class QueryApiProtocolTests
         var requestsAfterFirst = server.Requests.Count;
         var second = await store.InitializeAsync(Ct);
 
-        var schema = SchemaMigrations.Embedded.Single();
-        Assert.Equal([1], first);
+        // Each migration's statements, then its version recorded, in version order.
+        var migrations = SchemaMigrations.Embedded;
+        Assert.Equal([1, 2], first);
+        Assert.Equal([1L, 2L], applied);
         Assert.Empty(second);
         var writes = server.Requests.Take(requestsAfterFirst).Skip(1).ToList();
-        Assert.Equal([.. schema.Statements, Cypher.TextOf(Statements.RecordSchemaVersion)], writes.Select(r => r.Json.GetProperty("statement").GetString()));
+        Assert.Equal(migrations.SelectMany(m => m.Statements.Append(Cypher.TextOf(Statements.RecordSchemaVersion))),
+            writes.Select(r => r.Json.GetProperty("statement").GetString()));
+        Assert.Contains(writes, r => r.Json.GetProperty("statement").GetString()!.Contains("FOR (u:FollowUp) REQUIRE u.id IS UNIQUE", StringComparison.Ordinal));
         Assert.All(writes, r => Assert.Equal("Write", r.Json.GetProperty("accessMode").GetString()));
         Assert.Contains(writes, r => r.Json.GetProperty("statement").GetString()!.Contains("CREATE FULLTEXT INDEX client_names", StringComparison.Ordinal));
         Assert.Equal(requestsAfterFirst + 1, server.Requests.Count);

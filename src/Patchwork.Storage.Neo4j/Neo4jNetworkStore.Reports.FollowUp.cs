@@ -1,0 +1,60 @@
+using static Patchwork.Storage.Neo4j.Cypher.Statements;
+
+namespace Patchwork.Storage.Neo4j;
+
+// Commissioners' follow-up requests: routed to the family's team, or to agencies' duty contacts when it has none.
+public sealed partial class Neo4jNetworkStore
+{
+    public Task<FollowUpRequest> RequestFollowUpAsync(NewFollowUp request, Actor actor, CancellationToken cancellationToken)
+    {
+        var valid = request.Validated();
+        var now = Now();
+        return WriteAsync(async tx =>
+        {
+            _ = await tx.SingleAsync(LockFamily, "family", ("id", valid.FamilyId)) ?? throw PatchworkException.NotFound("family", valid.FamilyId);
+            var (route, agencies) = Route(
+                (await tx.RunAsync(FollowUpRecipients, ("familyId", valid.FamilyId), ("leadKinds", LeadKinds))).Rows().Single());
+            if (agencies.Count == 0)
+            {
+                throw PatchworkException.Conflict("The family has no team and no agency to route the request to.");
+            }
+            var followUp = new FollowUpRequest(Ids.New(), valid.FamilyId, now, valid.Reason, route, agencies);
+            await tx.RunAsync(RequestFollowUp, ("followUp", Records.Map(followUp)));
+            await AppendAsync(tx, Audited(actor, now, AuditAction.RequestFollowUp, null, valid.FamilyId, valid.Reason,
+                $"Routed to the {(route == FollowUpRoute.Team ? "family's team" : "duty contacts")} of {agencies.Count} agencies."));
+            return followUp;
+        }, cancellationToken);
+    }
+
+    public async Task<ILookup<string, FollowUpRequest>> GetFollowUpRequestsAsync(
+        IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
+    {
+        if (familyIds.Count == 0)
+        {
+            return EmptyLookup<FollowUpRequest>();
+        }
+        var requests = (await ReadAsync(FollowUpsByFamily, cancellationToken, ("ids", familyIds))).Maps("followUp").Select(Records.FollowUp);
+        return requests.ToLookup(r => r.FamilyId);
+    }
+
+    /// <remarks>A negative <paramref name="first"/> reads nothing (Cypher refuses a negative LIMIT).</remarks>
+    public async Task<IReadOnlyList<FollowUpRequest>> GetDutyFollowUpRequestsAsync(string agencyId, int first, CancellationToken cancellationToken) =>
+        [.. (await ReadAsync(DutyFollowUps, cancellationToken, ("agencyId", agencyId), ("first", (long)Math.Max(first, 0))))
+            .Maps("followUp").Select(Records.FollowUp)];
+
+    /// <summary>
+    /// The family's team when it has one; otherwise the duty contacts of the agencies that worked with it before, or,
+    /// if none ever did, of the lead agencies (the county council, the statutory lead).
+    /// </summary>
+    private static (FollowUpRoute Route, List<string> Agencies) Route(IReadOnlyDictionary<string, object?> recipients)
+    {
+        List<string> Sorted(string field) => [.. ((IEnumerable<object?>)recipients[field]!).Cast<string>().Order(StringComparer.Ordinal)];
+        var team = Sorted("team");
+        if (team.Count > 0)
+        {
+            return (FollowUpRoute.Team, team);
+        }
+        var worked = Sorted("worked");
+        return (FollowUpRoute.Duty, worked.Count > 0 ? worked : Sorted("leads"));
+    }
+}
