@@ -38,7 +38,7 @@ public sealed partial class ReportsTests(WebAppFixture web)
         await Expect(bar.Locator(".bar-fill")).ToHaveCountAsync(0);
         var row = page.Locator("#density-table tbody tr", new() { HasText = SmallArea });
         await Expect(row.Locator("td").First).ToHaveTextAsync("fewer than 5");
-        Assert.DoesNotMatch(@"\d", string.Concat(await row.Locator("td").AllTextContentsAsync()));
+        Assert.DoesNotMatch(@"\d", string.Concat(await row.Locator("td").AllTextContentsAsync()).Replace("fewer than 5", "", StringComparison.Ordinal));
         await Expect(page.Locator("#bucket-table td .suppressed").First).ToHaveTextAsync("fewer than 5");
         await Expect(page.Locator(".suppression-note")).ToContainTextAsync("counts of 1 to 4 are shown as “fewer than 5”");
         // Every count the app shows as a number is a published one: a multiple of 5.
