@@ -96,6 +96,11 @@ public sealed partial class ReportsTests(WebAppFixture web)
         await Screens.CheckAsync(app, "24-report-caseloads");
         // The families with no contact are the commissioners' alone: not offered, and refused if asked for.
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Families with no contact" })).ToHaveCountAsync(0);
+        // A date the API will not take is explained, and the filters stay to put it right.
+        await page.GotoAsync("/#/reports/caseloads?asOf=1990-01-01");
+        await Expect(app.Alert.Locator("h2")).ToHaveTextAsync("Please check what you entered");
+        await Expect(app.Alert).ToContainTextAsync("asOf must be within the past 30 years");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show report" })).ToBeVisibleAsync();
         await page.GotoAsync("/#/reports/no-contact");
         await Expect(app.Alert.Locator("h2")).ToHaveTextAsync("You cannot see this");
         await Expect(app.Alert).ToContainTextAsync("familiesWithoutContact needs the commissioner role.");
@@ -115,7 +120,12 @@ public sealed partial class ReportsTests(WebAppFixture web)
             await app.SignInAsync(Commissioner);
             await page.GetByRole(AriaRole.Link, new() { Name = "Families with no contact" }).ClickAsync();
             await Expect(app.Heading).ToHaveTextAsync("Families with no contact");
-            await page.GetByLabel("No contact for at least (days)").FillAsync("30");
+            var days = page.GetByLabel("No contact for at least (days)");
+            await days.FillAsync("0");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show report" }).ClickAsync();
+            await Expect(page.Locator(".field-error")).ToHaveTextAsync("Error: Enter a whole number of days from 1 to 3650.");
+            await Expect(days).ToBeFocusedAsync();
+            await days.FillAsync("30");
             await page.GetByRole(AriaRole.Button, new() { Name = "Show report" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("days=30"));
             var cards = page.Locator("ul.no-contact > li");

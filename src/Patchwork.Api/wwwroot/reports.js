@@ -120,6 +120,10 @@ function filterForm(report, params, areas, ctx, extra = () => []) {
     class: 'filters', novalidate: true, onsubmit(event) {
       event.preventDefault();
       if (report.asOf && asOf.value > todayUtc()) return fieldError(asOf, 'Choose today or a day in the past.');
+      const days = form.elements.days;
+      if (days && !(/^\d+$/.test(days.value) && days.value >= 1 && days.value <= 3650)) {
+        return fieldError(days, 'Enter a whole number of days from 1 to 3650.');
+      }
       const next = new URLSearchParams();
       for (const [key, value] of new FormData(form)) if (value) next.append(key, value);
       return ctx.go(`#/reports/${report.id}${next.size ? `?${next}` : ''}`);
@@ -163,21 +167,25 @@ function downloadButton(report, args, ctx) {
 async function reportScreen(container, ctx, report, { load, body, extra, args: given }) {
   show(container, heading(report.title, report.about), h('p', { class: 'loading' }, 'Loading the report…'));
   const args = given ?? argumentsOf(ctx.params, report);
-  let data;
-  let areas;
-  try {
-    [data, areas] = await Promise.all([load(args), areaNames()]);
-  } catch (error) {
+  const [areas, data] = await Promise.allSettled([areaNames(), load(args)]);
+  const refused = areas.reason ?? data.reason;
+  if (areas.status === 'rejected' || (refused && refused.code !== 'BAD_USER_INPUT')) {
     show(container, heading(report.title, report.about), reportNav(report, ctx.me),
-      h('p', {}, error.code === 'FORBIDDEN' ? 'This report is not open to your account.' : 'The report could not be shown.'));
-    ctx.fail(error);
+      h('p', {}, refused.code === 'FORBIDDEN' ? 'This report is not open to your account.' : 'The report could not be shown.'));
+    ctx.fail(refused);
+    return;
+  }
+  const form = filterForm(report, ctx.params, areas.value, ctx, extra);
+  if (refused) { // a filter the API would not take: keep the form, so it can be put right
+    show(container, heading(report.title, report.about), reportNav(report, ctx.me), form);
+    ctx.fail(refused);
     return;
   }
   show(container, heading(report.title, report.about), reportNav(report, ctx.me),
-    filterForm(report, ctx.params, areas, ctx, extra),
+    form,
     suppressionNote(),
     downloadButton(report, args, ctx),
-    body(data, args));
+    body(data.value, args));
 }
 
 // ---- small parts for numbers ----
