@@ -186,6 +186,46 @@ public sealed partial class ReportsTests(WebAppFixture web)
         await Screens.CheckAsync(duty, "29-duty-follow-ups");
     }
 
+    // The API's answers to a follow-up request it refuses, substituted at the network layer: the app's handling of
+    // each code is under test here (the API's tests prove when it gives them).
+    [Theory]
+    [InlineData("BAD_USER_INPUT", "reason must be at most 500 characters.", null)]
+    [InlineData("NOT_FOUND", "No family has the reference 'F-0000000000'.", "Not found")]
+    [InlineData("CONFLICT", "The family has no team and no agency to route the request to.", "That clashes with what is already recorded")]
+    [InlineData("FORBIDDEN", "requestFollowUp needs the commissioner role.", "You cannot see this")]
+    public async Task A_refused_follow_up_request_says_why(string code, string message, string? alertHeading)
+    {
+        await using var app = await web.NewPageAsync();
+        var page = app.Page;
+        await app.SignInAsync(Commissioner);
+        await page.GotoAsync("/#/reports/no-contact");
+        var card = page.Locator("ul.no-contact > li").First;
+        await card.GetByRole(AriaRole.Button, new() { Name = "Request follow-up" }).ClickAsync();
+        await card.GetByRole(AriaRole.Textbox).FillAsync("Check on them");
+        await page.RouteAsync("**/graphql", route => route.Request.PostData?.Contains("requestFollowUp", StringComparison.Ordinal) == true
+            ? route.FulfillAsync(new RouteFulfillOptions
+            {
+                ContentType = "application/graphql-response+json",
+                Body = System.Text.Json.JsonSerializer.Serialize(new { errors = new[] { new { message, extensions = new { code } } } }),
+            })
+            : route.ContinueAsync());
+        await card.GetByRole(AriaRole.Button, new() { Name = "Send follow-up request" }).ClickAsync();
+
+        if (alertHeading is null)
+        {
+            await Expect(card.Locator(".field-error")).ToHaveTextAsync($"Error: {message}");
+            await Expect(card.GetByRole(AriaRole.Textbox)).ToBeFocusedAsync();
+        }
+        else
+        {
+            await Expect(app.Alert.Locator("h2")).ToHaveTextAsync(alertHeading);
+            await Expect(app.Alert).ToContainTextAsync(message);
+            await Expect(app.Alert).ToBeFocusedAsync();
+        }
+        await Expect(card.Locator(".notice")).ToHaveCountAsync(0);
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Send follow-up request" })).ToBeEnabledAsync();
+    }
+
     [Fact]
     public async Task A_practitioner_who_tries_the_reports_address_is_refused_by_the_API_and_told_why()
     {

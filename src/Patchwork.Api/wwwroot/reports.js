@@ -473,7 +473,8 @@ function followUpForm(f, slot, ctx) {
     class: 'panel', novalidate: true, async onsubmit(event) {
       event.preventDefault();
       if (!reason.value.trim()) return fieldError(reason, 'Say why this family should be followed up.');
-      return busy(form, async () => {
+      let refusedInput = null;
+      await busy(form, async () => {
         try {
           const { requestFollowUp: receipt } = await graphql(FOLLOW_UP, { reference: f.reference, reason: reason.value.trim() });
           const done = h('p', { class: 'notice', tabindex: '-1' }, receiptText(receipt));
@@ -481,10 +482,12 @@ function followUpForm(f, slot, ctx) {
           done.focus();
         } catch (error) {
           // The API's own words say what to change; anything else (not found, a clash, a fault) goes to the alert.
-          if (error.code === 'BAD_USER_INPUT') fieldError(reason, error.message);
+          if (error.code === 'BAD_USER_INPUT') refusedInput = error.message;
           else ctx.fail(error);
         }
       });
+      // Only once the form is enabled again can the field take focus.
+      return refusedInput === null || fieldError(reason, refusedInput);
     },
   },
   field({

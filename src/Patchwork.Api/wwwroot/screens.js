@@ -436,7 +436,7 @@ async function myClients(container, ctx) {
 // ---- follow-ups sent to my agency's duty contacts ----
 
 const DUTY = `{ dutyFollowUpRequests(first: 50) { familyId householdName area
-  request { id requestedAt reason agencies { name } } } }`;
+  request { id requestedAt reason } } }`;
 
 /** "the Okafor household" → "Okafor", to start a search for its members; anything else starts an empty search. */
 const surnameOf = (household) => /^the (.+) household$/i.exec(household)?.[1] ?? '';
