@@ -23,6 +23,8 @@ public sealed class ProviderSignInTests(WebAppFixture web) : IAsyncLifetime
             ["Auth__Authority"] = _provider.Issuer,
             ["Auth__RequireHttpsMetadata"] = "false",
             ["WebApp__ClientId"] = ClientId,
+            // Outside Development the reports' pseudonym key must be set, or the API refuses to start.
+            ["Reports__PseudonymKey"] = "patchwork-web-tests-pseudonym-key-0123456789",
         });
     }
 

@@ -1,5 +1,6 @@
-// The app's one door to Patchwork: GraphQL over HTTP at /graphql with the user's bearer token. The API decides
-// what the user may see; the app only turns its answers, and every error it can give, into plain words.
+// The app's one door to Patchwork: GraphQL over HTTP at /graphql (and the reports' CSV downloads) with the user's
+// bearer token. The API decides what the user may see; the app only turns its answers, and every error it can give,
+// into plain words.
 import { currentToken } from './sign-in.js';
 
 export class ApiError extends Error {
@@ -86,4 +87,47 @@ export async function graphql(query, variables = {}) {
     });
   }
   return body.data;
+}
+
+/**
+ * Downloads a report as CSV (/reports/{name}.csv) and hands it to the browser to save under the server's file name.
+ * The download needs the bearer token, which a plain link cannot send: so it is fetched, and saved from a Blob URL.
+ * Returns the file name; throws an ApiError as graphql() does.
+ */
+export async function downloadCsv(name, params) {
+  let response;
+  try {
+    response = await fetch(`/reports/${name}.csv${params.size ? `?${params}` : ''}`, {
+      headers: { Accept: 'text/csv', Authorization: `Bearer ${currentToken()}` },
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('NETWORK', 'Patchwork cannot be reached.');
+  }
+  if (!response.ok) throw await csvError(response);
+  const blob = await response.blob();
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `patchwork-${name}.csv`;
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000); // long enough for the browser to have read it
+  return filename;
+}
+
+/** A refused download answers in the API's error shape; the status stands in when the body cannot be read. */
+async function csvError(response) {
+  const byStatus = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 400: 'BAD_USER_INPUT', 429: 'RATE_LIMITED' };
+  let first;
+  try {
+    first = (await response.json()).errors?.[0];
+  } catch {
+    first = undefined;
+  }
+  return new ApiError(first?.extensions?.code ?? byStatus[response.status] ?? 'INTERNAL_SERVER_ERROR',
+    first?.message ?? `The download failed (HTTP ${response.status}).`, {
+      requestId: first?.extensions?.requestId,
+      retryAfter: response.headers.get('Retry-After'),
+    });
 }

@@ -27,8 +27,10 @@ function homeOf(user) {
 function navigation(user) {
   const has = (role) => user.roles.includes(role);
   const items = [];
-  if (has('PRACTITIONER')) items.push(['#/search', 'Search'], ['#/my-clients', 'My clients'], ['#/me', 'My details']);
-  // Reports: shown to analysts and commissioners only (the reports themselves are filled in by screens.reports).
+  if (has('PRACTITIONER')) {
+    items.push(['#/search', 'Search'], ['#/my-clients', 'My clients'], ['#/follow-ups', 'Follow-ups'], ['#/me', 'My details']);
+  }
+  // Reports: shown to analysts and commissioners only (the API refuses them to anyone else in any case).
   if (has('ANALYST') || has('COMMISSIONER')) items.push(['#/reports', 'Reports']);
   const current = `#/${route().name}`;
   return h('ul', {},

@@ -1,6 +1,6 @@
 // The screens. Each one asks the API for what it shows and renders it; the API decides what the user may see.
 import { h, field, show } from './dom.js';
-import { graphql } from './api.js';
+import { graphql, ApiError } from './api.js';
 import * as signIn from './sign-in.js';
 import * as format from './format.js';
 
@@ -11,7 +11,7 @@ const MEMBER = `restricted notice since lastContactAt nextVisitAt
   supports { id givenName }`;
 const VISIT = 'id scheduledFor completedAt mode status client { id givenName } practitioner { id name }';
 
-// ---- small parts ----
+// ---- small parts (reports.js uses them too) ----
 
 const phoneText = (number) => number.replace(/^(\d{5})(\d{6})$/, '$1 $2');
 
@@ -21,21 +21,21 @@ const emailText = (address) => {
   return at < 0 ? address : [address.slice(0, at), h('wbr'), address.slice(at)];
 };
 
-function heading(text, sub) {
+export function heading(text, sub) {
   return h('div', { class: 'screen-heading' }, h('h1', {}, text), sub && h('p', { class: 'lead' }, sub));
 }
 
-function section(title, ...content) {
+export function section(title, ...content) {
   const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return h('section', { 'aria-labelledby': id }, h('h2', { id }, title), content);
 }
 
-function submitButton(text) {
+export function submitButton(text) {
   return h('button', { type: 'submit', class: 'button' }, text);
 }
 
 /** Marks a field wrong with a message under it, and moves focus there. Returns false for use in checks. */
-function fieldError(control, message) {
+export function fieldError(control, message) {
   const id = `${control.id}-error`;
   control.closest('.field').querySelector('.field-error')?.remove();
   control.setAttribute('aria-invalid', 'true');
@@ -46,7 +46,7 @@ function fieldError(control, message) {
 }
 
 /** Disables a form while its request runs, so a slow network cannot cause a double submission. */
-async function busy(form, work) {
+export async function busy(form, work) {
   const controls = [...form.elements];
   controls.forEach((c) => { c.disabled = true; });
   form.setAttribute('aria-busy', 'true');
@@ -206,6 +206,7 @@ const CLIENT = `query Client($id: ID!) { client(id: $id) {
   id displayName dateOfBirth address postcode
   team { ${MEMBER} } upcomingVisits(first: 10) { ${VISIT} } recentContacts(first: 10) { ${VISIT} }
   family { id name area members { id displayName familyRelationship dateOfBirth }
+    followUpRequests { id requestedAt reason route agencies { name } }
     team { ${MEMBER} } upcomingVisits(first: 10) { ${VISIT} } recentContacts(first: 10) { ${VISIT} } } } }`;
 
 async function client(container, ctx) {
@@ -227,6 +228,7 @@ async function client(container, ctx) {
   show(container,
     heading(c.displayName, `Born ${format.date(c.dateOfBirth)} (${format.age(c.dateOfBirth)}) · ${c.address}, ${c.postcode}`),
     c.family && familySection(c.family, c.id),
+    c.family?.followUpRequests.length > 0 && followUpSection(c.family.followUpRequests),
     section(`Who else is involved (${around.team.length})`,
       h('ul', { class: 'cards team' }, around.team.map((m) => h('li', {}, teamCard(m, ctx))))),
     section('Upcoming visits', visitList(around.upcomingVisits, 'upcoming')),
@@ -256,6 +258,16 @@ function familySection(family, currentId) {
         ? h('strong', { 'aria-current': 'page' }, m.displayName)
         : h('a', { href: `#/client/${encodeURIComponent(m.id)}` }, m.displayName),
       ` — ${m.familyRelationship ?? 'member'}, ${format.age(m.dateOfBirth)}`))));
+}
+
+/** Commissioners' requests that the family be followed up: what they asked and when, never who asked. */
+function followUpSection(requests) {
+  return h('section', { class: 'follow-ups', 'aria-labelledby': 'section-follow-up' },
+    h('h2', { id: 'section-follow-up' }, requests.length === 1 ? 'Follow-up requested' : `Follow-up requested (${requests.length})`),
+    h('p', {}, 'A commissioner asked for this family to be followed up. Agree between the team who will contact them.'),
+    h('ul', { class: 'links' }, requests.map((r) => h('li', {},
+      h('span', { class: 'when' }, format.dateTime(r.requestedAt)), ` (${format.ago(r.requestedAt)}): “${r.reason}”`,
+      r.route === 'DUTY' && ' — sent to agencies’ duty contacts, as the family had no team'))));
 }
 
 function contactLinks(p) {
@@ -421,6 +433,34 @@ async function myClients(container, ctx) {
   }
 }
 
+// ---- follow-ups sent to my agency's duty contacts ----
+
+const DUTY = `{ dutyFollowUpRequests(first: 50) { familyId householdName area
+  request { id requestedAt reason } } }`;
+
+/** "the Okafor household" → "Okafor", to start a search for its members; anything else starts an empty search. */
+const surnameOf = (household) => /^the (.+) household$/i.exec(household)?.[1] ?? '';
+
+async function followUps(container, ctx) {
+  show(container, heading('Follow-up requests'));
+  let requests;
+  try {
+    ({ dutyFollowUpRequests: requests } = await graphql(DUTY));
+  } catch (error) {
+    ctx.fail(error);
+    return;
+  }
+  show(container, heading('Follow-up requests', `Families with no team that a commissioner asked ${ctx.me.practitioner.agency.name}’s duty contacts to follow up.`),
+    requests.length === 0 && h('p', {}, 'There are no follow-up requests for your agency.'),
+    h('ul', { class: 'cards' }, requests.map((r) => h('li', {}, h('article', { class: 'card' },
+      h('h2', { class: 'card-title' }, r.householdName),
+      h('p', { class: 'agency' }, r.area),
+      h('p', {}, h('span', { class: 'when' }, format.dateTime(r.request.requestedAt)), ` (${format.ago(r.request.requestedAt)}): “${r.request.reason}”`),
+      h('p', {}, 'Nobody is in the family’s team. Find its members and join a team, with a reason, to follow them up.'),
+      h('a', { class: 'button secondary', href: `#/search?${new URLSearchParams({ q: surnameOf(r.householdName) })}` },
+        `Search for ${r.householdName}’s members`))))));
+}
+
 // ---- my details ----
 
 const UPDATE_ME = `mutation Update($input: ContactDetailsInput!) { updateMyContactDetails(input: $input) { id } }`;
@@ -465,13 +505,17 @@ async function myDetails(container, ctx) {
 
 // ---- reports (analysts and commissioners) ----
 
-// REPORTS: placeholder until the reports work lands. Replace this screen with the density charts and tables and the
-// families-with-no-contact list (analyst and commissioner roles only; the navigation shows it only to them).
+/** The reports live in their own module, fetched the first time one is opened; the API decides who may see them. */
 async function reports(container, ctx) {
-  show(container, heading('Reports'),
-    h('p', {}, 'Reports on how dense the professional network is around families, and on families nobody has contacted recently, will appear here.'),
-    !ctx.me.roles.some((r) => r === 'ANALYST' || r === 'COMMISSIONER')
-      && h('p', { class: 'problem' }, 'Reports are for analysts and commissioners.'));
+  let module;
+  try {
+    module = await import('./reports.js');
+  } catch {
+    show(container, heading('Reports'));
+    ctx.fail(new ApiError('NETWORK', 'The reports could not be loaded.'));
+    return undefined;
+  }
+  return module.reports(container, ctx);
 }
 
 async function admin(container) {
@@ -504,6 +548,7 @@ export const screens = {
   client: practitionerOnly(client),
   'my-clients': practitionerOnly(myClients),
   me: practitionerOnly(myDetails),
+  'follow-ups': practitionerOnly(followUps),
   reports,
   admin,
   notFound,
