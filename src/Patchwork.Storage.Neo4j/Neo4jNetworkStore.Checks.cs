@@ -27,9 +27,18 @@ public sealed partial class Neo4jNetworkStore
             : null;
 
     /// <summary>The actor's current involvement with the client, or FORBIDDEN: only the team may act on a client.</summary>
-    private static async Task<Involvement> RequireInTeamAsync(Transaction tx, Actor actor, string clientId) =>
-        await FindCurrentInvolvementAsync(tx, actor.Practitioner, clientId)
-        ?? throw PatchworkException.Forbidden("Only a member of the client's team can do this; join the team first.");
+    /// <remarks>Call after locking the client. The practitioner's lock is taken too, so a practitioner being marked as
+    /// left (which locks only them, never a client: no cycle) cannot end the involvement between this check and the write.</remarks>
+    private static async Task<Involvement> RequireInTeamAsync(Transaction tx, Actor actor, string clientId)
+    {
+        await LockPractitionerAsync(tx, actor.Practitioner);
+        return await FindCurrentInvolvementAsync(tx, actor.Practitioner, clientId)
+            ?? throw PatchworkException.Forbidden("Only a member of the client's team can do this; join the team first.");
+    }
+
+    /// <summary>Takes the practitioner's write lock, if they exist; whoever reads their involvements next reads them settled.</summary>
+    private static async Task LockPractitionerAsync(Transaction tx, string practitionerId) =>
+        await tx.RunAsync(LockPractitioner, ("id", practitionerId));
 
     private static async Task AppendAsync(Transaction tx, params AuditEntry[] entries) =>
         await tx.RunAsync(AppendAudit, ("entries", entries.Select(e => Records.Map(e, AuditSequence.Next())).ToList()));

@@ -89,10 +89,17 @@ public sealed partial class Neo4jNetworkStore
         return WriteAsync(async tx =>
         {
             await RequireClientAsync(tx, clientId);
-            var current = await FindCurrentInvolvementAsync(tx, actor.Practitioner, clientId)
-                ?? throw PatchworkException.Conflict("You are not in this client's team.");
+            // Client, then practitioner: the order every write takes both in; "left" locks only the practitioner.
+            await LockPractitionerAsync(tx, actor.Practitioner);
+            var notInTeam = PatchworkException.Conflict("You are not in this client's team.");
+            var current = await FindCurrentInvolvementAsync(tx, actor.Practitioner, clientId) ?? throw notInTeam;
             var left = await tx.RunAsync(LeaveTeam, ("practitionerId", actor.Practitioner), ("clientId", clientId),
                 ("now", now), ("reason", validReason));
+            // No row: nothing was still current to end.
+            if (left.Values.Count == 0)
+            {
+                throw notInTeam;
+            }
             var cancelled = left.Column<long>("cancelled").Single();
             await AppendAsync(tx, Audited(actor, now, AuditAction.LeaveTeam, clientId, null, validReason,
                 $"left the team; {cancelled} planned visit(s) cancelled"));

@@ -132,6 +132,52 @@ public sealed class QueryApiProtocolTests
     }
 
     [Fact]
+    public async Task Scheduling_a_visit_locks_the_client_then_the_practitioner_before_reading_the_involvement()
+    {
+        await using var server = await FakeQueryApi.StartAsync(request => (request.Method, request.Path, request.Statement) switch
+        {
+            ("POST", "/db/patchwork/query/v2/tx", _) => Begun("tx-3", "YWZm"),
+            (_, _, "writes/lock_client") => Result(["client"], [[ClientMap("cl-eve")]]),
+            (_, _, "writes/lock_practitioner") => Result(["practitioner", "agency"], [[PractitionerMap("pr-nina", "ag-1"), AgencyMap("ag-1", "Health", restricted: false)]]),
+            (_, _, "writes/current_involvement") => Result(["involvement"], []),
+            _ => Empty(),
+        });
+        using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(TestNetworkNow));
+
+        var error = await Assert.ThrowsAsync<PatchworkException>(() => store.ScheduleVisitAsync(
+            new NewVisit("cl-eve", TestNetworkNow.AddDays(1), VisitMode.HomeVisit), Nina, Ct));
+
+        Assert.Equal(ErrorCode.Forbidden, error.Code);
+        Assert.Equal(["writes/lock_client", "writes/lock_practitioner", "writes/current_involvement"],
+            server.Requests.Where(r => r.Statement is not null).Select(r => r.Statement));
+        Assert.Equal("pr-nina", server.Requests[2].Json.GetProperty("parameters").GetProperty("id").GetString());
+        Assert.Equal("DELETE", server.Requests[^1].Method);
+    }
+
+    [Fact]
+    public async Task Leaving_a_team_whose_involvement_ended_meanwhile_is_a_conflict_and_is_rolled_back()
+    {
+        await using var server = await FakeQueryApi.StartAsync(request => (request.Method, request.Path, request.Statement) switch
+        {
+            ("POST", "/db/patchwork/query/v2/tx", _) => Begun("tx-4", "YWZm"),
+            (_, _, "writes/lock_client") => Result(["client"], [[ClientMap("cl-eve")]]),
+            (_, _, "writes/lock_practitioner") => Result(["practitioner", "agency"], [[PractitionerMap("pr-nina", "ag-1"), AgencyMap("ag-1", "Health", restricted: false)]]),
+            (_, _, "writes/current_involvement") => Result(["involvement"], [[InvolvementMap("pr-nina", "cl-eve")]]),
+            (_, _, "team/leave_team") => Result(["cancelled"], []),
+            _ => Empty(),
+        });
+        using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(TestNetworkNow));
+
+        var error = await Assert.ThrowsAsync<PatchworkException>(() => store.LeaveTeamAsync("cl-eve", "Case closed", Nina, Ct));
+
+        Assert.Equal(ErrorCode.Conflict, error.Code);
+        Assert.Equal(["writes/lock_client", "writes/lock_practitioner", "writes/current_involvement", "team/leave_team"],
+            server.Requests.Where(r => r.Statement is not null).Select(r => r.Statement));
+        Assert.DoesNotContain(server.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
+        Assert.Equal("DELETE", server.Requests[^1].Method);
+    }
+
+    [Fact]
     public async Task A_write_its_checks_refuse_is_rolled_back_and_never_committed()
     {
         await using var server = await FakeQueryApi.StartAsync(request => (request.Method, request.Path, request.Statement) switch
@@ -394,6 +440,10 @@ public sealed class QueryApiProtocolTests
         ("id", Str(id)), ("agencyId", Str(agencyId)), ("name", Str("Nina Okafor")), ("role", Str("District nurse")),
         ("email", Str("nina@health.example")), ("mobile", Null), ("landline", Str("01603100001")),
         ("preferredContact", Str("Landline")), ("status", Str("Active")), ("subject", Str("idp|pr-nina")));
+
+    private static string InvolvementMap(string practitionerId, string clientId) => Map(
+        ("practitionerId", Str(practitionerId)), ("clientId", Str(clientId)), ("since", Time("2025-01-01T09:00Z")),
+        ("reason", Str("Referral")), ("restricted", Bool(false)), ("endedOn", Null), ("endReason", Null));
 
     private static string ClientMap(string id) => Map(
         ("id", Str(id)), ("givenName", Str("Eve")), ("familyName", Str("Brown")), ("dateOfBirth", Date("1970-07-07")),
