@@ -72,9 +72,27 @@ public sealed class QueryApiClient : IDisposable
                 await transaction.RollbackQuietlyAsync();
                 throw;
             }
-            await transaction.CommitAsync(cancellationToken);
+            await CommitOrRollBackAsync(transaction);
             return result;
         }, retry ? _options.MaxRetries : 0, cancellationToken);
+
+    /// <summary>
+    /// Commits whatever the caller's token says (only the client's timeout bounds it): a commit abandoned half-way
+    /// would leave the transaction open, holding its locks, until the server expires it. A commit the server answered
+    /// with an error is already rolled back; any other failure (no answer, a bare status) gets a rollback to be sure.
+    /// </summary>
+    private static async Task CommitOrRollBackAsync(QueryApiTransaction transaction)
+    {
+        try
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception failure) when (failure is not Neo4jException { Code: not Neo4jException.Unavailable })
+        {
+            await transaction.RollbackQuietlyAsync();
+            throw;
+        }
+    }
 
     private async Task<T> RetryingAsync<T>(Func<Task<T>> operation, int maxRetries, CancellationToken cancellationToken)
     {

@@ -332,6 +332,29 @@ public sealed class QueryApiProtocolTests
 
         Assert.False(error.IsTransient);
         Assert.Single(server.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
+        Assert.Equal(("DELETE", "/db/patchwork/query/v2/tx/tx-1"), (server.Requests[^1].Method, server.Requests[^1].Path));
+    }
+
+    [Fact]
+    public async Task A_caller_cancelling_after_the_work_still_gets_the_commit_so_no_transaction_is_left_holding_locks()
+    {
+        await using var server = await FakeQueryApi.StartAsync(request => (request.Method, request.Path) switch
+        {
+            ("POST", "/db/patchwork/query/v2/tx") => Begun("tx-2", "YWZm"),
+            _ => Empty(),
+        });
+        using var client = new QueryApiClient(Options(server.Uri));
+        using var caller = new CancellationTokenSource();
+
+        var result = await client.InTransactionAsync(_ =>
+        {
+            caller.Cancel();
+            return Task.FromResult(42);
+        }, caller.Token);
+
+        Assert.Equal(42, result);
+        Assert.Equal(["POST /db/patchwork/query/v2/tx", "POST /db/patchwork/query/v2/tx/tx-2/commit"],
+            server.Requests.Select(r => $"{r.Method} {r.Path}"));
     }
 
     [Fact]
