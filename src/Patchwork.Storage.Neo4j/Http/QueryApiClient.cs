@@ -11,7 +11,7 @@ namespace Patchwork.Storage.Neo4j.Http;
 /// access mode READ; a write runs as one explicit transaction under <c>/query/v2/tx</c>, which commits only when
 /// the whole change returned normally and is rolled back otherwise. The bookmarks of the last answer go with every
 /// request, so a read after a write sees the write on any cluster member. A transient failure
-/// (<c>Neo.TransientError.*</c>, no answer, a 5xx without a body) is tried again from the start, after a capped
+/// (<c>Neo.TransientError.*</c>, a failed connection, a 5xx without a body; not a timeout) is tried again from the start, after a capped
 /// exponential back-off with jitter; a commit that got no answer is never retried, as it may have succeeded.
 /// </summary>
 public sealed class QueryApiClient : IDisposable
@@ -205,8 +205,10 @@ public sealed class QueryApiClient : IDisposable
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Without an answer a commit may or may not have happened: only a request before the commit is safe to retry.
+            // A timeout is never retried: the statement ran its whole allowance and would most likely do so again.
+            var timedOut = e is TaskCanceledException;
             throw new Neo4jException(Neo4jException.Unavailable,
-                $"No answer from Neo4j at {_http.BaseAddress} within {_options.Timeout}: {e.Message}", isTransient: !committing, e);
+                $"No answer from Neo4j at {_http.BaseAddress} within {_options.Timeout}: {e.Message}", isTransient: !committing && !timedOut, e);
         }
         using (response)
         {

@@ -304,17 +304,18 @@ public sealed class QueryApiProtocolTests
     }
 
     [Fact]
-    public async Task A_server_that_does_not_answer_in_time_is_reported_as_unavailable()
+    public async Task A_server_that_does_not_answer_in_time_is_reported_as_unavailable_and_the_long_read_is_not_run_again()
     {
         await using var server = await FakeQueryApi.StartAsync(_ => Empty() with { Delay = TimeSpan.FromSeconds(3) });
-        var options = Options(server.Uri, retries: 0);
+        var options = Options(server.Uri, retries: 3);
         options.Timeout = TimeSpan.FromMilliseconds(300);
         using var impatient = new QueryApiClient(options);
 
         var error = await Assert.ThrowsAsync<Neo4jException>(() => impatient.ReadAsync(Cypher.Call(Statements.AllAgencies), Ct));
 
         Assert.Equal(Neo4jException.Unavailable, error.Code);
-        Assert.True(error.IsTransient);
+        Assert.False(error.IsTransient);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
