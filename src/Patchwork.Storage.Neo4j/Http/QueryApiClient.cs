@@ -9,8 +9,8 @@ namespace Patchwork.Storage.Neo4j.Http;
 /// <summary>
 /// A small client of Neo4j's HTTP Query API (<c>/db/{db}/query/v2</c>). Reads run as implicit transactions with
 /// access mode READ; a write runs as one explicit transaction under <c>/query/v2/tx</c>, which commits only when
-/// the whole change returned normally and is rolled back otherwise. The bookmarks of the last answer go with every
-/// request, so a read after a write sees the write on any cluster member. A transient failure
+/// the whole change returned normally and is rolled back otherwise. The bookmarks of the last commit (or implicit
+/// write) go with every request, so a read after a write sees the write on any cluster member. A transient failure
 /// (<c>Neo.TransientError.*</c>, a failed connection, a 5xx without a body; not a timeout) is tried again from the start, after a capped
 /// exponential back-off with jitter; a commit that got no answer is never retried, as it may have succeeded.
 /// </summary>
@@ -113,7 +113,11 @@ public sealed class QueryApiClient : IDisposable
     {
         var (result, _) = await SendAsync(HttpMethod.Post, _queryPath, Body(call, accessMode, withBookmarks: true),
             affinity: null, committing: false, cancellationToken);
-        RememberBookmarks(result.Bookmarks);
+        // Only a write moves the bookmark on: a read's bookmark may be older than a commit that finished before it.
+        if (accessMode == "Write")
+        {
+            RememberBookmarks(result.Bookmarks);
+        }
         return result;
     }
 

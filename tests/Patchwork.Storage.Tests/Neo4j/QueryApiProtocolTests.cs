@@ -178,6 +178,30 @@ public sealed class QueryApiProtocolTests
     }
 
     [Fact]
+    public async Task A_read_answer_does_not_replace_the_bookmark_of_the_last_commit()
+    {
+        await using var server = await FakeQueryApi.StartAsync(request => (request.Method, request.Path) switch
+        {
+            ("POST", "/db/patchwork/query/v2/tx") => Begun("tx-5", "YWZm"),
+            ("POST", "/db/patchwork/query/v2/tx/tx-5/commit") => Empty("FB:commit"),
+            _ => Empty("FB:older-read"),
+        });
+        using var client = new QueryApiClient(Options(server.Uri));
+
+        await client.InTransactionAsync(_ => Task.FromResult(1), Ct);
+        await client.ReadAsync(Cypher.Call(Statements.AllAgencies), Ct);
+        await client.ReadAsync(Cypher.Call(Statements.AllAgencies), Ct);
+        await client.WriteImplicitAsync(Cypher.Call(Statements.AllAgencies), Ct);
+        await client.ReadAsync(Cypher.Call(Statements.AllAgencies), Ct);
+
+        var requests = server.Requests;
+        Assert.Equal("""["FB:commit"]""", requests[2].Json.GetProperty("bookmarks").GetRawText());
+        Assert.Equal("""["FB:commit"]""", requests[3].Json.GetProperty("bookmarks").GetRawText());
+        Assert.Equal("""["FB:commit"]""", requests[4].Json.GetProperty("bookmarks").GetRawText());
+        Assert.Equal("""["FB:older-read"]""", requests[5].Json.GetProperty("bookmarks").GetRawText());
+    }
+
+    [Fact]
     public async Task A_write_its_checks_refuse_is_rolled_back_and_never_committed()
     {
         await using var server = await FakeQueryApi.StartAsync(request => (request.Method, request.Path, request.Statement) switch
