@@ -23,7 +23,7 @@ public sealed partial class Neo4jNetworkStore
             return EmptyLookup<Visit>();
         }
         var visits = await ReadAsync(UpcomingVisits, cancellationToken,
-            ("ids", clientIds), ("now", Now()), ("perClient", (long)Math.Clamp(perClient, 1, MaxVisitsPerClient)));
+            ("ids", Keys(clientIds)), ("now", Now()), ("perClient", (long)Math.Clamp(perClient, 1, MaxVisitsPerClient)));
         return visits.Maps("visit").Select(Records.Visit).ToLookup(v => v.ClientId);
     }
 
@@ -35,7 +35,7 @@ public sealed partial class Neo4jNetworkStore
             return EmptyLookup<Visit>();
         }
         var visits = await ReadAsync(RecentContacts, cancellationToken,
-            ("ids", clientIds), ("perClient", (long)Math.Clamp(perClient, 1, MaxVisitsPerClient)));
+            ("ids", Keys(clientIds)), ("perClient", (long)Math.Clamp(perClient, 1, MaxVisitsPerClient)));
         return visits.Maps("visit").Select(Records.Visit).ToLookup(v => v.ClientId);
     }
 
@@ -49,7 +49,7 @@ public sealed partial class Neo4jNetworkStore
         {
             return EmptyLookup<TeamChange>();
         }
-        var result = await ReadAsync(TeamChanges, cancellationToken, ("ids", clientIds), ("since", Floor(since)));
+        var result = await ReadAsync(TeamChanges, cancellationToken, ("ids", Keys(clientIds)), ("since", Floor(since)));
         return Rows(result).Select(row => new TeamChange(
             ClientId: (string)row["clientId"]!,
             Practitioner: Records.Practitioner(Map(row["practitioner"])),
@@ -69,7 +69,7 @@ public sealed partial class Neo4jNetworkStore
         {
             return EmptyLookup<TeamMember>();
         }
-        var result = await ReadAsync(statement, cancellationToken, ("ids", keys), ("now", Now()));
+        var result = await ReadAsync(statement, cancellationToken, ("ids", Keys(keys)), ("now", Now()));
         return Rows(result)
             .Select(row => (Key: (string)row["key"]!, Member: new TeamMember(
                 Practitioner: Records.Practitioner(Map(row["practitioner"])),
@@ -83,6 +83,9 @@ public sealed partial class Neo4jNetworkStore
             .SelectMany(team => TeamMember.MergeByPractitioner(team).Select(member => (team.Key, member)))
             .ToLookup(r => r.Key, r => r.member);
     }
+
+    /// <summary>The ids to UNWIND, each once: a repeated id would repeat its rows.</summary>
+    private static List<string> Keys(IReadOnlyCollection<string> ids) => [.. ids.Distinct(StringComparer.Ordinal)];
 
     /// <summary>Each row as a map from field name to value.</summary>
     private static IEnumerable<Dictionary<string, object?>> Rows(QueryResult result) =>

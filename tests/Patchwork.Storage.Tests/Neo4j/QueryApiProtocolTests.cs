@@ -85,6 +85,23 @@ public sealed class QueryApiProtocolTests
     }
 
     [Fact]
+    public async Task Ids_asked_for_twice_are_sent_once_so_no_row_comes_back_twice()
+    {
+        await using var server = await FakeQueryApi.StartAsync(_ => Result(["visit"], []));
+        using var store = new Neo4jNetworkStore(Options(server.Uri), TimeProvider.System);
+        string[] ids = ["cl-a", "cl-b", "cl-a", "cl-b"];
+
+        await store.GetUpcomingVisitsAsync(ids, 3, Ct);
+        await store.GetRecentContactsAsync(ids, 3, Ct);
+        await store.GetClientTeamsAsync(ids, Ct);
+        await store.GetFamilyTeamsAsync(ids, Ct);
+        await store.GetTeamChangesAsync(ids, DateTimeOffset.UnixEpoch, Ct);
+
+        Assert.Equal(5, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal("""["cl-a","cl-b"]""", r.Json.GetProperty("parameters").GetProperty("ids").GetRawText()));
+    }
+
+    [Fact]
     public async Task A_store_read_becomes_domain_records()
     {
         await using var server = await FakeQueryApi.StartAsync(_ => Result(["agency"], [[AgencyMap("ag-1", "Sexual Health Norfolk", restricted: true)]]));
