@@ -38,6 +38,12 @@ public sealed class Neo4jOptions : IValidatableObject
             yield return new ValidationResult(
                 "Set Neo4j:Uri to the server's HTTP address, e.g. http://localhost:7474 (the Query API, not bolt://).");
         }
+        else if (uri.UserInfo.Length > 0)
+        {
+            // Addresses end up in logs and error messages; credentials belong in their own settings.
+            yield return new ValidationResult(
+                "Neo4j:Uri must not carry a user name or password; set Neo4j:User and Neo4j:Password instead.");
+        }
         if (string.IsNullOrWhiteSpace(Database))
         {
             yield return new ValidationResult("Set Neo4j:Database to the database name, e.g. neo4j.");

@@ -24,6 +24,7 @@ public sealed class QueryApiClient : IDisposable
     private readonly HttpClient _http;
     private readonly Neo4jOptions _options;
     private readonly string _queryPath;
+    private readonly string _address; // for messages: never with a user name or password
     private readonly Lock _bookmarksLock = new();
     private IReadOnlyList<string> _bookmarks = [];
 
@@ -36,6 +37,7 @@ public sealed class QueryApiClient : IDisposable
         _http.DefaultRequestHeaders.Authorization = Authorization(options);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(TypedJsonMediaType));
         _queryPath = $"db/{Uri.EscapeDataString(options.Database)}/query/v2";
+        _address = _http.BaseAddress.GetComponents(UriComponents.HttpRequestUrl & ~UriComponents.UserInfo, UriFormat.UriEscaped);
     }
 
     /// <summary>The pause before retry number <paramref name="attempt"/> (from 1): doubling, capped, with jitter.</summary>
@@ -212,7 +214,7 @@ public sealed class QueryApiClient : IDisposable
             // A timeout is never retried: the statement ran its whole allowance and would most likely do so again.
             var timedOut = e is TaskCanceledException;
             throw new Neo4jException(Neo4jException.Unavailable,
-                $"No answer from Neo4j at {_http.BaseAddress} within {_options.Timeout}: {e.Message}", isTransient: !committing && !timedOut, e);
+                $"No answer from Neo4j at {_address} within {_options.Timeout}: {e.Message}", isTransient: !committing && !timedOut, e);
         }
         using (response)
         {

@@ -56,6 +56,9 @@ public sealed partial class FullTextQueryTests
         ], problems);
         Assert.Empty(Validate(new Neo4jOptions { Uri = "https://abc.databases.neo4j.io", User = "neo4j", Password = "p" }));
         Assert.Empty(Validate(new Neo4jOptions { Uri = "http://localhost:7474", Token = "t" }));
+        var withPassword = Validate(new Neo4jOptions { Uri = "https://neo4j:hunter2@abc.databases.neo4j.io", User = "neo4j", Password = "p" });
+        Assert.Equal(["Neo4j:Uri must not carry a user name or password; set Neo4j:User and Neo4j:Password instead."], withPassword);
+        Assert.DoesNotContain(withPassword, m => m!.Contains("hunter2", StringComparison.Ordinal));
     }
 
     private static List<string?> Validate(Neo4jOptions options) =>

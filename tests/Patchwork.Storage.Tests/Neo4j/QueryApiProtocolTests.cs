@@ -360,6 +360,20 @@ public sealed class QueryApiProtocolTests
     }
 
     [Fact]
+    public async Task A_failure_to_reach_the_server_never_prints_a_password_from_the_address()
+    {
+        using var client = new QueryApiClient(new Neo4jOptions
+        {
+            Uri = "http://neo4j:hunter2@127.0.0.1:1", User = "u", Password = "p", MaxRetries = 0, Timeout = TimeSpan.FromSeconds(5),
+        });
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => client.ReadAsync(Cypher.Call(Statements.AllAgencies), Ct));
+
+        Assert.Contains("http://127.0.0.1:1/", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_commit_that_gets_no_answer_is_not_retried_as_it_may_have_succeeded()
     {
         await using var server = await FakeQueryApi.StartAsync(request => (request.Method, request.Path) switch
