@@ -364,7 +364,11 @@ public sealed class QueryApiProtocolTests
     {
         using var client = new QueryApiClient(new Neo4jOptions
         {
-            Uri = "http://neo4j:hunter2@127.0.0.1:1", User = "u", Password = "p", MaxRetries = 0, Timeout = TimeSpan.FromSeconds(5),
+            Uri = "http://neo4j:hunter2@127.0.0.1:1",
+            User = "u",
+            Password = "p",
+            MaxRetries = 0,
+            Timeout = TimeSpan.FromSeconds(5),
         });
 
         var error = await Assert.ThrowsAsync<Neo4jException>(() => client.ReadAsync(Cypher.Call(Statements.AllAgencies), Ct));
