@@ -219,6 +219,43 @@ public sealed partial class ReportsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_duty_inbox_is_audited_per_family_and_names_a_restricted_service_only_to_its_own_practitioners()
+    {
+        var (account, _) = await PractitionerWithAFamilyAsync();
+        var practitioner = await _app.TokenForAsync(account.Email);
+        var advocateAccount = await Demo.PractitionerWhereAsync(_app, a => a.RestrictedService);
+        var advocate = await _app.TokenForAsync(advocateAccount.Email);
+        var client = (await _app.GraphQLAsync(practitioner, "mutation { registerClient(input: { givenName: \"Ada\", familyName: \"Refuge\", dateOfBirth: \"2015-12-10\", address: \"1 Test Street\", postcode: \"EM1 1AA\", reason: \"Referred by school nurse\" }) { id } }"))
+            .Ok()["registerClient"]!["id"]!.GetValue<string>();
+        var family = (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { createFamily(input: { name: \"the Refuge household\", area: \"Eastmere / Harbour\", clientId: $c, relationship: \"parent\" }) { id } }",
+            new { c = client })).Ok()["createFamily"]!["id"]!.GetValue<string>();
+        (await _app.GraphQLAsync(advocate, "mutation($c: ID!) { joinTeam(clientId: $c, reason: \"Safety planning\") { id } }", new { c = client })).Ok();
+        foreach (var token in new[] { advocate, practitioner })
+        {
+            (await _app.GraphQLAsync(token, "mutation($c: ID!) { leaveTeam(clientId: $c) { endedOn } }", new { c = client })).Ok();
+        }
+        var reference = _app.Services.GetRequiredService<Pseudonyms>().Reference(family);
+        (await _app.GraphQLAsync(await TokenAsync(DemoRoles.Commissioner), "mutation($r: String!) { requestFollowUp(reference: $r, reason: \"Left without a team\") { route } }",
+            new { r = reference })).Ok();
+        const string Inbox = "{ dutyFollowUpRequests { familyId request { agencies { id restrictedService } } } }";
+
+        var seenOutside = (await _app.GraphQLAsync(practitioner, Inbox)).Ok()["dutyFollowUpRequests"]!.AsArray().Single(i => i!["familyId"]!.GetValue<string>() == family)!;
+        var seenByAdvocate = (await _app.GraphQLAsync(advocate, Inbox)).Ok()["dutyFollowUpRequests"]!.AsArray().Single(i => i!["familyId"]!.GetValue<string>() == family)!;
+
+        var advocateAgency = (await _app.Store.GetPractitionersAsync([advocateAccount.PractitionerId!], default))[advocateAccount.PractitionerId!].AgencyId;
+        var outside = seenOutside["request"]!["agencies"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(outside);
+        Assert.DoesNotContain(advocateAgency, outside);
+        Assert.All(seenOutside["request"]!["agencies"]!.AsArray(), a => Assert.False(a!["restrictedService"]!.GetValue<bool>()));
+        Assert.Contains(advocateAgency, seenByAdvocate["request"]!["agencies"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
+        var admin = await TokenAsync(DemoRoles.Admin);
+        var views = (await _app.GraphQLAsync(admin, "query($f: ID!) { auditTrail(familyId: $f, action: VIEW_FAMILY) { subject detail } }", new { f = family }))
+            .Ok()["auditTrail"]!.AsArray();
+        Assert.Contains(views, v => v!["subject"]!.GetValue<string>() == account.Subject && v["detail"]!.GetValue<string>() == "dutyFollowUpRequests");
+        Assert.Contains(views, v => v!["subject"]!.GetValue<string>() == advocateAccount.Subject);
+    }
+
+    [Fact]
     public async Task As_of_a_date_before_anyone_was_involved_the_network_is_empty()
     {
         var analyst = await TokenAsync(DemoRoles.Analyst);
