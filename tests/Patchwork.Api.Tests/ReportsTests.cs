@@ -282,6 +282,40 @@ public sealed partial class ReportsTests : IDisposable
         Assert.Equal(trailBefore, await AuditCountAsync(action: "REQUEST_FOLLOW_UP"));
     }
 
+    [Theory]
+    [InlineData("F-0000000000", "NOT_FOUND", "No family has the reference 'F-0000000000'")]
+    [InlineData("Smith household", "BAD_USER_INPUT", "requestFollowUp: ")]
+    public async Task A_refused_follow_up_request_is_audited_as_denied_so_references_cannot_be_probed_without_trace(
+        string reference, string code, string detailPart)
+    {
+        var commissioner = await TokenAsync(DemoRoles.Commissioner);
+
+        (await _app.GraphQLAsync(commissioner, "mutation($r: String!) { requestFollowUp(reference: $r, reason: \"Check on them\") { reference } }",
+            new { r = reference })).FailsWith(code);
+
+        var subject = Demo.Accounts(_app).First(a => a.Role == DemoRoles.Commissioner).Subject;
+        var denied = await DeniedAsync();
+        Assert.Contains(denied, e => e.Subject == subject && e.Detail.StartsWith("requestFollowUp: ", StringComparison.Ordinal)
+            && e.Detail.Contains(detailPart, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_csv_download_refused_as_bad_input_is_audited_as_denied()
+    {
+        using var response = await GetCsvAsync(await TokenAsync(DemoRoles.Analyst), "/reports/network-density.csv?asOf=yesterday");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var subject = Demo.Accounts(_app).First(a => a.Role == DemoRoles.Analyst).Subject;
+        Assert.Contains(await DeniedAsync(), e => e.Subject == subject && e.Detail.StartsWith("network-density.csv: ", StringComparison.Ordinal));
+    }
+
+    private async Task<List<(string Subject, string Detail)>> DeniedAsync()
+    {
+        var admin = await TokenAsync(DemoRoles.Admin);
+        return [.. (await _app.GraphQLAsync(admin, "{ auditTrail(action: DENIED, first: 500) { subject detail } }")).Ok()["auditTrail"]!.AsArray()
+            .Select(e => (e!["subject"]!.GetValue<string>(), e["detail"]?.GetValue<string>() ?? ""))];
+    }
+
     [Fact]
     public async Task Every_report_read_is_audited_with_its_arguments()
     {
