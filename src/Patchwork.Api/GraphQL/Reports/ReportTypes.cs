@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
-using Patchwork.Api.GraphQL.Directory;
 using Patchwork.Api.Governance;
+using Patchwork.Api.GraphQL.Directory;
 using Patchwork.Api.Identity;
 using Patchwork.Api.Reports;
 
