@@ -76,6 +76,46 @@ public sealed partial class ReportsTests : IDisposable
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("HEALTH")]
+    [InlineData("POLICE")]
+    [InlineData("VOLUNTARY")]
+    public async Task Family_networks_leave_out_the_rows_of_areas_the_density_report_suppresses(string? agencyKind)
+    {
+        var (account, _) = await PractitionerWithAFamilyAsync();
+        var practitioner = await _app.TokenForAsync(account.Email);
+        var client = (await _app.GraphQLAsync(practitioner, "mutation { registerClient(input: { givenName: \"Ada\", familyName: \"Lone\", dateOfBirth: \"2015-12-10\", address: \"1 Test Street\", postcode: \"EM1 1AA\", reason: \"Referred by school nurse\" }) { id } }"))
+            .Ok()["registerClient"]!["id"]!.GetValue<string>();
+        (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { createFamily(input: { name: \"the Lone household\", area: \"Eastmere / Lone Farm\", clientId: $c, relationship: \"parent\" }) { id } }",
+            new { c = client })).Ok();
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+        var variables = new { k = agencyKind };
+
+        var density = (await _app.GraphQLAsync(analyst, "query($k: AgencyKind) { networkDensity(agencyKind: $k) { areas { area suppressed families { value } } } }", variables))
+            .Ok()["networkDensity"]!["areas"]!.AsArray();
+        var rows = (await _app.GraphQLAsync(analyst, "query($k: AgencyKind) { familyNetworks(agencyKind: $k, first: 1000) { rows { area } } }", variables))
+            .Ok()["familyNetworks"]!["rows"]!.AsArray().Select(r => r!["area"]!.GetValue<string>()).ToList();
+        using var response = await GetCsvAsync(analyst, agencyKind is null ? "/reports/family-networks.csv" : $"/reports/family-networks.csv?agencyKind={agencyKind}");
+        var csvAreas = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',')[1]).ToList();
+
+        var suppressed = density.Where(a => a!["suppressed"]!.GetValue<bool>()).Select(a => a!["area"]!.GetValue<string>()).ToList();
+        if (agencyKind is null)
+        {
+            Assert.Contains("Eastmere / Lone Farm", suppressed);
+        }
+        Assert.All(suppressed, area => Assert.DoesNotContain(area, rows));
+        Assert.All(suppressed, area => Assert.DoesNotContain(area, csvAreas));
+        Assert.Equal(rows.Order(StringComparer.Ordinal), csvAreas.Order(StringComparer.Ordinal));
+        // Every published area keeps its rows, and their number rounds to the published count.
+        foreach (var area in density.Where(a => !a!["suppressed"]!.GetValue<bool>()))
+        {
+            var count = rows.Count(r => r == area!["area"]!.GetValue<string>());
+            Assert.Equal(area!["families"]!["value"]!.GetValue<int>(), SmallCounts.Publish(count).Value);
+        }
+    }
+
+    [Theory]
     [InlineData("{ familyNetworks(first: 0) { hasNextPage } }")]
     [InlineData("{ familyNetworks(first: 1001) { hasNextPage } }")]
     [InlineData("{ familyNetworks(after: \"bm90IGEgY3Vyc29y\") { hasNextPage } }")]
@@ -179,6 +219,43 @@ public sealed partial class ReportsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_duty_inbox_is_audited_per_family_and_names_a_restricted_service_only_to_its_own_practitioners()
+    {
+        var (account, _) = await PractitionerWithAFamilyAsync();
+        var practitioner = await _app.TokenForAsync(account.Email);
+        var advocateAccount = await Demo.PractitionerWhereAsync(_app, a => a.RestrictedService);
+        var advocate = await _app.TokenForAsync(advocateAccount.Email);
+        var client = (await _app.GraphQLAsync(practitioner, "mutation { registerClient(input: { givenName: \"Ada\", familyName: \"Refuge\", dateOfBirth: \"2015-12-10\", address: \"1 Test Street\", postcode: \"EM1 1AA\", reason: \"Referred by school nurse\" }) { id } }"))
+            .Ok()["registerClient"]!["id"]!.GetValue<string>();
+        var family = (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { createFamily(input: { name: \"the Refuge household\", area: \"Eastmere / Harbour\", clientId: $c, relationship: \"parent\" }) { id } }",
+            new { c = client })).Ok()["createFamily"]!["id"]!.GetValue<string>();
+        (await _app.GraphQLAsync(advocate, "mutation($c: ID!) { joinTeam(clientId: $c, reason: \"Safety planning\") { id } }", new { c = client })).Ok();
+        foreach (var token in new[] { advocate, practitioner })
+        {
+            (await _app.GraphQLAsync(token, "mutation($c: ID!) { leaveTeam(clientId: $c) { endedOn } }", new { c = client })).Ok();
+        }
+        var reference = _app.Services.GetRequiredService<Pseudonyms>().Reference(family);
+        (await _app.GraphQLAsync(await TokenAsync(DemoRoles.Commissioner), "mutation($r: String!) { requestFollowUp(reference: $r, reason: \"Left without a team\") { route } }",
+            new { r = reference })).Ok();
+        const string Inbox = "{ dutyFollowUpRequests { familyId request { agencies { id restrictedService } } } }";
+
+        var seenOutside = (await _app.GraphQLAsync(practitioner, Inbox)).Ok()["dutyFollowUpRequests"]!.AsArray().Single(i => i!["familyId"]!.GetValue<string>() == family)!;
+        var seenByAdvocate = (await _app.GraphQLAsync(advocate, Inbox)).Ok()["dutyFollowUpRequests"]!.AsArray().Single(i => i!["familyId"]!.GetValue<string>() == family)!;
+
+        var advocateAgency = (await _app.Store.GetPractitionersAsync([advocateAccount.PractitionerId!], default))[advocateAccount.PractitionerId!].AgencyId;
+        var outside = seenOutside["request"]!["agencies"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(outside);
+        Assert.DoesNotContain(advocateAgency, outside);
+        Assert.All(seenOutside["request"]!["agencies"]!.AsArray(), a => Assert.False(a!["restrictedService"]!.GetValue<bool>()));
+        Assert.Contains(advocateAgency, seenByAdvocate["request"]!["agencies"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
+        var admin = await TokenAsync(DemoRoles.Admin);
+        var views = (await _app.GraphQLAsync(admin, "query($f: ID!) { auditTrail(familyId: $f, action: VIEW_FAMILY) { subject detail } }", new { f = family }))
+            .Ok()["auditTrail"]!.AsArray();
+        Assert.Contains(views, v => v!["subject"]!.GetValue<string>() == account.Subject && v["detail"]!.GetValue<string>() == "dutyFollowUpRequests");
+        Assert.Contains(views, v => v!["subject"]!.GetValue<string>() == advocateAccount.Subject);
+    }
+
+    [Fact]
     public async Task As_of_a_date_before_anyone_was_involved_the_network_is_empty()
     {
         var analyst = await TokenAsync(DemoRoles.Analyst);
@@ -203,6 +280,40 @@ public sealed partial class ReportsTests : IDisposable
         var requests = await _app.Services.GetRequiredService<INetworkReports>().GetFollowUpRequestsAsync([.. families], default);
         Assert.Empty(requests.SelectMany(g => g));
         Assert.Equal(trailBefore, await AuditCountAsync(action: "REQUEST_FOLLOW_UP"));
+    }
+
+    [Theory]
+    [InlineData("F-0000000000", "NOT_FOUND", "No family has the reference 'F-0000000000'")]
+    [InlineData("Smith household", "BAD_USER_INPUT", "requestFollowUp: ")]
+    public async Task A_refused_follow_up_request_is_audited_as_denied_so_references_cannot_be_probed_without_trace(
+        string reference, string code, string detailPart)
+    {
+        var commissioner = await TokenAsync(DemoRoles.Commissioner);
+
+        (await _app.GraphQLAsync(commissioner, "mutation($r: String!) { requestFollowUp(reference: $r, reason: \"Check on them\") { reference } }",
+            new { r = reference })).FailsWith(code);
+
+        var subject = Demo.Accounts(_app).First(a => a.Role == DemoRoles.Commissioner).Subject;
+        var denied = await DeniedAsync();
+        Assert.Contains(denied, e => e.Subject == subject && e.Detail.StartsWith("requestFollowUp: ", StringComparison.Ordinal)
+            && e.Detail.Contains(detailPart, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_csv_download_refused_as_bad_input_is_audited_as_denied()
+    {
+        using var response = await GetCsvAsync(await TokenAsync(DemoRoles.Analyst), "/reports/network-density.csv?asOf=yesterday");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var subject = Demo.Accounts(_app).First(a => a.Role == DemoRoles.Analyst).Subject;
+        Assert.Contains(await DeniedAsync(), e => e.Subject == subject && e.Detail.StartsWith("network-density.csv: ", StringComparison.Ordinal));
+    }
+
+    private async Task<List<(string Subject, string Detail)>> DeniedAsync()
+    {
+        var admin = await TokenAsync(DemoRoles.Admin);
+        return [.. (await _app.GraphQLAsync(admin, "{ auditTrail(action: DENIED, first: 500) { subject detail } }")).Ok()["auditTrail"]!.AsArray()
+            .Select(e => (e!["subject"]!.GetValue<string>(), e["detail"]?.GetValue<string>() ?? ""))];
     }
 
     [Fact]
@@ -301,7 +412,8 @@ public sealed partial class ReportsTests : IDisposable
         (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { createFamily(input: { name: \"the Formula household\", area: \"=HYPERLINK(\\\"http://x\\\",\\\"a, b\\\")\", clientId: $c, relationship: \"parent\" }) { id } }",
             new { c = client })).Ok();
 
-        using var response = await GetCsvAsync(await TokenAsync(DemoRoles.Analyst), "/reports/family-networks.csv");
+        // The families-without-contact list is complete, so a lone family's area (left out of family-networks) shows there.
+        using var response = await GetCsvAsync(await TokenAsync(DemoRoles.Commissioner), "/reports/families-without-contact.csv?days=1");
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\",", text, StringComparison.Ordinal);

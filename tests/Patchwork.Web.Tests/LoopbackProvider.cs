@@ -29,6 +29,9 @@ public sealed class LoopbackProvider(string clientId, string audience, string su
     /// <summary>Every code exchanged, and whether its verifier matched the challenge it was issued for.</summary>
     public ConcurrentQueue<(string ChallengeMethod, bool VerifierMatched)> Exchanges { get; } = new();
 
+    /// <summary>Answer the token request without an ID token, as a provider that ignored (or lost) the openid scope would.</summary>
+    public bool OmitIdToken { get; set; }
+
     private sealed record Grant(string Challenge, string ChallengeMethod, string RedirectUri, string Nonce);
 
     public async Task StartAsync()
@@ -86,13 +89,16 @@ public sealed class LoopbackProvider(string clientId, string audience, string su
         {
             return Results.Json(new { error = "invalid_grant", error_description = "PKCE verification failed" }, statusCode: 400);
         }
-        return Results.Json(new
-        {
-            access_token = Token(audience, new Dictionary<string, object> { ["roles"] = roles }),
-            id_token = Token(clientId, new Dictionary<string, object> { ["nonce"] = grant.Nonce }),
-            token_type = "Bearer",
-            expires_in = 900,
-        });
+        var accessToken = Token(audience, new Dictionary<string, object> { ["roles"] = roles });
+        return OmitIdToken
+            ? Results.Json(new { access_token = accessToken, token_type = "Bearer", expires_in = 900 })
+            : Results.Json(new
+            {
+                access_token = accessToken,
+                id_token = Token(clientId, new Dictionary<string, object> { ["nonce"] = grant.Nonce }),
+                token_type = "Bearer",
+                expires_in = 900,
+            });
     }
 
     private string Token(string tokenAudience, Dictionary<string, object> claims) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -71,6 +71,23 @@ public sealed class ProviderSignInTests(WebAppFixture web) : IAsyncLifetime
         Assert.Empty(_provider.Exchanges);
     }
 
+    [Fact]
+    public async Task An_answer_without_the_id_token_the_openid_scope_asks_for_is_refused()
+    {
+        _provider.OmitIdToken = true;
+        var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseAddress.ToString() });
+        context.SetDefaultTimeout(30_000);
+        await using var app = new AppPage(await context.NewPageAsync());
+        await app.OpenAsync("/#/my-clients");
+
+        await app.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with your organisation account" }).ClickAsync();
+
+        await Expect(app.Alert).ToContainTextAsync("answered for a different request");
+        await Expect(app.Heading).ToHaveTextAsync("Sign in");
+        Assert.Single(_provider.Exchanges);
+        Assert.Null(await app.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('patchwork.session')"));
+    }
+
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();

@@ -67,6 +67,8 @@ public static class ReportExports
         }
         catch (PatchworkException refused)
         {
+            audit.Record(viewer, AuditAction.Denied, detail: $"{export.Name}.csv: {refused.Message}");
+            await audit.FlushAsync(ct);
             await ErrorResponses.WriteAsync(http, StatusCodes.Status400BadRequest, "BAD_USER_INPUT", refused.Message, ct);
             return;
         }

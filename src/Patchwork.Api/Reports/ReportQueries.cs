@@ -13,7 +13,11 @@ public sealed class ReportQueries(INetworkReports reports, Pseudonyms pseudonyms
     {
         var filter = arguments.Filter(time.GetUtcNow());
         var families = await reports.GetFamilyNetworksAsync(filter, withVisits: true, cancellationToken);
-        return [.. families
+        // An area the density report suppresses must not be countable here either: its rows would give away how many
+        // families it has and each one's figures. Counted on the same filtered family set as DensityReport.Build.
+        var publishedAreas = families.GroupBy(f => f.Area).Where(g => g.Count() >= SmallCounts.Threshold)
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. families.Where(f => publishedAreas.Contains(f.Area))
             .Select(f => new FamilyNetworkRow(pseudonyms.Reference(f.FamilyId), f.Area,
                 f.Members == 0 ? 0 : Math.Round((double)f.MembersWithInvolvement / f.Members, 2),
                 f.Practitioners, f.Agencies, f.HasKeyWorker, DaysSince(filter.At, f.LastContactAt), DaysUntil(filter.At, f.NextVisitAt)))
@@ -32,7 +36,10 @@ public sealed class ReportQueries(INetworkReports reports, Pseudonyms pseudonyms
     public async Task<IReadOnlyList<AgencyCaseload>> CaseloadsAsync(ReportArguments arguments, CancellationToken cancellationToken) =>
         CaseloadReport.Build(await reports.GetCaseloadsAsync(arguments.Filter(time.GetUtcNow()), cancellationToken));
 
-    /// <summary>Never-contacted families first, then the longest without contact; ties by reference.</summary>
+    /// <summary>
+    /// Never-contacted families first, then the longest without contact; ties by reference. Deliberately complete,
+    /// small areas included: commissioners must act on every family listed, and a row carries no network figures.
+    /// </summary>
     public async Task<IReadOnlyList<NoContactRow>> FamiliesWithoutContactAsync(ReportArguments arguments, CancellationToken cancellationToken)
     {
         var query = arguments.NoContact(time.GetUtcNow());

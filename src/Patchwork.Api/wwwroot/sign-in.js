@@ -143,7 +143,10 @@ export async function completeProviderSignIn() {
   if (!response.ok || !tokens.access_token) {
     throw new Error(`Sign-in did not complete: ${tokens.error_description ?? tokens.error ?? `HTTP ${response.status}`}.`);
   }
-  if (tokens.id_token && claimsOf(tokens.id_token).nonce !== pending.nonce) {
+  // Asked for openid, the answer must carry an ID token bound to this tab's nonce: an answer without one could be a
+  // code replayed from another sign-in, and skipping the check would let it through.
+  const openid = (settings.scope ?? '').split(/\s+/).includes('openid');
+  if ((openid && !tokens.id_token) || (tokens.id_token && claimsOf(tokens.id_token).nonce !== pending.nonce)) {
     throw new Error('Sign-in did not complete: the sign-in service answered for a different request. Sign in again.');
   }
   keep(tokens.access_token, tokens.expires_in, tokens.id_token);

@@ -27,12 +27,16 @@ public static class CaseloadReport
     {
         var families = SmallCounts.Publish(distinct.Families);
         var published = !families.Suppressed;
+        var practitioners = published ? SmallCounts.Publish(caseloads.Count) : PublishedCount.Hidden;
+        // A mean or median over 1–4 practitioners is close to one person's caseload ("one practitioner, 7 families"):
+        // the spread is shown only when the number of practitioners it is spread over is shown too.
+        var spread = published && !practitioners.Suppressed;
         return new AgencyCaseload(
             agencyId,
-            published ? SmallCounts.Publish(caseloads.Count) : PublishedCount.Hidden,
+            practitioners,
             families,
             published ? SmallCounts.Publish(distinct.Clients) : PublishedCount.Hidden,
-            Distribution.Of([.. caseloads.Select(c => c.Families)], Distribution.PerPractitioner, published),
-            Distribution.Of([.. caseloads.Select(c => c.Clients)], Distribution.PerPractitioner, published));
+            Distribution.Of([.. caseloads.Select(c => c.Families)], Distribution.PerPractitioner, spread),
+            Distribution.Of([.. caseloads.Select(c => c.Clients)], Distribution.PerPractitioner, spread));
     }
 }

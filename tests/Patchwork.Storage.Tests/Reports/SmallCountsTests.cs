@@ -26,6 +26,29 @@ public sealed class SmallCountsTests
     }
 
     [Fact]
+    public void A_caseload_spread_over_fewer_than_five_practitioners_shows_no_mean_median_or_bucket()
+    {
+        var figures = new CaseloadFigures(
+            [new PractitionerCaseload("p1", "small", 7, 9), .. Enumerable.Range(0, 6).Select(i => new PractitionerCaseload($"q{i}", "large", 4, 6))],
+            [new AgencyCaseloadCount("small", 7, 9), new AgencyCaseloadCount("large", 20, 30)],
+            27, 39);
+
+        var rows = CaseloadReport.Build(figures);
+
+        var small = rows.Single(r => r.AgencyId == "small");
+        Assert.True(small.Practitioners.Suppressed);
+        Assert.False(small.Families.Suppressed);
+        Assert.All([small.FamiliesPerPractitioner, small.ClientsPerPractitioner], d =>
+        {
+            Assert.Equal((null, null), (d.Mean, d.Median));
+            Assert.All(d.Buckets, b => Assert.True(b.Count.Suppressed));
+        });
+        var large = rows.Single(r => r.AgencyId == "large");
+        Assert.Equal((5, 4.0), (large.Practitioners.Value, large.FamiliesPerPractitioner.Mean));
+        Assert.NotNull(rows[0].FamiliesPerPractitioner.Mean);
+    }
+
+    [Fact]
     public void A_suppressed_distribution_shows_neither_mean_median_nor_any_bucket()
     {
         var hidden = Distribution.Of([1, 2, 3], Distribution.PerFamily, published: false);

@@ -117,7 +117,21 @@ public static class ReportFields
     private static AuditedRead Viewed(IResolveFieldContext ctx, object? _) =>
         new(AuditAction.ViewReport, Detail: $"{ctx.FieldDefinition.Name} {ArgumentsOf(ctx).Describe()}".Trim());
 
+    /// <summary>A refused request is audited too, so nobody can probe references for families without trace.</summary>
     private static async Task<object?> RequestFollowUpAsync(IResolveFieldContext ctx)
+    {
+        try
+        {
+            return await FollowUpAsync(ctx);
+        }
+        catch (PatchworkException refused)
+        {
+            ctx.Request().Audit.Record(ctx.Viewer(), AuditAction.Denied, detail: $"{ctx.FieldDefinition.Name}: {refused.Message}");
+            throw;
+        }
+    }
+
+    private static async Task<object?> FollowUpAsync(IResolveFieldContext ctx)
     {
         var viewer = ctx.Viewer();
         var reason = Check.Reason(ctx.GetArgument<string>("reason"));

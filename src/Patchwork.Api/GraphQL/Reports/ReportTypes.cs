@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Directory;
+using Patchwork.Api.Identity;
 using Patchwork.Api.Reports;
 
 namespace Patchwork.Api.GraphQL.Reports;
@@ -176,8 +178,17 @@ public sealed class FollowUpRequestType : ObjectGraphType<FollowUpRequest>
         Field(r => r.Reason);
         Field(r => r.Route).Description("TEAM: sent to the family's team. DUTY: the family had no team; sent to agencies' duty contacts.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyType>>>>("agencies")
-            .ResolveAsync(async ctx => await ctx.Loaders().Agencies.LoadManyAsync(ctx.Source.AgencyIds, ctx.CancellationToken));
+            .Description("The agencies it was sent to. A restricted service shows only to its own practitioners.")
+            .ResolveAsync(async ctx => VisibleTo(ctx.Viewer(), await ctx.Loaders().Agencies.LoadManyAsync(ctx.Source.AgencyIds, ctx.CancellationToken)));
     }
+
+    /// <summary>
+    /// A duty inbox reaches practitioners outside the family's team: naming a restricted service (domestic abuse,
+    /// sexual health) there would say the household worked with it. The team already sees such a service only as
+    /// an agency and its duty line, so leaving it out costs them nothing.
+    /// </summary>
+    private static List<Agency> VisibleTo(Viewer viewer, IReadOnlyList<Agency?> agencies) =>
+        [.. agencies.OfType<Agency>().Where(a => !a.RestrictedService || a.Id == viewer.Practitioner?.AgencyId)];
 }
 
 /// <summary>A request in an agency's duty inbox: enough to find the family, which has no team to see it otherwise.</summary>
@@ -188,11 +199,15 @@ public sealed class DutyFollowUpType : ObjectGraphType<DutyFollowUp>
     public DutyFollowUpType()
     {
         Name = "DutyFollowUp";
-        Field<NonNullGraphType<FollowUpRequestType>>("request").Resolve(ctx => ctx.Source.Request);
-        Field<NonNullGraphType<IdGraphType>>("familyId").Resolve(ctx => ctx.Source.Family.Id);
-        Field<NonNullGraphType<StringGraphType>>("householdName").Resolve(ctx => ctx.Source.Family.Name);
-        Field<NonNullGraphType<StringGraphType>>("area").Resolve(ctx => ctx.Source.Family.Area);
+        // Whatever part of a request is shown, it is a view of the family, audited once per family per answer.
+        Field<NonNullGraphType<FollowUpRequestType>>("request").Audited(View).Resolve(ctx => ctx.Source.Request);
+        Field<NonNullGraphType<IdGraphType>>("familyId").Audited(View).Resolve(ctx => ctx.Source.Family.Id);
+        Field<NonNullGraphType<StringGraphType>>("householdName").Audited(View).Resolve(ctx => ctx.Source.Family.Name);
+        Field<NonNullGraphType<StringGraphType>>("area").Audited(View).Resolve(ctx => ctx.Source.Family.Area);
     }
+
+    private static AuditedRead View(IResolveFieldContext ctx, object? _) =>
+        new(AuditAction.ViewFamily, FamilyId: ((DutyFollowUp)ctx.Source!).Family.Id, Detail: "dutyFollowUpRequests");
 }
 
 /// <summary>What a commissioner is told after asking for a follow-up: where it went, by reference only.</summary>
