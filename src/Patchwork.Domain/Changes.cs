@@ -11,6 +11,11 @@ public sealed record Actor(string Subject, string? PractitionerId, string Reques
 {
     /// <summary>The acting practitioner, for changes only a practitioner can make.</summary>
     public string Practitioner => PractitionerId ?? throw PatchworkException.Forbidden("Only a practitioner can make this change.");
+
+    /// <summary>The audit entry for what this actor did, as every store writes it beside the change itself.</summary>
+    public AuditEntry Audited(
+        DateTimeOffset at, AuditAction action, string? clientId, string? familyId, string? reason, string? detail) =>
+        new(at, Subject, PractitionerId, action, clientId, familyId, reason, detail, RequestId);
 }
 
 public sealed record NewClient(

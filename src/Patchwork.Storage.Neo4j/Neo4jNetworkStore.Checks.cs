@@ -43,7 +43,4 @@ public sealed partial class Neo4jNetworkStore
     private static async Task AppendAsync(Transaction tx, params AuditEntry[] entries) =>
         await tx.RunAsync(AppendAudit, ("entries", entries.Select(e => Records.Map(e, AuditSequence.Next())).ToList()));
 
-    private static AuditEntry Audited(
-        Actor actor, DateTimeOffset at, AuditAction action, string? clientId, string? familyId, string? reason, string? detail) =>
-        new(at, actor.Subject, actor.PractitionerId, action, clientId, familyId, reason, detail, actor.RequestId);
 }

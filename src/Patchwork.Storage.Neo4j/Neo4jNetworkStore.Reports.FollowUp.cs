@@ -20,7 +20,7 @@ public sealed partial class Neo4jNetworkStore
             }
             var followUp = new FollowUpRequest(Ids.New(), valid.FamilyId, now, valid.Reason, route, agencies);
             await tx.RunAsync(RequestFollowUp, ("followUp", Records.Map(followUp)));
-            await AppendAsync(tx, Audited(actor, now, AuditAction.RequestFollowUp, null, valid.FamilyId, valid.Reason,
+            await AppendAsync(tx, actor.Audited(now, AuditAction.RequestFollowUp, null, valid.FamilyId, valid.Reason,
                 $"Routed to the {(route == FollowUpRoute.Team ? "family's team" : "duty contacts")} of {agencies.Count} agencies."));
             return followUp;
         }, cancellationToken);

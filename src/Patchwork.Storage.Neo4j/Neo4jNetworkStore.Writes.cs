@@ -18,7 +18,7 @@ public sealed partial class Neo4jNetworkStore
                 valid.Postcode, valid.NhsNumber, valid.Shielded, FamilyId: null, FamilyRelationship: null);
             await tx.RunAsync(RegisterClient, ("client", Records.Map(registered)), ("practitionerId", actor.Practitioner),
                 ("since", now), ("reason", valid.Reason), ("restricted", agency.RestrictedService));
-            await AppendAsync(tx, Audited(actor, now, AuditAction.RegisterClient, registered.Id, null, valid.Reason,
+            await AppendAsync(tx, actor.Audited(now, AuditAction.RegisterClient, registered.Id, null, valid.Reason,
                 "registered the client and joined the team"));
             return registered;
         }, cancellationToken);
@@ -34,7 +34,7 @@ public sealed partial class Neo4jNetworkStore
             RefuseIfInFamily(member);
             var created = new Family(Ids.New(), valid.Name, valid.Area);
             await tx.RunAsync(CreateFamily, ("family", Records.Map(created)), ("clientId", member.Id), ("relationship", valid.Relationship));
-            await AppendAsync(tx, Audited(actor, now, AuditAction.CreateFamily, member.Id, created.Id, null,
+            await AppendAsync(tx, actor.Audited(now, AuditAction.CreateFamily, member.Id, created.Id, null,
                 $"first member, as {valid.Relationship}"));
             return created;
         }, cancellationToken);
@@ -52,7 +52,7 @@ public sealed partial class Neo4jNetworkStore
             var member = await RequireClientAsync(tx, clientId);
             RefuseIfInFamily(member);
             await tx.RunAsync(AddFamilyMember, ("familyId", familyId), ("clientId", clientId), ("relationship", validRelationship));
-            await AppendAsync(tx, Audited(actor, now, AuditAction.AddFamilyMember, clientId, familyId, null, $"added as {validRelationship}"));
+            await AppendAsync(tx, actor.Audited(now, AuditAction.AddFamilyMember, clientId, familyId, null, $"added as {validRelationship}"));
             return member with { FamilyId = familyId, FamilyRelationship = validRelationship };
         }, cancellationToken);
     }
@@ -75,7 +75,7 @@ public sealed partial class Neo4jNetworkStore
                 restricted || agency.RestrictedService, EndedOn: null, EndReason: null);
             await tx.RunAsync(JoinTeam, ("practitionerId", actor.Practitioner), ("clientId", clientId), ("since", now),
                 ("reason", validReason), ("restricted", involvement.Restricted));
-            await AppendAsync(tx, Audited(actor, now, AuditAction.JoinTeam, clientId, null, validReason,
+            await AppendAsync(tx, actor.Audited(now, AuditAction.JoinTeam, clientId, null, validReason,
                 involvement.Restricted ? "joined as a restricted service" : "joined"));
             return involvement;
         }, cancellationToken);
@@ -101,7 +101,7 @@ public sealed partial class Neo4jNetworkStore
                 throw notInTeam;
             }
             var cancelled = left.Column<long>("cancelled").Single();
-            await AppendAsync(tx, Audited(actor, now, AuditAction.LeaveTeam, clientId, null, validReason,
+            await AppendAsync(tx, actor.Audited(now, AuditAction.LeaveTeam, clientId, null, validReason,
                 $"left the team; {cancelled} planned visit(s) cancelled"));
             return current with { EndedOn = now, EndReason = validReason };
         }, cancellationToken);
@@ -116,7 +116,7 @@ public sealed partial class Neo4jNetworkStore
             var (practitioner, _) = await RequirePractitionerAsync(tx, actor.Practitioner);
             await tx.RunAsync(UpdateContactDetails, ("id", practitioner.Id), ("email", valid.Email), ("mobile", valid.Mobile),
                 ("landline", valid.Landline), ("preferredContact", valid.PreferredContact));
-            await AppendAsync(tx, Audited(actor, now, AuditAction.UpdateContactDetails, null, null, null,
+            await AppendAsync(tx, actor.Audited(now, AuditAction.UpdateContactDetails, null, null, null,
                 $"preferred contact: {valid.PreferredContact}"));
             return practitioner with
             {
@@ -139,7 +139,7 @@ public sealed partial class Neo4jNetworkStore
             var planned = new Visit(Ids.New(), valid.ClientId, actor.Practitioner, valid.Mode, VisitStatus.Planned,
                 Stored(valid.ScheduledFor), CompletedAt: null, Restricted: false);
             await tx.RunAsync(AddVisit, ("visit", Records.Map(planned)));
-            await AppendAsync(tx, Audited(actor, now, AuditAction.ScheduleVisit, valid.ClientId, null, null, $"visit {planned.Id} planned"));
+            await AppendAsync(tx, actor.Audited(now, AuditAction.ScheduleVisit, valid.ClientId, null, null, $"visit {planned.Id} planned"));
             // Read back, so Restricted is derived from the involvements exactly as every other read derives it.
             return await RequireVisitAsync(tx, planned.Id);
         }, cancellationToken);
@@ -173,7 +173,7 @@ public sealed partial class Neo4jNetworkStore
                 await tx.RunAsync(CompleteVisit, ("id", planned.Id), ("completedAt", Stored(valid.CompletedAt)), ("mode", valid.Mode));
                 visitId = planned.Id;
             }
-            await AppendAsync(tx, Audited(actor, now, AuditAction.RecordContact, valid.ClientId, null, null,
+            await AppendAsync(tx, actor.Audited(now, AuditAction.RecordContact, valid.ClientId, null, null,
                 valid.VisitId is null ? $"unplanned contact {visitId} recorded" : $"visit {visitId} completed"));
             return await RequireVisitAsync(tx, visitId);
         }, cancellationToken);
@@ -188,7 +188,7 @@ public sealed partial class Neo4jNetworkStore
             var visit = await RequireVisitAsync(tx, visitId);
             RequireOwnPlannedVisit(visit, actor);
             await tx.RunAsync(CancelVisit, ("id", visitId));
-            await AppendAsync(tx, Audited(actor, now, AuditAction.CancelVisit, visit.ClientId, null, null, $"visit {visitId} cancelled"));
+            await AppendAsync(tx, actor.Audited(now, AuditAction.CancelVisit, visit.ClientId, null, null, $"visit {visitId} cancelled"));
             return visit with { Status = VisitStatus.Cancelled };
         }, cancellationToken);
     }

@@ -40,7 +40,7 @@ public sealed partial class SqliteNetworkStore
             var onboarded = new Agency(Ids.New(), valid.Name, valid.Kind, valid.DutyPhone, valid.DutyEmail,
                 valid.RestrictedService, valid.Agreement);
             await ExecuteAsync(new SqliteCommand(Inserts.Agency, transaction.Connection, transaction).BindAgency(onboarded), cancellationToken);
-            await AppendAsync(transaction, Audited(actor, now, AuditAction.OnboardAgency, null, null, null, onboarded.Name), cancellationToken);
+            await AppendAsync(transaction, actor.Audited(now, AuditAction.OnboardAgency, null, null, null, onboarded.Name), cancellationToken);
             return onboarded;
         }, cancellationToken);
     }
@@ -61,7 +61,7 @@ public sealed partial class SqliteNetworkStore
                 .Bind("$signed_on", valid.SignedOn)
                 .Bind("$expires_on", valid.ExpiresOn), cancellationToken);
             // The entry names no client or family, so its detail says whose agreement it was.
-            await AppendAsync(transaction, Audited(actor, now, AuditAction.SetAgreement, null, null, null,
+            await AppendAsync(transaction, actor.Audited(now, AuditAction.SetAgreement, null, null, null,
                 $"{agency.Name}: {valid.Status}"), cancellationToken);
             return agency with { Agreement = valid };
         }, cancellationToken);
@@ -83,7 +83,7 @@ public sealed partial class SqliteNetworkStore
             var added = new Practitioner(Ids.New(), agency.Id, valid.Name, valid.Role, valid.Email, valid.Mobile,
                 valid.Landline, valid.PreferredContact, PractitionerStatus.Active, valid.Subject);
             await ExecuteAsync(new SqliteCommand(Inserts.Practitioner, transaction.Connection, transaction).BindPractitioner(added), cancellationToken);
-            await AppendAsync(transaction, Audited(actor, now, AuditAction.AddPractitioner, null, null, null,
+            await AppendAsync(transaction, actor.Audited(now, AuditAction.AddPractitioner, null, null, null,
                 $"practitioner {added.Id} ({added.Name}, {added.Role}) added to {agency.Name}"), cancellationToken);
             return added;
         }, cancellationToken);
@@ -121,12 +121,12 @@ public sealed partial class SqliteNetworkStore
                 .Bind("$practitioner", practitionerId), cancellationToken);
             await ExecuteAsync(new SqliteCommand(MarkLeftSql, transaction.Connection, transaction)
                 .Bind("$id", practitionerId), cancellationToken);
-            await AppendAsync(transaction, Audited(actor, now, AuditAction.PractitionerLeft, null, null, reason,
+            await AppendAsync(transaction, actor.Audited(now, AuditAction.PractitionerLeft, null, null, reason,
                 $"practitioner {practitionerId} ({practitioner.Name}) left; {clientIds.Count} involvement(s) ended, " +
                 $"{cancelled} planned visit(s) cancelled"), cancellationToken);
             foreach (var clientId in clientIds)
             {
-                await AppendAsync(transaction, Audited(actor, now, AuditAction.LeaveTeam, clientId, null, reason,
+                await AppendAsync(transaction, actor.Audited(now, AuditAction.LeaveTeam, clientId, null, reason,
                     $"practitioner {practitionerId} ({practitioner.Name}) left the team"), cancellationToken);
             }
             return practitioner with { Status = PractitionerStatus.Left };

@@ -67,7 +67,7 @@ public sealed partial class SqliteNetworkStore
                 await ExecuteAsync(new SqliteCommand(InsertDutySql, transaction.Connection, transaction)
                     .Bind("$id", followUp.Id).Bind("$at", followUp.RequestedAt).Bind("$agencies", agencies), cancellationToken);
             }
-            await AppendAsync(transaction, Audited(actor, followUp.RequestedAt, AuditAction.RequestFollowUp, null, family.Id,
+            await AppendAsync(transaction, actor.Audited(followUp.RequestedAt, AuditAction.RequestFollowUp, null, family.Id,
                 valid.Reason, $"Routed to the {(route == FollowUpRoute.Team ? "family's team" : "duty contacts")} of {agencies.Count} agencies."),
                 cancellationToken);
             return followUp;

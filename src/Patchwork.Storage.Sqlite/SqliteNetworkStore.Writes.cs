@@ -69,9 +69,6 @@ public sealed partial class SqliteNetworkStore
     private static async Task AppendAsync(SqliteTransaction transaction, AuditEntry entry, CancellationToken cancellationToken) =>
         await ExecuteAsync(new SqliteCommand(Inserts.Audit, transaction.Connection, transaction).BindAudit(entry), cancellationToken);
 
-    private static AuditEntry Audited(
-        Actor actor, DateTimeOffset at, AuditAction action, string? clientId, string? familyId, string? reason, string? detail) =>
-        new(at, actor.Subject, actor.PractitionerId, action, clientId, familyId, reason, detail, actor.RequestId);
 
     /// <summary>Runs a command and disposes it.</summary>
     private static async Task<int> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
