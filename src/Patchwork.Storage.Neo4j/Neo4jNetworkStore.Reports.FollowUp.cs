@@ -14,14 +14,9 @@ public sealed partial class Neo4jNetworkStore
             _ = await tx.SingleAsync(LockFamily, "family", ("id", valid.FamilyId)) ?? throw PatchworkException.NotFound("family", valid.FamilyId);
             var (route, agencies) = Route(
                 (await tx.RunAsync(FollowUpRecipients, ("familyId", valid.FamilyId), ("leadKinds", LeadKinds))).Rows().Single());
-            if (agencies.Count == 0)
-            {
-                throw PatchworkException.Conflict("The family has no team and no agency to route the request to.");
-            }
-            var followUp = new FollowUpRequest(Ids.New(), valid.FamilyId, now, valid.Reason, route, agencies);
+            var (followUp, audit) = valid.Routed(route, agencies, now, actor);
             await tx.RunAsync(RequestFollowUp, ("followUp", Records.Map(followUp)));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.RequestFollowUp, null, valid.FamilyId, valid.Reason,
-                $"Routed to the {(route == FollowUpRoute.Team ? "family's team" : "duty contacts")} of {agencies.Count} agencies."));
+            await AppendAsync(tx, audit);
             return followUp;
         }, cancellationToken);
     }

@@ -54,11 +54,7 @@ public sealed partial class SqliteNetworkStore
             var route = team.Count > 0 ? FollowUpRoute.Team : FollowUpRoute.Duty;
             var agencies = route == FollowUpRoute.Team ? team : await AgenciesAsync(
                 new SqliteCommand(DutyAgenciesSql, transaction.Connection, transaction), family.Id, cancellationToken);
-            if (agencies.Count == 0)
-            {
-                throw PatchworkException.Conflict("The family has no team and no agency to route the request to.");
-            }
-            var followUp = new FollowUpRequest(Ids.New(), family.Id, Now(), valid.Reason, route, agencies);
+            var (followUp, audit) = valid.Routed(route, agencies, Now(), actor);
             await ExecuteAsync(new SqliteCommand(InsertFollowUpSql, transaction.Connection, transaction)
                 .Bind("$id", followUp.Id).Bind("$family", family.Id).Bind("$at", followUp.RequestedAt)
                 .Bind("$reason", followUp.Reason).Bind("$route", route).Bind("$agencies", agencies), cancellationToken);
@@ -67,9 +63,7 @@ public sealed partial class SqliteNetworkStore
                 await ExecuteAsync(new SqliteCommand(InsertDutySql, transaction.Connection, transaction)
                     .Bind("$id", followUp.Id).Bind("$at", followUp.RequestedAt).Bind("$agencies", agencies), cancellationToken);
             }
-            await AppendAsync(transaction, actor.Audited(followUp.RequestedAt, AuditAction.RequestFollowUp, null, family.Id,
-                valid.Reason, $"Routed to the {(route == FollowUpRoute.Team ? "family's team" : "duty contacts")} of {agencies.Count} agencies."),
-                cancellationToken);
+            await AppendAsync(transaction, audit, cancellationToken);
             return followUp;
         }, cancellationToken);
     }
