@@ -53,32 +53,8 @@ internal static class HttpBenchmarks
     public static async Task<HttpResults> RunAsync(Paths paths, string database, Sample sample, BenchOptions options)
     {
         var scripts = Path.Combine(paths.DataDirectory, "wrk");
-        Directory.CreateDirectory(scripts);
-        var key = DevelopmentSigningKey(paths);
-
-        Console.WriteLine("API through HTTP + GraphQL …");
-        var apiPort = FreePort();
-        var startClock = Stopwatch.StartNew();
-        using var api = Server.Start("api", paths.ApiDll, paths.ApiContentRoot, paths.DataDirectory, new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{apiPort}",
-            ["Storage__Sqlite__Path"] = database,
-            ["Demo__Seed"] = "false",
-            ["RateLimit__PermitsPerMinute"] = "0",
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-            ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning",
-            ["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning",
-        });
-        await Server.WaitReadyAsync(api, $"http://127.0.0.1:{apiPort}/health/ready", TimeSpan.FromSeconds(60));
-        var startUp = startClock.Elapsed;
-        Console.WriteLine($"  ready in {startUp.TotalSeconds:F2} s on the county database");
-
-        var (requests, answer) = await GraphQLRequestsAsync(apiPort, sample, key);
-        Console.WriteLine($"  {requests.Count} family-team requests checked (each answered without errors), {answer.Length:N0} bytes each on average");
-        var graphql = Wrk.Script(Path.Combine(scripts, "graphql.lua"), requests);
-        var apiUrl = $"http://127.0.0.1:{apiPort}";
-        await Wrk.RunAsync("warm-up", graphql, apiUrl, 16, TimeSpan.FromSeconds(3));
+        using var started = await StartApiAsync(paths, database, sample);
+        var (api, apiUrl, requests, answer, graphql, _) = started;
         var idle = api.WorkingSetMB();
         var graphQLOne = await Wrk.RunAsync("GraphQL family team", graphql, apiUrl, 1, options.Duration);
         LoadRun graphQLMax;
@@ -116,8 +92,64 @@ internal static class HttpBenchmarks
         var storeMax = await Wrk.RunAsync("bare store query", team, baseUrl, SaturationConnections, options.Duration);
         baseline.Stop();
 
-        return new HttpResults(startUp, graphQLOne, graphQLMax, graphQLHalf, jsonOne, jsonMax, storeOne, storeMax,
+        return new HttpResults(started.StartUp, graphQLOne, graphQLMax, graphQLHalf, jsonOne, jsonMax, storeOne, storeMax,
             workingSet, idle, answer.Length);
+    }
+
+    /// <summary>Only the API's family-team runs, at one connection and at saturation: for trying a change quickly.</summary>
+    public static async Task<IReadOnlyList<LoadRun>> RunApiAsync(Paths paths, string database, Sample sample, BenchOptions options)
+    {
+        using var started = await StartApiAsync(paths, database, sample);
+        var one = await Wrk.RunAsync("GraphQL family team", started.Script, started.Url, 1, options.Duration);
+        var max = await Wrk.RunAsync("GraphQL family team", started.Script, started.Url, SaturationConnections, options.Duration);
+        return [one, max];
+    }
+
+    /// <summary>The API started on the database, its requests checked, the wrk script written and the API warmed up.</summary>
+    private static async Task<StartedApi> StartApiAsync(Paths paths, string database, Sample sample)
+    {
+        var scripts = Path.Combine(paths.DataDirectory, "wrk");
+        Directory.CreateDirectory(scripts);
+        var key = DevelopmentSigningKey(paths);
+
+        Console.WriteLine("API through HTTP + GraphQL …");
+        var apiPort = FreePort();
+        var startClock = Stopwatch.StartNew();
+        var api = Server.Start("api", paths.ApiDll, paths.ApiContentRoot, paths.DataDirectory, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{apiPort}",
+            ["Storage__Sqlite__Path"] = database,
+            ["Demo__Seed"] = "false",
+            ["RateLimit__PermitsPerMinute"] = "0",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+            ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning",
+            ["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning",
+        });
+        try
+        {
+            await Server.WaitReadyAsync(api, $"http://127.0.0.1:{apiPort}/health/ready", TimeSpan.FromSeconds(60));
+            var startUp = startClock.Elapsed;
+            Console.WriteLine($"  ready in {startUp.TotalSeconds:F2} s on the county database");
+
+            var (requests, answer) = await GraphQLRequestsAsync(apiPort, sample, key);
+            Console.WriteLine($"  {requests.Count} family-team requests checked (each answered without errors), {answer.Length:N0} bytes each on average");
+            var graphql = Wrk.Script(Path.Combine(scripts, "graphql.lua"), requests);
+            var apiUrl = $"http://127.0.0.1:{apiPort}";
+            await Wrk.RunAsync("warm-up", graphql, apiUrl, 16, TimeSpan.FromSeconds(3));
+            return new StartedApi(api, apiUrl, requests, answer, graphql, startUp);
+        }
+        catch
+        {
+            api.Dispose();
+            throw;
+        }
+    }
+
+    private sealed record StartedApi(Server Api, string Url, List<WrkRequest> Requests, byte[] Answer, string Script, TimeSpan StartUp)
+        : IDisposable
+    {
+        public void Dispose() => Api.Dispose();
     }
 
     /// <summary>

@@ -22,6 +22,13 @@ Console.WriteLine("Copying the county database, so that the writes below leave i
 Seeding.CopyDatabase(options.Database, work);
 
 var output = Path.Combine(paths.Root, "docs", "benchmarks.md");
+if (options.ApiOnly)
+{
+    var families = await Sample.DrawAsync(work, new Random(options.Seed));
+    await HttpBenchmarks.RunApiAsync(paths, work, families, options);
+    Seeding.DeleteDatabase(work);
+    return 0;
+}
 Console.WriteLine("Reports …");
 var reports = await ReportBenchmarks.RunAsync(work);
 Console.WriteLine(ReportBenchmarks.Table(reports));

@@ -5,22 +5,23 @@ using System.Text.Json;
 namespace Patchwork.Bench;
 
 /// <summary>What a run measures: how long each load runs, and which database it runs on.</summary>
-internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration, bool Reseed, bool ReportsOnly = false)
+internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration, bool Reseed, bool ReportsOnly = false, bool ApiOnly = false)
 {
     public const string Usage = """
-        bench/run [--duration SECONDS] [--db PATH] [--reseed] [--seed N] [--reports]
+        bench/run [--duration SECONDS] [--db PATH] [--reseed] [--seed N] [--reports | --api]
           --duration  how long each wrk run lasts (default 10)
           --db        the county database (default bench/data/county.db; seeded when missing)
           --reseed    seed the county database again even if it exists (to time the seed)
           --seed      the generator's and the sampler's seed (default 1802)
           --reports   only the analysts' and commissioners' reports; rewrites the Reports section of docs/benchmarks.md
+          --api       only the API's family-team runs (one connection and saturation), printed; nothing is written
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
         var database = Path.Combine(Paths.Find().DataDirectory, "county.db");
         int seed = 1802, seconds = 10;
-        bool reseed = false, reportsOnly = false;
+        bool reseed = false, reportsOnly = false, apiOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -42,11 +43,14 @@ internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration
                 case "--reports":
                     reportsOnly = true;
                     break;
+                case "--api":
+                    apiOnly = true;
+                    break;
                 default:
                     return null;
             }
         }
-        return new BenchOptions(database, seed, TimeSpan.FromSeconds(seconds), reseed, reportsOnly);
+        return reportsOnly && apiOnly ? null : new BenchOptions(database, seed, TimeSpan.FromSeconds(seconds), reseed, reportsOnly, apiOnly);
     }
 }
 

@@ -1,6 +1,6 @@
 // One row per current involvement with any member, keyed by the family asked for.
 UNWIND $ids AS key
-MATCH (p:Practitioner)-[s:SUPPORTS]->(c:Client)-[:MEMBER_OF]->(:Family {id: key})
+MATCH (p:Practitioner)-[s:SUPPORTS]->(c:Client)-[m:MEMBER_OF]->(f:Family {id: key})
 WHERE s.endedOn IS NULL
 MATCH (p)-[:WORKS_FOR]->(a:Agency)
 CALL (p, c) {
@@ -12,6 +12,8 @@ CALL (p, c) {
   WHERE next.scheduledFor >= datetime($now)
   RETURN min(next.scheduledFor) AS nextVisitAt
 }
-RETURN key, c.id AS clientId, s.since AS since, s.restricted AS restricted, lastContactAt, nextVisitAt,
+RETURN key, s.since AS since, s.restricted AS restricted, lastContactAt, nextVisitAt,
        p {.id, agencyId: a.id, .name, .role, .email, .mobile, .landline, .preferredContact, .status, .subject} AS practitioner,
-       a {.id, .name, .kind, .dutyPhone, .dutyEmail, .restrictedService, .agreementStatus, .agreementSignedOn, .agreementExpiresOn} AS agency
+       a {.id, .name, .kind, .dutyPhone, .dutyEmail, .restrictedService, .agreementStatus, .agreementSignedOn, .agreementExpiresOn} AS agency,
+       c {.id, .givenName, .familyName, .dateOfBirth, .address, .postcode, .nhsNumber, .shielded,
+          familyId: f.id, familyRelationship: m.relationship} AS client

@@ -2,17 +2,20 @@ namespace Patchwork;
 
 /// <summary>
 /// One practitioner in the team around a client or a family: who they are, which clients they support,
-/// and when they last saw and will next see them.
+/// and when they last saw and will next see them. The supported clients come with the team, since every
+/// view of a team names them.
 /// </summary>
 public sealed record TeamMember(
     Practitioner Practitioner,
     Agency Agency,
-    IReadOnlyList<string> SupportsClientIds,
+    IReadOnlyList<Client> Supports,
     DateTimeOffset Since,
     DateTimeOffset? LastContactAt,
     DateTimeOffset? NextVisitAt,
     bool Restricted)
 {
+    public IEnumerable<string> SupportsClientIds => Supports.Select(c => c.Id);
+
     /// <summary>
     /// Merges per-client entries into one entry per practitioner, as a family's team is shown.
     /// A practitioner restricted with any member stays restricted for the whole family, so the
@@ -28,7 +31,7 @@ public sealed record TeamMember(
 
     private static TeamMember Merge(TeamMember a, TeamMember b) => a with
     {
-        SupportsClientIds = [.. a.SupportsClientIds.Union(b.SupportsClientIds).Order(StringComparer.Ordinal)],
+        Supports = [.. a.Supports.UnionBy(b.Supports, c => c.Id).OrderBy(c => c.Id, StringComparer.Ordinal)],
         Since = a.Since <= b.Since ? a.Since : b.Since,
         LastContactAt = Latest(a.LastContactAt, b.LastContactAt),
         NextVisitAt = Earliest(a.NextVisitAt, b.NextVisitAt),

@@ -74,7 +74,7 @@ public sealed partial class Neo4jNetworkStore
             .Select(row => (Key: (string)row["key"]!, Member: new TeamMember(
                 Practitioner: Records.Practitioner(Map(row["practitioner"])),
                 Agency: Records.Agency(Map(row["agency"])),
-                SupportsClientIds: [(string)row["clientId"]!],
+                Supports: [Records.Client(Map(row["client"]))],
                 Since: (DateTimeOffset)row["since"]!,
                 LastContactAt: row["lastContactAt"] as DateTimeOffset?,
                 NextVisitAt: row["nextVisitAt"] as DateTimeOffset?,

@@ -1,60 +1,83 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Patchwork.Storage.Sqlite;
 
 /// <summary>
-/// Group commit for the audit trail. Every answer waits until its audit entries are committed, and a commit is
-/// an fsync of the write-ahead log (synchronous = FULL), which costs far more than the insert. One writer takes
-/// every request's entries that are waiting, writes them in one transaction and commits once, then releases all
-/// of those requests together: the durability of a commit per request at the cost of a commit per batch. Alone,
-/// a request is written at once, as before. Should a batch fail, each request in it is written on its own, so
-/// one request's failure is never another's.
+/// Group commit for the audit trail. Every answer waits until its audit entries are committed, and a commit is an
+/// fsync of the write-ahead log (synchronous = FULL), which costs far more than the insert. So entries queue, and
+/// whoever finds no commit running takes the turn: it writes every entry waiting, its own among them, in one
+/// transaction and commits once, releasing all of those requests together. Alone, a request writes its own at once
+/// on its own thread; under load, what queued during one commit goes in the next, carried on in the background.
+/// The writer keeps one connection and its insert prepared. Should a batch fail, each request in it is written on
+/// its own, so one request's failure is never another's.
 /// </summary>
-internal sealed class AuditCommits : IDisposable
+internal sealed class AuditCommits(Func<CancellationToken, Task<SqliteConnection>> open) : IDisposable
 {
     private const int MaxEntriesPerCommit = 2_000;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions
-    {
-        SingleReader = true,
-    });
-
-    private readonly Func<Func<SqliteTransaction, Task<int>>, CancellationToken, Task<int>> _write;
-
-    /// <param name="write">Runs a change in one IMMEDIATE transaction and commits it.</param>
-    public AuditCommits(Func<Func<SqliteTransaction, Task<int>>, CancellationToken, Task<int>> write)
-    {
-        _write = write;
-        _ = Task.Run(WriteWhileOpenAsync);
-    }
+    private readonly ConcurrentQueue<Pending> _waiting = new();
+    private SqliteConnection? _connection;
+    private SqliteCommand? _insert;
+    private int _turn;
+    private volatile bool _closed;
+    private int _disposals;
 
     /// <summary>Completes once the entries are committed (or fails with why they could not be).</summary>
     public async Task AppendAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        var pending = new Pending(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
+        ObjectDisposedException.ThrowIf(_closed, this);
+        var pending = new Pending(entries);
+        _waiting.Enqueue(pending);
+        if (TryTakeTurn())
         {
-            throw new ObjectDisposedException(nameof(SqliteNetworkStore), "The store is closed; the audit trail cannot be written.");
+            await CommitWaitingAsync();
+            PassTurnOn();
         }
         await pending.Committed.Task.WaitAsync(cancellationToken);
     }
 
-    public void Dispose() => _queue.Writer.TryComplete();
+    /// <summary>Waits for a commit under way, then closes the writer's connection; later appends are refused.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposals, 1) == 1)
+        {
+            return;
+        }
+        _closed = true;
+        SpinWait.SpinUntil(TryTakeTurn);
+        Fail(_waiting, new ObjectDisposedException(nameof(SqliteNetworkStore), "The store is closed; the audit trail cannot be written."));
+        CloseConnection();
+    }
 
-    private async Task WriteWhileOpenAsync()
+    private bool TryTakeTurn() => Interlocked.CompareExchange(ref _turn, 1, 0) == 0;
+
+    // Entries queued while the turn was held are written next, in the background: nobody else may come to write them.
+    private void PassTurnOn()
+    {
+        Volatile.Write(ref _turn, 0);
+        if (!_waiting.IsEmpty && !_closed && TryTakeTurn())
+        {
+            _ = Task.Run(async () =>
+            {
+                await CommitWaitingAsync();
+                PassTurnOn();
+            });
+        }
+    }
+
+    private async Task CommitWaitingAsync()
     {
         var batch = new List<Pending>();
-        while (await _queue.Reader.WaitToReadAsync())
+        var entries = 0;
+        while (entries < MaxEntriesPerCommit && _waiting.TryDequeue(out var pending))
         {
-            var entries = 0;
-            while (entries < MaxEntriesPerCommit && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-                entries += pending.Entries.Count;
-            }
+            batch.Add(pending);
+            entries += pending.Entries.Count;
+        }
+        if (batch.Count > 0)
+        {
             await CommitAsync(batch);
-            batch.Clear();
         }
     }
 
@@ -62,7 +85,7 @@ internal sealed class AuditCommits : IDisposable
     {
         try
         {
-            await _write(transaction => InsertAsync(transaction, batch), CancellationToken.None);
+            await InsertAsync(batch);
             batch.ForEach(p => p.Committed.TrySetResult());
         }
         catch (Exception) when (batch.Count > 1)
@@ -78,19 +101,55 @@ internal sealed class AuditCommits : IDisposable
         }
     }
 
-    private static async Task<int> InsertAsync(SqliteTransaction transaction, List<Pending> batch)
+    private async Task InsertAsync(List<Pending> batch)
     {
-        await using var insert = new SqliteCommand(Inserts.Audit, transaction.Connection, transaction);
-        var written = 0;
-        foreach (var pending in batch)
+        try
         {
-            foreach (var entry in pending.Entries)
+            var insert = await InsertCommandAsync();
+            using var transaction = insert.Connection!.BeginTransaction(deferred: false);
+            insert.Transaction = transaction;
+            foreach (var entry in batch.SelectMany(p => p.Entries))
             {
-                written += await insert.BindAudit(entry with { At = Db.Stored(entry.At) }).ExecuteNonQueryAsync(CancellationToken.None);
+                insert.BindAudit(entry with { At = Db.Stored(entry.At) }).ExecuteNonQuery();
             }
+            transaction.Commit();
         }
-        return written;
+        catch
+        {
+            // Whatever went wrong, the next batch starts from a fresh connection.
+            CloseConnection();
+            throw;
+        }
     }
 
-    private sealed record Pending(IReadOnlyCollection<AuditEntry> Entries, TaskCompletionSource Committed);
+    private async Task<SqliteCommand> InsertCommandAsync()
+    {
+        if (_insert is null)
+        {
+            _connection = await open(CancellationToken.None);
+            _insert = new SqliteCommand(Inserts.Audit, _connection);
+        }
+        return _insert;
+    }
+
+    private void CloseConnection()
+    {
+        _insert?.Dispose();
+        _connection?.Dispose();
+        (_insert, _connection) = (null, null);
+    }
+
+    private static void Fail(ConcurrentQueue<Pending> waiting, Exception why)
+    {
+        while (waiting.TryDequeue(out var pending))
+        {
+            pending.Committed.TrySetException(why);
+        }
+    }
+
+    private sealed record Pending(IReadOnlyCollection<AuditEntry> Entries)
+    {
+        // Continuations run on their own threads, so a writer never runs another request's answer before its own.
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -13,14 +13,14 @@ namespace Patchwork.Storage.Sqlite;
 /// </summary>
 internal sealed class ReadSessions(Func<CancellationToken, Task<SqliteConnection>> open) : IDisposable
 {
-    private readonly ConcurrentBag<ReadSession> _idle = [];
+    private readonly ConcurrentQueue<ReadSession> _idle = new();
     private readonly int _keep = Math.Max(4, Environment.ProcessorCount * 4);
     private int _idleCount;
     private bool _disposed;
 
     public async Task<ReadSession> RentAsync(CancellationToken cancellationToken)
     {
-        if (_idle.TryTake(out var session))
+        if (_idle.TryDequeue(out var session))
         {
             Interlocked.Decrement(ref _idleCount);
             return session;
@@ -32,7 +32,7 @@ internal sealed class ReadSessions(Func<CancellationToken, Task<SqliteConnection
     {
         if (!Volatile.Read(ref _disposed) && Interlocked.Increment(ref _idleCount) <= _keep)
         {
-            _idle.Add(session);
+            _idle.Enqueue(session);
             return;
         }
         Interlocked.Decrement(ref _idleCount);
@@ -42,7 +42,7 @@ internal sealed class ReadSessions(Func<CancellationToken, Task<SqliteConnection
     public void Dispose()
     {
         Volatile.Write(ref _disposed, true);
-        while (_idle.TryTake(out var session))
+        while (_idle.TryDequeue(out var session))
         {
             session.Dispose();
         }

@@ -7,28 +7,28 @@ public sealed partial class SqliteNetworkStore
 {
     private const int MaxVisitsPerClient = 100;
 
-    // One row per current involvement: the practitioner and their agency in full, and the last completed
-    // contact and next planned visit of that practitioner with that client. The first column is the key the
-    // caller asked by (a client id or a family id).
+    // One row per current involvement: the client, the practitioner and their agency in full, and the last
+    // completed contact and next planned visit of that practitioner with that client. The first column is the
+    // key the caller asked by (a client id or a family id).
     private const string TeamMemberColumns =
-        "i.client_id, i.since, i.restricted, " +
+        "i.since, i.restricted, " +
         "(SELECT max(v.completed_at) FROM visit v WHERE v.client_id = i.client_id " +
         "AND v.practitioner_id = i.practitioner_id AND v.status = 'Completed'), " +
         "(SELECT min(v.scheduled_for) FROM visit v WHERE v.client_id = i.client_id " +
         "AND v.practitioner_id = i.practitioner_id AND v.status = 'Planned' AND v.scheduled_for >= $now), " +
-        PractitionerRow.Columns + ", " + AgencyRow.Columns;
+        ClientRow.Columns + ", " + PractitionerRow.Columns + ", " + AgencyRow.Columns;
 
     private const string TeamMemberJoins =
         "JOIN practitioner p ON p.id = i.practitioner_id JOIN agency a ON a.id = p.agency_id ";
 
     private const string ClientTeamsSql =
-        "SELECT i.client_id, " + TeamMemberColumns + " FROM involvement i " + TeamMemberJoins +
-        "WHERE i.client_id IN (SELECT value FROM json_each($ids)) AND i.ended_on IS NULL";
+        "SELECT i.client_id, " + TeamMemberColumns + " FROM involvement i JOIN client c ON c.id = i.client_id " +
+        TeamMemberJoins + "WHERE i.client_id IN (SELECT value FROM json_each($ids)) AND i.ended_on IS NULL";
 
     private const string FamilyTeamsSql =
-        "SELECT m.family_id, " + TeamMemberColumns + " FROM client m " +
-        "JOIN involvement i ON i.client_id = m.id AND i.ended_on IS NULL " + TeamMemberJoins +
-        "WHERE m.family_id IN (SELECT value FROM json_each($ids))";
+        "SELECT c.family_id, " + TeamMemberColumns + " FROM client c " +
+        "JOIN involvement i ON i.client_id = c.id AND i.ended_on IS NULL " + TeamMemberJoins +
+        "WHERE c.family_id IN (SELECT value FROM json_each($ids))";
 
     private const string UpcomingVisitsSql = """
         WITH ranked AS (
@@ -139,15 +139,16 @@ public sealed partial class SqliteNetworkStore
 
     private static (string Key, TeamMember Member) ReadTeamMember(SqliteDataReader row)
     {
-        const int PractitionerAt = 6;
+        const int ClientAt = 5;
+        const int PractitionerAt = ClientAt + ClientRow.Width;
         var member = new TeamMember(
             Practitioner: PractitionerRow.Read(row, PractitionerAt),
             Agency: AgencyRow.Read(row, PractitionerAt + PractitionerRow.Width),
-            SupportsClientIds: [row.GetString(1)],
-            Since: row.Time(2),
-            LastContactAt: row.TimeOrNull(4),
-            NextVisitAt: row.TimeOrNull(5),
-            Restricted: row.GetBoolean(3));
+            Supports: [ClientRow.Read(row, ClientAt)],
+            Since: row.Time(1),
+            LastContactAt: row.TimeOrNull(3),
+            NextVisitAt: row.TimeOrNull(4),
+            Restricted: row.GetBoolean(2));
         return (row.GetString(0), member);
     }
 

@@ -40,7 +40,7 @@ public sealed partial class SqliteNetworkStore : INetworkStore, IDisposable
         // Kept sessions outlive a pooled connection's turn, so they open their own, unpooled.
         var unpooled = ConnectionString(_path, pooling: false);
         _readers = new ReadSessions(cancellationToken => OpenAsync(unpooled, cancellationToken));
-        _auditCommits = new AuditCommits(WriteAsync);
+        _auditCommits = new AuditCommits(cancellationToken => OpenAsync(unpooled, cancellationToken));
     }
 
     /// <summary>Creates the file and its directory if needed, switches it to WAL and brings the schema up to date.</summary>

@@ -31,6 +31,19 @@ public abstract partial class NetworkStoreContract
 
         Assert.Equal(PractitionerRecord(Nina), nina.Practitioner);
         Assert.Equal(AgencyRecord(Health), nina.Agency);
+        Assert.Equal([ClientRecord(Alice)], nina.Supports);
+    }
+
+    [ContractFact]
+    public async Task A_family_team_member_carries_each_client_they_support_in_full()
+    {
+        var store = await NetworkAsync();
+
+        var sam = (await store.GetFamilyTeamsAsync([Smiths], Ct))[Smiths].Single(m => m.Practitioner.Id == Sam);
+
+        // Family and relationship included, so a view of the team needs nothing more to name them.
+        Assert.Equal([ClientRecord(Alice), ClientRecord(Zoe)], sam.Supports);
+        Assert.All(sam.Supports, c => Assert.Equal(Smiths, c.FamilyId));
     }
 
     [ContractFact]

@@ -37,14 +37,13 @@ public abstract partial class NetworkStoreContract
 
     /// <summary>A team member as a comparable line: who, which clients, since, last, next, restricted.</summary>
     protected static string Line(TeamMember m) =>
-        $"{m.Practitioner.Id} [{string.Join(",", m.SupportsClientIds)}] since {m.Since:O} " +
-        $"last {m.LastContactAt?.ToString("O") ?? "-"} next {m.NextVisitAt?.ToString("O") ?? "-"}" +
-        (m.Restricted ? " restricted" : "");
+        Line(m.Practitioner.Id, [.. m.SupportsClientIds], m.Since, m.LastContactAt, m.NextVisitAt, m.Restricted);
 
     protected static string Line(string practitionerId, string[] supports, DateTimeOffset since,
         DateTimeOffset? last, DateTimeOffset? next, bool restricted = false) =>
-        Line(new TeamMember(PractitionerRecord(practitionerId), AgencyRecord(PractitionerRecord(practitionerId).AgencyId),
-            supports, since, last, next, restricted));
+        $"{practitionerId} [{string.Join(",", supports)}] since {since:O} " +
+        $"last {last?.ToString("O") ?? "-"} next {next?.ToString("O") ?? "-"}" +
+        (restricted ? " restricted" : "");
 
     protected static async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(INetworkStore store) =>
         await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 500), Ct);

@@ -21,9 +21,7 @@ public sealed class TeamMemberType : ObjectGraphType<TeamMember>
         Field<NonNullGraphType<AgencyType>>("agency").Resolve(ctx => ctx.Source.Agency);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("supports")
             .Description("The clients (of this family) the practitioner supports.")
-            .ResolveAsync(async ctx => Disclosure.IsMasked(ctx.Source, ctx.Viewer())
-                ? []
-                : (await ctx.Loaders().Clients.LoadManyAsync(ctx.Source.SupportsClientIds, ctx.CancellationToken)));
+            .Resolve(ctx => Disclosure.IsMasked(ctx.Source, ctx.Viewer()) ? [] : ctx.Source.Supports);
         Field<DateTimeOffsetGraphType>("since").Resolve(ctx => Shown(ctx, m => (DateTimeOffset?)m.Since));
         Field<DateTimeOffsetGraphType>("lastContactAt").Resolve(ctx => Shown(ctx, m => m.LastContactAt));
         Field<DateTimeOffsetGraphType>("nextVisitAt").Resolve(ctx => Shown(ctx, m => m.NextVisitAt));
