@@ -105,6 +105,8 @@ internal sealed class Report(
         md.AppendLine("The baselines run in their own host (`bench/Patchwork.Bench.Baseline`) on the same Kestrel and database:");
         md.AppendLine("*bare JSON bytes* answers with a family-team answer's bytes from memory; *bare store query* runs the same store");
         md.AppendLine("query for the family's team and writes it as JSON, without GraphQL, sign-in, access rules or audit.");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Each server is first loaded for {HttpBenchmarks.WarmUp.TotalSeconds:F0} s at {HttpBenchmarks.SaturationConnections} connections, unmeasured, so that every figure is of a warm server.");
         md.AppendLine();
         md.AppendLine("| run | connections | req/s | p50 | p99 |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: |");
