@@ -29,7 +29,12 @@ internal sealed class AuditCommits(Func<CancellationToken, Task<SqliteConnection
         ObjectDisposedException.ThrowIf(_closed, this);
         var pending = new Pending(entries);
         _waiting.Enqueue(pending);
-        if (TryTakeTurn())
+        if (_closed)
+        {
+            // Closed while this was queued: nobody will write it, so nobody may wait for it.
+            Fail(_waiting, Closed());
+        }
+        else if (TryTakeTurn())
         {
             await CommitWaitingAsync();
             PassTurnOn();
@@ -46,7 +51,7 @@ internal sealed class AuditCommits(Func<CancellationToken, Task<SqliteConnection
         }
         _closed = true;
         SpinWait.SpinUntil(TryTakeTurn);
-        Fail(_waiting, new ObjectDisposedException(nameof(SqliteNetworkStore), "The store is closed; the audit trail cannot be written."));
+        Fail(_waiting, Closed());
         CloseConnection();
     }
 
@@ -138,6 +143,9 @@ internal sealed class AuditCommits(Func<CancellationToken, Task<SqliteConnection
         _connection?.Dispose();
         (_insert, _connection) = (null, null);
     }
+
+    private static ObjectDisposedException Closed() =>
+        new(nameof(SqliteNetworkStore), "The store is closed; the audit trail cannot be written.");
 
     private static void Fail(ConcurrentQueue<Pending> waiting, Exception why)
     {

@@ -166,6 +166,40 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_entries_appended_at_the_same_moment_are_all_written_each_once()
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(Build(), Ct);
+        var appends = Enumerable.Range(0, 300).Select(i => Task.Run(() => store.AppendAuditAsync(
+            [ViewEntry(i), ViewEntry(i)], Ct)));
+
+        await Task.WhenAll(appends);
+
+        Assert.Equal(600L, await ScalarAsync<long>("SELECT count(*) FROM audit WHERE action = 'ViewClient'"));
+        Assert.Equal(300L, await ScalarAsync<long>("SELECT count(DISTINCT request_id) FROM audit WHERE action = 'ViewClient'"));
+    }
+
+    [Fact]
+    public async Task Closing_the_store_while_views_are_audited_keeps_every_acknowledged_entry_and_strands_none()
+    {
+        var store = await OpenStoreAsync();
+        await store.ImportAsync(Build(), Ct);
+        var appends = Enumerable.Range(0, 400).Select(i => Task.Run(() => store.AppendAuditAsync([ViewEntry(i)], Ct))).ToList();
+
+        await Task.Delay(5, Ct);
+        store.Dispose();
+        // Each append either completed (so its entry is in the file) or was refused because the store closed.
+        var finished = await Task.WhenAll(appends.Select(a => a.ContinueWith(t => t, Ct))).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.All(finished.Where(t => t.IsFaulted), t => Assert.IsType<ObjectDisposedException>(t.Exception!.InnerException));
+        var acknowledged = finished.Count(t => t.IsCompletedSuccessfully);
+        Assert.True(await ScalarAsync<long>("SELECT count(*) FROM audit WHERE action = 'ViewClient'") >= acknowledged);
+    }
+
+    private static AuditEntry ViewEntry(int request) =>
+        new(Now, "idp|sam", Sam, AuditAction.ViewClient, Alice, null, null, null, $"req-{request}");
+
+    [Fact]
     public async Task Of_concurrent_identical_joins_exactly_one_succeeds()
     {
         var store = await OpenStoreAsync();
