@@ -87,10 +87,7 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
         }
         foreach (var reach in declared(context))
         {
-            var inReach = reach.IsFamily
-                ? await store.FindFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken)
-                : await store.FindClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken);
-            if (!inReach.Contains(reach.Id))
+            if (!await IsInReachAsync(context, practitionerId, reach))
             {
                 // Only on the way out: an id nobody has is NOT_FOUND rather than FORBIDDEN.
                 await EnsureExistsAsync(reach, context.CancellationToken);
@@ -100,6 +97,30 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Checks reach with the query that also reads the record. A query's resolvers then take the record from the
+    /// request's loaders instead of reading it again; a mutation's do not, as the change may alter it after this check.
+    /// </summary>
+    private async Task<bool> IsInReachAsync(IResolveFieldContext context, string practitionerId, Reach reach)
+    {
+        var prime = context.ParentType == context.Schema.Query;
+        if (reach.IsFamily)
+        {
+            var families = await store.GetFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken);
+            if (families.TryGetValue(reach.Id, out var family) && prime)
+            {
+                context.Loaders().Families.Prime(reach.Id, family);
+            }
+            return families.ContainsKey(reach.Id);
+        }
+        var clients = await store.GetClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken);
+        if (clients.TryGetValue(reach.Id, out var client) && prime)
+        {
+            context.Loaders().Clients.Prime(reach.Id, client);
+        }
+        return clients.ContainsKey(reach.Id);
     }
 
     private async Task EnsureExistsAsync(Reach reach, CancellationToken cancellationToken)
