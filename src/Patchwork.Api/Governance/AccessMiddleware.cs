@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Instrumentation;
 using GraphQL.Types;
 using Patchwork.Api.GraphQL;
+using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
 
 namespace Patchwork.Api.Governance;
@@ -106,21 +107,22 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
     private async Task<bool> IsInReachAsync(IResolveFieldContext context, string practitionerId, Reach reach)
     {
         var prime = context.ParentType == context.Schema.Query;
-        if (reach.IsFamily)
+        return reach.IsFamily
+            ? Found(await store.GetFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
+                reach.Id, prime ? context.Loaders().Families : null)
+            : Found(await store.GetClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
+                reach.Id, prime ? context.Loaders().Clients : null);
+    }
+
+    private static bool Found<T>(IReadOnlyDictionary<string, T> inReach, string id, BatchLoader<string, T?>? loader)
+        where T : class
+    {
+        if (!inReach.TryGetValue(id, out var record))
         {
-            var families = await store.GetFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken);
-            if (families.TryGetValue(reach.Id, out var family) && prime)
-            {
-                context.Loaders().Families.Prime(reach.Id, family);
-            }
-            return families.ContainsKey(reach.Id);
+            return false;
         }
-        var clients = await store.GetClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken);
-        if (clients.TryGetValue(reach.Id, out var client) && prime)
-        {
-            context.Loaders().Clients.Prime(reach.Id, client);
-        }
-        return clients.ContainsKey(reach.Id);
+        loader?.Prime(id, record);
+        return true;
     }
 
     private async Task EnsureExistsAsync(Reach reach, CancellationToken cancellationToken)
