@@ -11,7 +11,8 @@ public interface INetworkStore
     // Directory: agencies and practitioners.
     Task<IReadOnlyList<Agency>> GetAgenciesAsync(CancellationToken cancellationToken);
     Task<IReadOnlyDictionary<string, Agency>> GetAgenciesByIdAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
-    Task<Practitioner?> FindPractitionerBySubjectAsync(string subject, CancellationToken cancellationToken);
+    /// <summary>The practitioner a sign-in subject maps to, with their agency; one who has left still comes back.</summary>
+    Task<PractitionerAccount?> FindAccountAsync(string subject, CancellationToken cancellationToken);
     Task<IReadOnlyDictionary<string, Practitioner>> GetPractitionersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
     // Clients and families.
@@ -22,9 +23,10 @@ public interface INetworkStore
     Task<IReadOnlyList<Client>> GetMyClientsAsync(string practitionerId, CancellationToken cancellationToken);
 
     // Reach: a practitioner may see a client when they are in the team of that client or of any member
-    // of the client's family. These return the subset of the given ids within the practitioner's reach.
-    Task<IReadOnlySet<string>> FindClientsInReachAsync(string practitionerId, IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken);
-    Task<IReadOnlySet<string>> FindFamiliesInReachAsync(string practitionerId, IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken);
+    // of the client's family. These return the records of the given ids within the practitioner's reach, so that
+    // checking reach and reading what it guards is one round trip.
+    Task<IReadOnlyDictionary<string, Client>> GetClientsInReachAsync(string practitionerId, IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, Family>> GetFamiliesInReachAsync(string practitionerId, IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken);
 
     // Teams and visits.
     Task<ILookup<string, TeamMember>> GetClientTeamsAsync(IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken);

@@ -61,6 +61,9 @@ public sealed record Practitioner(
     PractitionerStatus Status,
     string Subject);
 
+/// <summary>A practitioner's sign-in and the agency they act for: all that deciding their standing needs, read at once.</summary>
+public sealed record PractitionerAccount(Practitioner Practitioner, Agency Agency);
+
 /// <summary>A person the network is around. Identifying details only: Patchwork holds no case notes.</summary>
 public sealed record Client(
     string Id,

@@ -14,9 +14,12 @@ public sealed partial class Neo4jNetworkStore
     public Task<IReadOnlyDictionary<string, Agency>> GetAgenciesByIdAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ByIdAsync(AgenciesById, "agency", ids, Records.Agency, a => a.Id, cancellationToken);
 
-    public async Task<Practitioner?> FindPractitionerBySubjectAsync(string subject, CancellationToken cancellationToken) =>
-        (await ReadAsync(PractitionerBySubject, cancellationToken, ("subject", subject))).Maps("practitioner")
-            .Select(Records.Practitioner).SingleOrDefault();
+    public async Task<PractitionerAccount?> FindAccountAsync(string subject, CancellationToken cancellationToken)
+    {
+        var result = await ReadAsync(AccountBySubject, cancellationToken, ("subject", subject));
+        return result.Maps("practitioner").Zip(result.Maps("agency"),
+            (practitioner, agency) => new PractitionerAccount(Records.Practitioner(practitioner), Records.Agency(agency))).SingleOrDefault();
+    }
 
     public Task<IReadOnlyDictionary<string, Practitioner>> GetPractitionersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ByIdAsync(PractitionersById, "practitioner", ids, Records.Practitioner, p => p.Id, cancellationToken);
@@ -40,13 +43,13 @@ public sealed partial class Neo4jNetworkStore
     public async Task<IReadOnlyList<Client>> GetMyClientsAsync(string practitionerId, CancellationToken cancellationToken) =>
         [.. (await ReadAsync(MyClients, cancellationToken, ("practitionerId", practitionerId))).Maps("client").Select(Records.Client)];
 
-    public Task<IReadOnlySet<string>> FindClientsInReachAsync(
+    public Task<IReadOnlyDictionary<string, Client>> GetClientsInReachAsync(
         string practitionerId, IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken) =>
-        InReachAsync(ClientsInReach, practitionerId, clientIds, cancellationToken);
+        ByIdAsync(ClientsInReach, "client", clientIds, Records.Client, c => c.Id, cancellationToken, ("practitionerId", practitionerId));
 
-    public Task<IReadOnlySet<string>> FindFamiliesInReachAsync(
+    public Task<IReadOnlyDictionary<string, Family>> GetFamiliesInReachAsync(
         string practitionerId, IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken) =>
-        InReachAsync(FamiliesInReach, practitionerId, familyIds, cancellationToken);
+        ByIdAsync(FamiliesInReach, "family", familyIds, Records.Family, f => f.Id, cancellationToken, ("practitionerId", practitionerId));
 
     public async Task<IReadOnlyList<ClientMatch>> SearchClientsAsync(ClientSearch search, CancellationToken cancellationToken)
     {
@@ -68,25 +71,16 @@ public sealed partial class Neo4jNetworkStore
             InMyTeam: m["inMyTeam"] is true))];
     }
 
+    /// <summary>The records of these ids a statement returns (those that exist, or that pass its condition), by id.</summary>
     private async Task<IReadOnlyDictionary<string, T>> ByIdAsync<T>(Statement statement, string field, IReadOnlyCollection<string> ids,
-        Func<IReadOnlyDictionary<string, object?>, T> read, Func<T, string> key, CancellationToken cancellationToken)
+        Func<IReadOnlyDictionary<string, object?>, T> read, Func<T, string> key, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] more)
     {
         if (ids.Count == 0)
         {
             return new Dictionary<string, T>();
         }
-        var result = await ReadAsync(statement, cancellationToken, ("ids", ids));
+        var result = await ReadAsync(statement, cancellationToken, [("ids", ids), .. more]);
         return result.Maps(field).Select(read).ToDictionary(key);
-    }
-
-    private async Task<IReadOnlySet<string>> InReachAsync(
-        Statement statement, string practitionerId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return new HashSet<string>();
-        }
-        var result = await ReadAsync(statement, cancellationToken, ("ids", ids), ("practitionerId", practitionerId));
-        return result.Column<string>("id").ToHashSet(StringComparer.Ordinal);
     }
 }

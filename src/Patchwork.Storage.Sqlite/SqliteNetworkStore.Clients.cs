@@ -24,9 +24,10 @@ public sealed partial class SqliteNetworkStore
 
     // In reach: the practitioner supports the client, or supports someone in the client's family.
     // The family branch walks from the family to its few members, then looks up the practitioner's involvement
-    // with each, rather than scanning all of the practitioner's clients.
-    private const string ClientsInReachSql = """
-        SELECT c.id FROM client c
+    // with each, rather than scanning all of the practitioner's clients. Returning the records adds no search:
+    // the checks run on the same indexes, and the asked rows are read by primary key.
+    private const string ClientsInReachSql = "SELECT " + ClientRow.Columns + """
+         FROM client c
         WHERE c.id IN (SELECT value FROM json_each($ids))
           AND (EXISTS (SELECT 1 FROM involvement i
                        WHERE i.practitioner_id = $practitioner AND i.client_id = c.id AND i.ended_on IS NULL)
@@ -38,8 +39,8 @@ public sealed partial class SqliteNetworkStore
                                                AND i.ended_on IS NULL))))
         """;
 
-    private const string FamiliesInReachSql = """
-        SELECT f.id FROM family f
+    private const string FamiliesInReachSql = "SELECT " + FamilyRow.Columns + """
+         FROM family f
         WHERE f.id IN (SELECT value FROM json_each($ids))
           AND EXISTS (SELECT 1 FROM client m
                       WHERE m.family_id = f.id
@@ -89,27 +90,27 @@ public sealed partial class SqliteNetworkStore
             c => new SqliteCommand(MyClientsSql, c).Bind("$practitioner", practitionerId),
             r => ClientRow.Read(r), cancellationToken);
 
-    public Task<IReadOnlySet<string>> FindClientsInReachAsync(
+    public Task<IReadOnlyDictionary<string, Client>> GetClientsInReachAsync(
         string practitionerId, IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken) =>
-        FindInReachAsync(
+        GetInReachAsync(
             c => new SqliteCommand(ClientsInReachSql, c).Bind("$practitioner", practitionerId).Bind("$ids", clientIds),
-            clientIds.Count, cancellationToken);
+            clientIds.Count, r => ClientRow.Read(r), client => client.Id, cancellationToken);
 
-    public Task<IReadOnlySet<string>> FindFamiliesInReachAsync(
+    public Task<IReadOnlyDictionary<string, Family>> GetFamiliesInReachAsync(
         string practitionerId, IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken) =>
-        FindInReachAsync(
+        GetInReachAsync(
             c => new SqliteCommand(FamiliesInReachSql, c).Bind("$practitioner", practitionerId).Bind("$ids", familyIds),
-            familyIds.Count, cancellationToken);
+            familyIds.Count, r => FamilyRow.Read(r), family => family.Id, cancellationToken);
 
-    private async Task<IReadOnlySet<string>> FindInReachAsync(
-        Func<SqliteConnection, SqliteCommand> query, int asked, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, T>> GetInReachAsync<T>(Func<SqliteConnection, SqliteCommand> query, int asked,
+        Func<SqliteDataReader, T> read, Func<T, string> key, CancellationToken cancellationToken)
     {
         if (asked == 0)
         {
-            return new HashSet<string>();
+            return new Dictionary<string, T>();
         }
-        var ids = await QueryAsync(query, r => r.GetString(0), cancellationToken);
-        return ids.ToHashSet(StringComparer.Ordinal);
+        var records = await QueryAsync(query, read, cancellationToken);
+        return records.ToDictionary(key, StringComparer.Ordinal);
     }
 
     private static ILookup<string, T> EmptyLookup<T>() => Array.Empty<(string, T)>().ToLookup(p => p.Item1, p => p.Item2);

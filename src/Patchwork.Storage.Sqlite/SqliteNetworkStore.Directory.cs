@@ -11,8 +11,10 @@ public sealed partial class SqliteNetworkStore
     private const string AgenciesByIdSql =
         "SELECT " + AgencyRow.Columns + " FROM agency a WHERE a.id IN (SELECT value FROM json_each($ids))";
 
-    private const string PractitionerBySubjectSql =
-        "SELECT " + PractitionerRow.Columns + " FROM practitioner p WHERE p.subject = $subject";
+    // The practitioner's row by the unique subject index, then their agency by primary key: one statement.
+    private const string AccountBySubjectSql =
+        "SELECT " + PractitionerRow.Columns + ", " + AgencyRow.Columns +
+        " FROM practitioner p JOIN agency a ON a.id = p.agency_id WHERE p.subject = $subject";
 
     private const string PractitionersByIdSql =
         "SELECT " + PractitionerRow.Columns + " FROM practitioner p WHERE p.id IN (SELECT value FROM json_each($ids))";
@@ -32,11 +34,12 @@ public sealed partial class SqliteNetworkStore
         return agencies.ToDictionary(a => a.Id);
     }
 
-    public async Task<Practitioner?> FindPractitionerBySubjectAsync(string subject, CancellationToken cancellationToken)
+    public async Task<PractitionerAccount?> FindAccountAsync(string subject, CancellationToken cancellationToken)
     {
         var found = await QueryAsync(
-            c => new SqliteCommand(PractitionerBySubjectSql, c).Bind("$subject", subject),
-            r => PractitionerRow.Read(r), cancellationToken);
+            c => new SqliteCommand(AccountBySubjectSql, c).Bind("$subject", subject),
+            r => new PractitionerAccount(PractitionerRow.Read(r), AgencyRow.Read(r, PractitionerRow.Width)),
+            cancellationToken);
         return found.SingleOrDefault();
     }
 

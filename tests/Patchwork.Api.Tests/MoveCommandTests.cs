@@ -132,7 +132,7 @@ public sealed class MoveCommandTests : IDisposable
     {
         using var pilot = await OpenAsync(Pilot);
         var walk = DemoNetwork.WalkThrough;
-        var practitioner = (await pilot.FindPractitionerBySubjectAsync(walk.PractitionerSubject, Ct))!;
+        var practitioner = (await pilot.FindAccountAsync(walk.PractitionerSubject, Ct))!.Practitioner;
         var grace = (await pilot.SearchClientsAsync(new ClientSearch(walk.ClientName, null, 1, practitioner.Id), Ct))[0];
         return await pilot.JoinTeamAsync(grace.ClientId, "Allocated after a referral from school", false,
             new Actor(practitioner.Subject, practitioner.Id, "req-join"), Ct);

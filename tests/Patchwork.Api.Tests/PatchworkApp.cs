@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Patchwork.Api.Tests;
@@ -34,6 +35,9 @@ public sealed class PatchworkApp : WebApplicationFactory<Program>
 
     public INetworkStore Store => Services.GetRequiredService<INetworkStore>();
 
+    /// <summary>Service registrations to replace after the host's own (e.g. to observe the store), applied at build.</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -43,6 +47,10 @@ public sealed class PatchworkApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (ReplaceServices is not null)
+        {
+            builder.ConfigureTestServices(ReplaceServices);
         }
     }
 

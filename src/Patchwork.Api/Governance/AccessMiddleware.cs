@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Instrumentation;
 using GraphQL.Types;
 using Patchwork.Api.GraphQL;
+using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
 
 namespace Patchwork.Api.Governance;
@@ -87,10 +88,7 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
         }
         foreach (var reach in declared(context))
         {
-            var inReach = reach.IsFamily
-                ? await store.FindFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken)
-                : await store.FindClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken);
-            if (!inReach.Contains(reach.Id))
+            if (!await IsInReachAsync(context, practitionerId, reach))
             {
                 // Only on the way out: an id nobody has is NOT_FOUND rather than FORBIDDEN.
                 await EnsureExistsAsync(reach, context.CancellationToken);
@@ -100,6 +98,31 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Checks reach with the query that also reads the record. A query's resolvers then take the record from the
+    /// request's loaders instead of reading it again; a mutation's do not, as the change may alter it after this check.
+    /// </summary>
+    private async Task<bool> IsInReachAsync(IResolveFieldContext context, string practitionerId, Reach reach)
+    {
+        var prime = context.ParentType == context.Schema.Query;
+        return reach.IsFamily
+            ? Found(await store.GetFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
+                reach.Id, prime ? context.Loaders().Families : null)
+            : Found(await store.GetClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
+                reach.Id, prime ? context.Loaders().Clients : null);
+    }
+
+    private static bool Found<T>(IReadOnlyDictionary<string, T> inReach, string id, BatchLoader<string, T?>? loader)
+        where T : class
+    {
+        if (!inReach.TryGetValue(id, out var record))
+        {
+            return false;
+        }
+        loader?.Prime(id, record);
+        return true;
     }
 
     private async Task EnsureExistsAsync(Reach reach, CancellationToken cancellationToken)

@@ -59,27 +59,23 @@ public sealed class ViewerFactory(INetworkStore store, TimeProvider time, Micros
             .Select(Identity.Roles.Parse)
             .OfType<Role>()
             .ToHashSet();
-        var practitioner = roles.Contains(Role.Practitioner)
-            ? await store.FindPractitionerBySubjectAsync(subject, cancellationToken)
+        var account = roles.Contains(Role.Practitioner)
+            ? await store.FindAccountAsync(subject, cancellationToken)
             : null;
-        var standing = await StandingOfAsync(practitioner, cancellationToken);
-        return new Viewer(subject, roles, practitioner, standing, requestId);
+        return new Viewer(subject, roles, account?.Practitioner, StandingOf(account), requestId);
     }
 
-    private async Task<Standing> StandingOfAsync(Practitioner? practitioner, CancellationToken cancellationToken)
+    private Standing StandingOf(PractitionerAccount? account)
     {
-        if (practitioner is null)
+        if (account is null)
         {
             return Standing.NotRegistered;
         }
-        if (practitioner.Status == PractitionerStatus.Left)
+        if (account.Practitioner.Status == PractitionerStatus.Left)
         {
             return Standing.Left;
         }
-        var agencies = await store.GetAgenciesByIdAsync([practitioner.AgencyId], cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return agencies.TryGetValue(practitioner.AgencyId, out var agency) && agency.Agreement.IsInForce(today)
-            ? Standing.Active
-            : Standing.NoAgreement;
+        return account.Agency.Agreement.IsInForce(today) ? Standing.Active : Standing.NoAgreement;
     }
 }

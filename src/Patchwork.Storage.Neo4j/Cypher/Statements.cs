@@ -11,7 +11,7 @@ public static class Statements
     // Directory.
     public static readonly Statement AllAgencies = new("directory/all_agencies");
     public static readonly Statement AgenciesById = new("directory/agencies_by_id", "ids");
-    public static readonly Statement PractitionerBySubject = new("directory/practitioner_by_subject", "subject");
+    public static readonly Statement AccountBySubject = new("directory/account_by_subject", "subject");
     public static readonly Statement PractitionersById = new("directory/practitioners_by_id", "ids");
 
     // Clients and families.

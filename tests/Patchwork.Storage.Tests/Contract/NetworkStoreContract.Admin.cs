@@ -169,7 +169,7 @@ public abstract partial class NetworkStoreContract
             null, ContactMethod.Mobile, PractitionerStatus.Active, "idp|pat-lee");
         Assert.Equal(expected, added);
         Assert.DoesNotContain(added.Id, PractitionerIds);
-        Assert.Equal(expected, await store.FindPractitionerBySubjectAsync("idp|pat-lee", Ct));
+        Assert.Equal(new PractitionerAccount(expected, AgencyRecord(Health)), await store.FindAccountAsync("idp|pat-lee", Ct));
         Assert.Equal(expected, (await store.GetPractitionersAsync([added.Id], Ct))[added.Id]);
         await store.JoinTeamAsync(Eve, "New birth visit", false, new Actor("idp|pat-lee", added.Id, "req-pat"), Ct);
         var member = Assert.Single((await store.GetClientTeamsAsync([Eve], Ct))[Eve]);
@@ -198,7 +198,7 @@ public abstract partial class NetworkStoreContract
         var added = await store.AddPractitionerAsync(NewPractitionerInput(agency.Id), Admin, Ct);
 
         Assert.Equal(agency.Id, added.AgencyId);
-        Assert.Equal(added, await store.FindPractitionerBySubjectAsync("idp|pat-lee", Ct));
+        Assert.Equal(new PractitionerAccount(added, agency), await store.FindAccountAsync("idp|pat-lee", Ct));
     }
 
     [ContractTheory]
@@ -211,7 +211,7 @@ public abstract partial class NetworkStoreContract
         // Even by someone who has left: a subject always signs in as the same person.
         await AssertRejectedAsync(store, ErrorCode.Conflict,
             () => store.AddPractitionerAsync(NewPractitionerInput(subject: NetworkBuilder.SubjectOf(holder)), Admin, Ct));
-        Assert.Equal(PractitionerRecord(holder), await store.FindPractitionerBySubjectAsync(NetworkBuilder.SubjectOf(holder), Ct));
+        Assert.Equal(PractitionerRecord(holder), (await store.FindAccountAsync(NetworkBuilder.SubjectOf(holder), Ct))?.Practitioner);
     }
 
     [ContractFact]
@@ -221,7 +221,7 @@ public abstract partial class NetworkStoreContract
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
             () => store.AddPractitionerAsync(NewPractitionerInput("ag-missing"), Admin, Ct));
-        Assert.Null(await store.FindPractitionerBySubjectAsync("idp|pat-lee", Ct));
+        Assert.Null(await store.FindAccountAsync("idp|pat-lee", Ct));
     }
 
     [ContractFact]
@@ -237,7 +237,7 @@ public abstract partial class NetworkStoreContract
             () => store.AddPractitionerAsync(NewPractitionerInput("not an id!"), Admin, Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
             () => store.AddPractitionerAsync(NewPractitionerInput(subject: "  "), Admin, Ct));
-        Assert.Null(await store.FindPractitionerBySubjectAsync("idp|pat-lee", Ct));
+        Assert.Null(await store.FindAccountAsync("idp|pat-lee", Ct));
     }
 
     [ContractFact]
@@ -250,13 +250,13 @@ public abstract partial class NetworkStoreContract
 
         Assert.Equal(PractitionerRecord(Sam) with { Status = PractitionerStatus.Left }, left);
         Assert.Equal(left, (await store.GetPractitionersAsync([Sam], Ct))[Sam]);
-        Assert.Equal(left, await store.FindPractitionerBySubjectAsync(NetworkBuilder.SubjectOf(Sam), Ct));
+        Assert.Equal(new PractitionerAccount(left, AgencyRecord(Council)), await store.FindAccountAsync(NetworkBuilder.SubjectOf(Sam), Ct));
         var teams = await store.GetClientTeamsAsync([Alice, Zoe], Ct);
         Assert.Equal([Nina], teams[Alice].Select(m => m.Practitioner.Id));
         Assert.Equal([Tom, Rita], teams[Zoe].Select(m => m.Practitioner.Id));
         Assert.Equal([Tom, Nina, Rita], (await store.GetFamilyTeamsAsync([Smiths], Ct))[Smiths].Select(m => m.Practitioner.Id));
         Assert.Empty(await store.GetMyClientsAsync(Sam, Ct));
-        Assert.Empty(await store.FindClientsInReachAsync(Sam, ClientIds, Ct));
+        Assert.Empty(await store.GetClientsInReachAsync(Sam, ClientIds, Ct));
         foreach (var id in new[] { SamAliceOverdue, SamAliceNext, SamAliceLater, SamZoeNext })
         {
             Assert.Equal(VisitRecord(id) with { Status = VisitStatus.Cancelled }, await store.GetVisitAsync(id, Ct));

@@ -60,12 +60,29 @@ public abstract partial class NetworkStoreContract
     }
 
     [ContractFact]
-    public async Task A_practitioner_is_found_by_the_subject_they_sign_in_as()
+    public async Task An_account_is_the_practitioner_a_subject_signs_in_as_with_their_agency_in_full()
     {
         var store = await NetworkAsync();
 
-        Assert.Equal(PractitionerRecord(Nina), await store.FindPractitionerBySubjectAsync(NetworkBuilder.SubjectOf(Nina), Ct));
-        Assert.Null(await store.FindPractitionerBySubjectAsync("idp|nobody", Ct));
+        Assert.Equal(new PractitionerAccount(PractitionerRecord(Nina), AgencyRecord(Health)),
+            await store.FindAccountAsync(NetworkBuilder.SubjectOf(Nina), Ct));
+        Assert.Equal(new PractitionerAccount(PractitionerRecord(Rita), AgencyRecord(SexualHealth)),
+            await store.FindAccountAsync(NetworkBuilder.SubjectOf(Rita), Ct));
+        Assert.Null(await store.FindAccountAsync("idp|nobody", Ct));
+        Assert.Null(await store.FindAccountAsync("", Ct));
+    }
+
+    [ContractFact]
+    public async Task An_account_comes_back_for_a_practitioner_who_left_and_for_an_agency_without_agreement()
+    {
+        var store = await NetworkAsync();
+        var suspended = new DataSharingAgreement(AgreementStatus.Suspended, new DateOnly(2024, 1, 1), null);
+        await store.SetAgreementAsync(Council, suspended, Admin, Ct);
+
+        // The store reports; the viewer decides that neither may use Patchwork.
+        Assert.Equal(new PractitionerAccount(PractitionerRecord(Fred), AgencyRecord(Council) with { Agreement = suspended }),
+            await store.FindAccountAsync(NetworkBuilder.SubjectOf(Fred), Ct));
+        Assert.Equal(PractitionerRecord(Sam), (await store.FindAccountAsync(NetworkBuilder.SubjectOf(Sam), Ct))!.Practitioner);
     }
 
     [ContractFact]
@@ -108,7 +125,8 @@ public abstract partial class NetworkStoreContract
         Assert.Empty(await store.GetClientTeamsAsync([], Ct));
         Assert.Empty(await store.GetFamilyTeamsAsync([], Ct));
         Assert.Empty(await store.GetUpcomingVisitsAsync([], 5, Ct));
-        Assert.Empty(await store.FindClientsInReachAsync(Sam, [], Ct));
+        Assert.Empty(await store.GetClientsInReachAsync(Sam, [], Ct));
+        Assert.Empty(await store.GetFamiliesInReachAsync(Sam, [], Ct));
         Assert.Empty(await store.GetTeamChangesAsync([], DateTimeOffset.MinValue, Ct));
     }
 }

@@ -10,10 +10,14 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var reach = await store.FindClientsInReachAsync(Sam, ClientIds, Ct);
+        var reach = await store.GetClientsInReachAsync(Sam, ClientIds, Ct);
 
         // Sam supports Alice and Zoë; Ben is reached through the family. Nobody else.
-        Assert.Equal([Alice, Ben, Zoe], reach.Order(StringComparer.Ordinal));
+        Assert.Equal([Alice, Ben, Zoe], Ids(reach));
+        // Each comes back whole, as stored: the reach check is also the read.
+        Assert.Equal(ClientRecord(Alice), reach[Alice]);
+        Assert.Equal(ClientRecord(Ben), reach[Ben]);
+        Assert.Equal(ClientRecord(Zoe), reach[Zoe]);
     }
 
     [ContractFact]
@@ -21,8 +25,13 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        Assert.Equal([Dana, Liam], (await store.FindClientsInReachAsync(Yara, ClientIds, Ct)).Order(StringComparer.Ordinal));
-        Assert.Empty(await store.FindClientsInReachAsync(Oscar, ClientIds, Ct));
+        var reach = await store.GetClientsInReachAsync(Yara, ClientIds, Ct);
+
+        Assert.Equal([Dana, Liam], Ids(reach));
+        // A shielded client, outside any family: no family id or relationship comes back.
+        Assert.Equal(ClientRecord(Dana), reach[Dana]);
+        Assert.Equal(ClientRecord(Liam), reach[Liam]);
+        Assert.Empty(await store.GetClientsInReachAsync(Oscar, ClientIds, Ct));
     }
 
     [ContractFact]
@@ -30,9 +39,9 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        Assert.Empty(await store.FindClientsInReachAsync(Fred, [Eve], Ct));
-        Assert.Empty(await store.FindClientsInReachAsync(Rita, [Dana, Eve, "cl-missing"], Ct));
-        Assert.Equal([Ben], await store.FindClientsInReachAsync(Rita, [Ben], Ct));
+        Assert.Empty(await store.GetClientsInReachAsync(Fred, [Eve], Ct));
+        Assert.Empty(await store.GetClientsInReachAsync(Rita, [Dana, Eve, "cl-missing"], Ct));
+        Assert.Equal(ClientRecord(Ben), Assert.Single(await store.GetClientsInReachAsync(Rita, [Ben], Ct)).Value);
     }
 
     [ContractFact]
@@ -40,8 +49,9 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        Assert.Equal([Alice], await store.FindClientsInReachAsync(Sam, [Alice, "cl-missing"], Ct));
-        Assert.Empty(await store.FindFamiliesInReachAsync(Sam, ["fa-missing"], Ct));
+        Assert.Equal([Alice], Ids(await store.GetClientsInReachAsync(Sam, [Alice, "cl-missing"], Ct)));
+        Assert.Empty(await store.GetFamiliesInReachAsync(Sam, ["fa-missing"], Ct));
+        Assert.Equal([Smiths], Ids(await store.GetFamiliesInReachAsync(Sam, [Smiths, "fa-missing"], Ct)));
     }
 
     [ContractFact]
@@ -49,9 +59,11 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        Assert.Equal([Smiths], await store.FindFamiliesInReachAsync(Tom, [Smiths], Ct));
-        Assert.Empty(await store.FindFamiliesInReachAsync(Oscar, [Smiths], Ct));
-        Assert.Empty(await store.FindFamiliesInReachAsync(Yara, [Smiths], Ct));
+        var reach = await store.GetFamiliesInReachAsync(Tom, [Smiths], Ct);
+
+        Assert.Equal(KeyValuePair.Create(Smiths, FamilyRecord(Smiths)), Assert.Single(reach));
+        Assert.Empty(await store.GetFamiliesInReachAsync(Oscar, [Smiths], Ct));
+        Assert.Empty(await store.GetFamiliesInReachAsync(Yara, [Smiths], Ct));
     }
 
     [ContractFact]
@@ -60,8 +72,8 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         await store.JoinTeamAsync(Ben, "School nurse referral", false, ActorFor(Oscar), Ct);
 
-        Assert.Equal([Alice, Ben, Zoe], (await store.FindClientsInReachAsync(Oscar, ClientIds, Ct)).Order(StringComparer.Ordinal));
-        Assert.Equal([Smiths], await store.FindFamiliesInReachAsync(Oscar, [Smiths], Ct));
+        Assert.Equal([Alice, Ben, Zoe], Ids(await store.GetClientsInReachAsync(Oscar, ClientIds, Ct)));
+        Assert.Equal(FamilyRecord(Smiths), (await store.GetFamiliesInReachAsync(Oscar, [Smiths], Ct))[Smiths]);
     }
 
     [ContractFact]

@@ -125,8 +125,8 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(ClientRecord(Eve) with { FamilyId = Smiths, FamilyRelationship = "grandmother" }, eve);
         Assert.Equal(eve, (await store.GetClientsAsync([Eve], Ct))[Eve]);
         Assert.Equal([Eve, Alice, Zoe, Ben], (await store.GetFamilyMembersAsync([Smiths], Ct))[Smiths].Select(c => c.Id));
-        // The family's teams now reach the new member.
-        Assert.Equal([Eve], await store.FindClientsInReachAsync(Sam, [Eve], Ct));
+        // The family's teams now reach the new member, and read them as they now are.
+        Assert.Equal(eve, (await store.GetClientsInReachAsync(Sam, [Eve], Ct))[Eve]);
         var entry = Assert.Single(await AuditTrailAsync(store));
         Assert.Equal((AuditAction.AddFamilyMember, Eve, Smiths), (entry.Action, entry.ClientId, entry.FamilyId));
     }

@@ -88,10 +88,10 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await store.LeaveTeamAsync(Alice, "Case transferred", ActorFor(Sam), Ct);
-        Assert.Equal([Alice, Ben, Zoe], (await store.FindClientsInReachAsync(Sam, ClientIds, Ct)).Order(StringComparer.Ordinal));
+        Assert.Equal([Alice, Ben, Zoe], Ids(await store.GetClientsInReachAsync(Sam, ClientIds, Ct)));
 
         await store.LeaveTeamAsync(Zoe, "Case transferred", ActorFor(Sam), Ct);
-        Assert.Empty(await store.FindClientsInReachAsync(Sam, ClientIds, Ct));
+        Assert.Empty(await store.GetClientsInReachAsync(Sam, ClientIds, Ct));
     }
 
     [ContractFact]

@@ -33,6 +33,11 @@ public abstract partial class NetworkStoreContract
 
     protected static Client ClientRecord(string id) => Snapshot.Clients.Single(c => c.Id == id);
 
+    protected static Family FamilyRecord(string id) => Snapshot.Families.Single(f => f.Id == id);
+
+    /// <summary>The ids a reach query returned, in order, to compare with the expected ones.</summary>
+    protected static IEnumerable<string> Ids<T>(IReadOnlyDictionary<string, T> records) => records.Keys.Order(StringComparer.Ordinal);
+
     protected static Visit VisitRecord(string id) => Snapshot.Visits.Single(v => v.Id == id);
 
     /// <summary>A team member as a comparable line: who, which clients, since, last, next, restricted.</summary>

@@ -115,6 +115,45 @@ public sealed class QueryApiProtocolTests
     }
 
     [Fact]
+    public async Task An_account_is_one_read_of_the_practitioner_and_the_agency_they_act_for()
+    {
+        await using var server = await FakeQueryApi.StartAsync(_ => Result(["practitioner", "agency"],
+            [[PractitionerMap("pr-nina", "ag-1"), AgencyMap("ag-1", "Norfolk Community Health", restricted: false)]]));
+        using var store = new Neo4jNetworkStore(Options(server.Uri), TimeProvider.System);
+
+        var account = await store.FindAccountAsync("idp|pr-nina", Ct);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("directory/account_by_subject", request.Statement);
+        Assert.Equal("idp|pr-nina", request.Json.GetProperty("parameters").GetProperty("subject").GetString());
+        Assert.Equal(new Practitioner("pr-nina", "ag-1", "Nina Okafor", "District nurse", "nina@health.example", null, "01603100001",
+            ContactMethod.Landline, PractitionerStatus.Active, "idp|pr-nina"), account!.Practitioner);
+        Assert.Equal(("ag-1", "Norfolk Community Health", AgreementStatus.Active), (account.Agency.Id, account.Agency.Name, account.Agency.Agreement.Status));
+    }
+
+    [Fact]
+    public async Task Reach_is_one_read_that_returns_the_records_in_reach_by_id()
+    {
+        await using var server = await FakeQueryApi.StartAsync(request => request.Statement switch
+        {
+            "clients/clients_in_reach" => Result(["client"], [[ClientMap("cl-eve")]]),
+            _ => Result(["family"], []),
+        });
+        using var store = new Neo4jNetworkStore(Options(server.Uri), TimeProvider.System);
+
+        var clients = await store.GetClientsInReachAsync("pr-nina", ["cl-eve", "cl-missing"], Ct);
+        var families = await store.GetFamiliesInReachAsync("pr-nina", ["fa-1"], Ct);
+        var none = await store.GetClientsInReachAsync("pr-nina", [], Ct);
+
+        Assert.Equal(["clients/clients_in_reach", "clients/families_in_reach"], server.Requests.Select(r => r.Statement));
+        Assert.All(server.Requests, r => Assert.Equal("pr-nina", r.Json.GetProperty("parameters").GetProperty("practitionerId").GetString()));
+        Assert.Equal(("Eve", "Brown"), (clients["cl-eve"].GivenName, clients["cl-eve"].FamilyName));
+        Assert.Single(clients);
+        Assert.Empty(families);
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task A_write_is_one_transaction_whose_every_request_carries_the_affinity_header_and_a_read_after_it_carries_its_bookmark()
     {
         await using var server = await FakeQueryApi.StartAsync(request => (request.Method, request.Path, request.Statement) switch

@@ -31,6 +31,21 @@ public sealed class BatchLoader<TKey, TValue>(
         return new Pending(this, key);
     }
 
+    /// <summary>
+    /// Supplies a value this request has already read (for example with its reach check), so loading the key needs
+    /// no store call. A key already loaded keeps its value: what a field has seen does not change under it.
+    /// </summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (_gate)
+        {
+            if (_loaded.TryAdd(key, value))
+            {
+                _pending.Remove(key);
+            }
+        }
+    }
+
     /// <summary>Loads several keys in one batch and returns the values found, in key order.</summary>
     public async Task<IReadOnlyList<TValue>> LoadManyAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken)
     {
