@@ -12,9 +12,9 @@ public sealed partial class Neo4jNetworkStore
         return WriteAsync(async tx =>
         {
             _ = await tx.SingleAsync(LockFamily, "family", ("id", valid.FamilyId)) ?? throw PatchworkException.NotFound("family", valid.FamilyId);
-            var (route, agencies) = Route(
-                (await tx.RunAsync(FollowUpRecipients, ("familyId", valid.FamilyId), ("leadKinds", LeadKinds))).Rows().Single());
-            var (followUp, audit) = valid.Routed(route, agencies, now, actor);
+            var (followUp, audit) = valid.Routed(
+                Candidates((await tx.RunAsync(FollowUpRecipients, ("familyId", valid.FamilyId), ("leadKinds", LeadKinds))).Rows().Single()),
+                now, actor);
             await tx.RunAsync(RequestFollowUp, ("followUp", Records.Map(followUp)));
             await AppendAsync(tx, audit);
             return followUp;
@@ -37,19 +37,9 @@ public sealed partial class Neo4jNetworkStore
         [.. (await ReadAsync(DutyFollowUps, cancellationToken, ("agencyId", agencyId), ("first", (long)Math.Max(first, 0))))
             .Maps("followUp").Select(Records.FollowUp)];
 
-    /// <summary>
-    /// The family's team when it has one; otherwise the duty contacts of the agencies that worked with it before, or,
-    /// if none ever did, of the lead agencies (the county council, the statutory lead).
-    /// </summary>
-    private static (FollowUpRoute Route, List<string> Agencies) Route(IReadOnlyDictionary<string, object?> recipients)
+    private static FollowUpCandidates Candidates(IReadOnlyDictionary<string, object?> recipients)
     {
-        List<string> Sorted(string field) => [.. ((IEnumerable<object?>)recipients[field]!).Cast<string>().Order(StringComparer.Ordinal)];
-        var team = Sorted("team");
-        if (team.Count > 0)
-        {
-            return (FollowUpRoute.Team, team);
-        }
-        var worked = Sorted("worked");
-        return (FollowUpRoute.Duty, worked.Count > 0 ? worked : Sorted("leads"));
+        List<Agency> Agencies(string field) => [.. ((IEnumerable<object?>)recipients[field]!).Select(a => Records.Agency(Map(a)))];
+        return new FollowUpCandidates(Agencies("team"), Agencies("worked"), Agencies("leads"));
     }
 }

@@ -6,25 +6,15 @@ namespace Patchwork.Storage.Sqlite;
 // Commissioners' follow-up requests: routed to the family's team, or to agencies' duty contacts when it has none.
 public sealed partial class SqliteNetworkStore
 {
-    private const string TeamAgenciesSql = """
-        SELECT DISTINCT p.agency_id FROM client m
-        JOIN involvement i ON i.client_id = m.id AND i.ended_on IS NULL
-        JOIN practitioner p ON p.id = i.practitioner_id
-        WHERE m.family_id = $family ORDER BY p.agency_id
-        """;
-
-    // Without a team: the agencies that worked with a member before, else the county council (the statutory lead).
-    private const string DutyAgenciesSql = """
-        SELECT DISTINCT p.agency_id FROM client m
-        JOIN involvement i ON i.client_id = m.id
-        JOIN practitioner p ON p.id = i.practitioner_id
-        WHERE m.family_id = $family
-        UNION
-        SELECT a.id FROM agency a
-        WHERE a.kind IN (SELECT value FROM json_each($lead_kinds))
-          AND NOT EXISTS (SELECT 1 FROM client m JOIN involvement i ON i.client_id = m.id WHERE m.family_id = $family)
-        ORDER BY 1
-        """;
+    // Who the request could go to, each agency in full under the list it is on: the family's current team, every
+    // agency that ever worked with a member, and the lead agencies. The domain chooses among them.
+    private const string CandidatesSql =
+        "SELECT 'Team', " + AgencyRow.Columns + " FROM client m " +
+        "JOIN involvement i ON i.client_id = m.id AND i.ended_on IS NULL " +
+        "JOIN practitioner p ON p.id = i.practitioner_id JOIN agency a ON a.id = p.agency_id WHERE m.family_id = $family " +
+        "UNION SELECT 'Worked', " + AgencyRow.Columns + " FROM client m JOIN involvement i ON i.client_id = m.id " +
+        "JOIN practitioner p ON p.id = i.practitioner_id JOIN agency a ON a.id = p.agency_id WHERE m.family_id = $family " +
+        "UNION SELECT 'Lead', " + AgencyRow.Columns + " FROM agency a WHERE a.kind IN (SELECT value FROM json_each($lead_kinds))";
 
     private const string InsertFollowUpSql = """
         INSERT INTO follow_up (id, family_id, requested_at, reason, route, agency_ids)
@@ -50,18 +40,15 @@ public sealed partial class SqliteNetworkStore
         return WriteAsync(async transaction =>
         {
             var family = await RequireFamilyAsync(transaction, valid.FamilyId, cancellationToken);
-            var team = await AgenciesAsync(new SqliteCommand(TeamAgenciesSql, transaction.Connection, transaction), family.Id, cancellationToken);
-            var route = team.Count > 0 ? FollowUpRoute.Team : FollowUpRoute.Duty;
-            var agencies = route == FollowUpRoute.Team ? team : await AgenciesAsync(
-                new SqliteCommand(DutyAgenciesSql, transaction.Connection, transaction), family.Id, cancellationToken);
-            var (followUp, audit) = valid.Routed(route, agencies, Now(), actor);
+            var candidates = await CandidatesAsync(transaction, family.Id, cancellationToken);
+            var (followUp, audit) = valid.Routed(candidates, Now(), actor);
             await ExecuteAsync(new SqliteCommand(InsertFollowUpSql, transaction.Connection, transaction)
                 .Bind("$id", followUp.Id).Bind("$family", family.Id).Bind("$at", followUp.RequestedAt)
-                .Bind("$reason", followUp.Reason).Bind("$route", route).Bind("$agencies", agencies), cancellationToken);
-            if (route == FollowUpRoute.Duty)
+                .Bind("$reason", followUp.Reason).Bind("$route", followUp.Route).Bind("$agencies", followUp.AgencyIds), cancellationToken);
+            if (followUp.Route == FollowUpRoute.Duty)
             {
                 await ExecuteAsync(new SqliteCommand(InsertDutySql, transaction.Connection, transaction)
-                    .Bind("$id", followUp.Id).Bind("$at", followUp.RequestedAt).Bind("$agencies", agencies), cancellationToken);
+                    .Bind("$id", followUp.Id).Bind("$at", followUp.RequestedAt).Bind("$agencies", followUp.AgencyIds), cancellationToken);
             }
             await AppendAsync(transaction, audit, cancellationToken);
             return followUp;
@@ -84,12 +71,15 @@ public sealed partial class SqliteNetworkStore
         await QueryAsync(c => new SqliteCommand(DutyFollowUpsSql, c).Bind("$agency", agencyId).Bind("$first", first),
             ReadFollowUp, cancellationToken);
 
-    private static async Task<List<string>> AgenciesAsync(SqliteCommand query, string familyId, CancellationToken cancellationToken)
+    private static async Task<FollowUpCandidates> CandidatesAsync(
+        SqliteTransaction transaction, string familyId, CancellationToken cancellationToken)
     {
-        await using var command = query
+        await using var query = new SqliteCommand(CandidatesSql, transaction.Connection, transaction)
             .Bind("$family", familyId)
             .Bind("$lead_kinds", KeyWorker.LeadKinds.Select(k => k.ToString()).ToList());
-        return await ReadAllAsync(command, r => r.GetString(0), cancellationToken);
+        var rows = await ReadAllAsync(query, r => (List: r.GetString(0), Agency: AgencyRow.Read(r, 1)), cancellationToken);
+        List<Agency> On(string list) => [.. rows.Where(r => r.List == list).Select(r => r.Agency)];
+        return new FollowUpCandidates(On("Team"), On("Worked"), On("Lead"));
     }
 
     private static FollowUpRequest ReadFollowUp(SqliteDataReader row) => new(

@@ -93,16 +93,43 @@ public sealed record NewFollowUp(string FamilyId, string Reason)
     /// The request as routed, made once for every store: refused when there is nobody to send it to, with the
     /// audit entry that records where it went.
     /// </summary>
-    public (FollowUpRequest Request, AuditEntry Audit) Routed(
-        FollowUpRoute route, IReadOnlyList<string> agencyIds, DateTimeOffset at, Actor actor)
+    public (FollowUpRequest Request, AuditEntry Audit) Routed(FollowUpCandidates candidates, DateTimeOffset at, Actor actor)
     {
+        var (route, agencyIds) = candidates.Choose(DateOnly.FromDateTime(at.UtcDateTime));
         if (agencyIds.Count == 0)
         {
-            throw PatchworkException.Conflict("The family has no team and no agency to route the request to.");
+            throw PatchworkException.Conflict(
+                "The family has no team and no agency with a data-sharing agreement in force to route the request to.");
         }
         var request = new FollowUpRequest(Ids.New(), FamilyId, at, Reason, route, agencyIds);
         var to = route == FollowUpRoute.Team ? "family's team" : "duty contacts";
         return (request, actor.Audited(at, AuditAction.RequestFollowUp, null, FamilyId, Reason,
             $"Routed to the {to} of {agencyIds.Count} agencies."));
     }
+}
+
+/// <summary>
+/// Who a follow-up about a family could go to, as a store finds them: the agencies of its current team, those that
+/// ever worked with a member, and the lead agencies (<see cref="KeyWorker.LeadKinds"/>).
+/// </summary>
+public sealed record FollowUpCandidates(IReadOnlyList<Agency> Team, IReadOnlyList<Agency> Worked, IReadOnlyList<Agency> Leads)
+{
+    /// <summary>
+    /// The team when it has one, else the duty contacts of the agencies that worked with the family, else of the lead
+    /// agencies; at each step only agencies whose data-sharing agreement is in force count, since nobody at any other
+    /// can sign in to read the request. Empty when nobody can.
+    /// </summary>
+    public (FollowUpRoute Route, IReadOnlyList<string> AgencyIds) Choose(DateOnly today)
+    {
+        var team = InForce(Team, today);
+        if (team.Count > 0)
+        {
+            return (FollowUpRoute.Team, team);
+        }
+        var worked = InForce(Worked, today);
+        return (FollowUpRoute.Duty, worked.Count > 0 ? worked : InForce(Leads, today));
+    }
+
+    private static List<string> InForce(IEnumerable<Agency> agencies, DateOnly today) =>
+        [.. agencies.Where(a => a.Agreement.IsInForce(today)).Select(a => a.Id).Distinct().Order(StringComparer.Ordinal)];
 }

@@ -45,6 +45,35 @@ public abstract partial class NetworkStoreContract
     }
 
     [ContractFact]
+    public async Task A_follow_up_goes_only_to_agencies_whose_data_sharing_agreement_is_in_force()
+    {
+        var reports = await ReportNetworkAsync();
+        var store = (INetworkStore)reports;
+        await SuspendAsync(store, Nhs);
+
+        var team = await reports.RequestFollowUpAsync(new NewFollowUp(F1, "Check on the children"), Commissioner, Ct);
+        await SuspendAsync(store, Lead);
+        await SuspendAsync(store, Schools);
+        Time.Now = Now.AddMinutes(1);
+        var duty = await reports.RequestFollowUpAsync(new NewFollowUp(F1, "The team cannot read the first"), Commissioner, Ct);
+
+        // Nobody at the suspended health trust can sign in to read it.
+        Assert.Equal(FollowUpRoute.Team, team.Route);
+        Assert.Equal([Lead, Schools], team.AgencyIds);
+        // With no team agency in force, the agency that worked with a member before is asked: the housing association.
+        Assert.Equal(FollowUpRoute.Duty, duty.Route);
+        Assert.Equal([Homes], duty.AgencyIds);
+        Assert.Equal([Line(duty)], (await reports.GetDutyFollowUpRequestsAsync(Homes, 10, Ct)).Select(Line));
+        // With nobody in force at all, not even the lead agency, there is nobody to send it to.
+        await SuspendAsync(store, Homes);
+        await AssertRejectedAsync(store, ErrorCode.Conflict,
+            () => reports.RequestFollowUpAsync(new NewFollowUp(F1, "Anyone?"), Commissioner, Ct));
+    }
+
+    private static Task<Agency> SuspendAsync(INetworkStore store, string agencyId) => store.SetAgreementAsync(
+        agencyId, new DataSharingAgreement(AgreementStatus.Suspended, new DateOnly(2024, 1, 1), null), Admin, Ct);
+
+    [ContractFact]
     public async Task A_follow_up_for_no_family_or_without_a_reason_is_refused_and_changes_nothing()
     {
         var reports = await ReportNetworkAsync();

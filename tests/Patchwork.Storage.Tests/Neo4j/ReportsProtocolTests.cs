@@ -64,13 +64,14 @@ public sealed class ReportsProtocolTests
     [Fact]
     public async Task A_follow_up_without_a_team_goes_to_the_agencies_that_worked_with_the_family_and_with_nobody_to_ask_is_rolled_back()
     {
-        string[] team = [], worked = ["ag-school", "ag-council"];
+        // The statement returns every candidate in full; the suspended police agency is left out by the domain.
+        string[] team = [], worked = [AgencyMap("ag-school", "Active"), AgencyMap("ag-council", "Active"), AgencyMap("ag-police", "Suspended")];
         await using var server = await FakeQueryApi.StartAsync(request => (request.Method, request.Path, request.Statement) switch
         {
             ("POST", "/db/patchwork/query/v2/tx", _) => Begun("tx-9", "YWZm"),
             (_, _, "writes/lock_family") => Result(["family"], [[Map(("id", Str("fa-1")), ("name", Str("the Ahmeds")), ("area", Str("North")))]]),
             (_, _, "reports/follow_up_recipients") => Result(["team", "worked", "leads"],
-                [[List([.. team.Select(Str)]), List([.. worked.Select(Str)]), List()]]),
+                [[List(team), List(worked), List()]]),
             _ => Empty(),
         });
         using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(Now));
@@ -104,4 +105,9 @@ public sealed class ReportsProtocolTests
         Assert.Equal(["writes/lock_family", "reports/follow_up_recipients", "DELETE"],
             server.Requests.Skip(before + 1).Select(r => r.Statement ?? r.Method));
     }
+
+    private static string AgencyMap(string id, string agreement) => Map(
+        ("id", Str(id)), ("name", Str(id)), ("kind", Str("School")), ("dutyPhone", Str("01603222000")),
+        ("dutyEmail", Str($"duty@{id}.example")), ("restrictedService", Bool(false)), ("agreementStatus", Str(agreement)),
+        ("agreementSignedOn", Date("2024-01-15")), ("agreementExpiresOn", Null));
 }

@@ -78,7 +78,7 @@ public static class ReportFields
     public static void AddReportMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<FollowUpReceiptType>>("requestFollowUp")
-            .Description("Ask for a family to be followed up, by the reference a report showed. It goes to the family's team, or to agencies' duty contacts when it has none.")
+            .Description("Ask for a family to be followed up, by the reference a report showed. It goes to the agencies of the family's team, or to agencies' duty contacts when it has none; only agencies with a data-sharing agreement in force count.")
             .Argument<NonNullGraphType<StringGraphType>>("reference")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
             .AllowRoles(ReportAccess.Commissioning)

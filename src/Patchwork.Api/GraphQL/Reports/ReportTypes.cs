@@ -176,7 +176,7 @@ public sealed class FollowUpRequestType : ObjectGraphType<FollowUpRequest>
         Field(r => r.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(r => r.RequestedAt);
         Field(r => r.Reason);
-        Field(r => r.Route).Description("TEAM: sent to the family's team. DUTY: the family had no team; sent to agencies' duty contacts.");
+        Field(r => r.Route).Description("TEAM: sent to the family's team. DUTY: no agency of the family's team could receive it; sent to agencies' duty contacts.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyType>>>>("agencies")
             .Description("The agencies it was sent to. A restricted service shows only to its own practitioners.")
             .ResolveAsync(async ctx => VisibleTo(ctx.Viewer(), await ctx.Loaders().Agencies.LoadManyAsync(ctx.Source.AgencyIds, ctx.CancellationToken)));
