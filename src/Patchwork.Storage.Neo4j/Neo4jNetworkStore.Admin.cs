@@ -24,7 +24,7 @@ public sealed partial class Neo4jNetworkStore
             var onboarded = new Agency(Ids.New(), valid.Name, valid.Kind, valid.DutyPhone, valid.DutyEmail,
                 valid.RestrictedService, valid.Agreement);
             await tx.RunAsync(OnboardAgency, ("agency", Records.Map(onboarded)));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.OnboardAgency, null, null, null, onboarded.Name));
+            await AppendAsync(tx, ChangeAudit.OnboardedAgency(actor, now, onboarded));
             return onboarded;
         }, cancellationToken);
     }
@@ -40,7 +40,7 @@ public sealed partial class Neo4jNetworkStore
             await tx.RunAsync(SetAgreement, ("id", agencyId), ("status", valid.Status), ("signedOn", valid.SignedOn),
                 ("expiresOn", valid.ExpiresOn));
             // The entry names no client or family, so its detail says whose agreement it was.
-            await AppendAsync(tx, actor.Audited(now, AuditAction.SetAgreement, null, null, null, $"{agency.Name}: {valid.Status}"));
+            await AppendAsync(tx, ChangeAudit.SetAgreement(actor, now, agency, valid.Status));
             return agency with { Agreement = valid };
         }, cancellationToken);
     }
@@ -60,8 +60,7 @@ public sealed partial class Neo4jNetworkStore
             var added = new Practitioner(Ids.New(), agency.Id, valid.Name, valid.Role, valid.Email, valid.Mobile,
                 valid.Landline, valid.PreferredContact, PractitionerStatus.Active, valid.Subject);
             await tx.RunAsync(AddPractitioner, ("practitioner", Records.Map(added)));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.AddPractitioner, null, null, null,
-                $"practitioner {added.Id} ({added.Name}, {added.Role}) added to {agency.Name}"));
+            await AppendAsync(tx, ChangeAudit.AddedPractitioner(actor, now, added, agency));
             return added;
         }, cancellationToken);
     }
@@ -86,13 +85,7 @@ public sealed partial class Neo4jNetworkStore
             var left = (await tx.RunAsync(PractitionerLeft, ("id", practitionerId), ("now", now), ("reason", reason))).Values.Single();
             var clientIds = ((List<object?>)left[0]!).Cast<string>().Order(StringComparer.Ordinal).ToList();
             var cancelled = (long)left[1]!;
-            await AppendAsync(tx, [
-                actor.Audited(now, AuditAction.PractitionerLeft, null, null, reason,
-                    $"practitioner {practitionerId} ({found.Name}) left; {clientIds.Count} involvement(s) ended, " +
-                    $"{cancelled} planned visit(s) cancelled"),
-                .. clientIds.Select(clientId => actor.Audited(now, AuditAction.LeaveTeam, clientId, null, reason,
-                    $"practitioner {practitionerId} ({found.Name}) left the team")),
-            ]);
+            await AppendAsync(tx, [.. ChangeAudit.PractitionerLeft(actor, now, found, reason, clientIds, cancelled)]);
             return found with { Status = PractitionerStatus.Left };
         }, cancellationToken);
     }

@@ -18,8 +18,7 @@ public sealed partial class Neo4jNetworkStore
                 valid.Postcode, valid.NhsNumber, valid.Shielded, FamilyId: null, FamilyRelationship: null);
             await tx.RunAsync(RegisterClient, ("client", Records.Map(registered)), ("practitionerId", actor.Practitioner),
                 ("since", now), ("reason", valid.Reason), ("restricted", agency.RestrictedService));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.RegisterClient, registered.Id, null, valid.Reason,
-                "registered the client and joined the team"));
+            await AppendAsync(tx, ChangeAudit.RegisteredClient(actor, now, registered.Id, valid.Reason));
             return registered;
         }, cancellationToken);
     }
@@ -34,8 +33,7 @@ public sealed partial class Neo4jNetworkStore
             RefuseIfInFamily(member);
             var created = new Family(Ids.New(), valid.Name, valid.Area);
             await tx.RunAsync(CreateFamily, ("family", Records.Map(created)), ("clientId", member.Id), ("relationship", valid.Relationship));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.CreateFamily, member.Id, created.Id, null,
-                $"first member, as {valid.Relationship}"));
+            await AppendAsync(tx, ChangeAudit.CreatedFamily(actor, now, member.Id, created.Id, valid.Relationship));
             return created;
         }, cancellationToken);
     }
@@ -52,7 +50,7 @@ public sealed partial class Neo4jNetworkStore
             var member = await RequireClientAsync(tx, clientId);
             RefuseIfInFamily(member);
             await tx.RunAsync(AddFamilyMember, ("familyId", familyId), ("clientId", clientId), ("relationship", validRelationship));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.AddFamilyMember, clientId, familyId, null, $"added as {validRelationship}"));
+            await AppendAsync(tx, ChangeAudit.AddedFamilyMember(actor, now, clientId, familyId, validRelationship));
             return member with { FamilyId = familyId, FamilyRelationship = validRelationship };
         }, cancellationToken);
     }
@@ -75,8 +73,7 @@ public sealed partial class Neo4jNetworkStore
                 restricted || agency.RestrictedService, EndedOn: null, EndReason: null);
             await tx.RunAsync(JoinTeam, ("practitionerId", actor.Practitioner), ("clientId", clientId), ("since", now),
                 ("reason", validReason), ("restricted", involvement.Restricted));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.JoinTeam, clientId, null, validReason,
-                involvement.Restricted ? "joined as a restricted service" : "joined"));
+            await AppendAsync(tx, ChangeAudit.JoinedTeam(actor, now, involvement));
             return involvement;
         }, cancellationToken);
     }
@@ -101,8 +98,7 @@ public sealed partial class Neo4jNetworkStore
                 throw notInTeam;
             }
             var cancelled = left.Column<long>("cancelled").Single();
-            await AppendAsync(tx, actor.Audited(now, AuditAction.LeaveTeam, clientId, null, validReason,
-                $"left the team; {cancelled} planned visit(s) cancelled"));
+            await AppendAsync(tx, ChangeAudit.LeftTeam(actor, now, clientId, validReason, cancelled));
             return current with { EndedOn = now, EndReason = validReason };
         }, cancellationToken);
     }
@@ -116,8 +112,7 @@ public sealed partial class Neo4jNetworkStore
             var (practitioner, _) = await RequirePractitionerAsync(tx, actor.Practitioner);
             await tx.RunAsync(UpdateContactDetails, ("id", practitioner.Id), ("email", valid.Email), ("mobile", valid.Mobile),
                 ("landline", valid.Landline), ("preferredContact", valid.PreferredContact));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.UpdateContactDetails, null, null, null,
-                $"preferred contact: {valid.PreferredContact}"));
+            await AppendAsync(tx, ChangeAudit.UpdatedContactDetails(actor, now, valid.PreferredContact));
             return practitioner with
             {
                 Email = valid.Email,
@@ -139,7 +134,7 @@ public sealed partial class Neo4jNetworkStore
             var planned = new Visit(Ids.New(), valid.ClientId, actor.Practitioner, valid.Mode, VisitStatus.Planned,
                 Stored(valid.ScheduledFor), CompletedAt: null, Restricted: false);
             await tx.RunAsync(AddVisit, ("visit", Records.Map(planned)));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.ScheduleVisit, valid.ClientId, null, null, $"visit {planned.Id} planned"));
+            await AppendAsync(tx, ChangeAudit.ScheduledVisit(actor, now, valid.ClientId, planned.Id));
             // Read back, so Restricted is derived from the involvements exactly as every other read derives it.
             return await RequireVisitAsync(tx, planned.Id);
         }, cancellationToken);
@@ -173,8 +168,7 @@ public sealed partial class Neo4jNetworkStore
                 await tx.RunAsync(CompleteVisit, ("id", planned.Id), ("completedAt", Stored(valid.CompletedAt)), ("mode", valid.Mode));
                 visitId = planned.Id;
             }
-            await AppendAsync(tx, actor.Audited(now, AuditAction.RecordContact, valid.ClientId, null, null,
-                valid.VisitId is null ? $"unplanned contact {visitId} recorded" : $"visit {visitId} completed"));
+            await AppendAsync(tx, ChangeAudit.RecordedContact(actor, now, valid.ClientId, visitId, wasPlanned: valid.VisitId is not null));
             return await RequireVisitAsync(tx, visitId);
         }, cancellationToken);
     }
@@ -188,7 +182,7 @@ public sealed partial class Neo4jNetworkStore
             var visit = await RequireVisitAsync(tx, visitId);
             RequireOwnPlannedVisit(visit, actor);
             await tx.RunAsync(CancelVisit, ("id", visitId));
-            await AppendAsync(tx, actor.Audited(now, AuditAction.CancelVisit, visit.ClientId, null, null, $"visit {visitId} cancelled"));
+            await AppendAsync(tx, ChangeAudit.CancelledVisit(actor, now, visit));
             return visit with { Status = VisitStatus.Cancelled };
         }, cancellationToken);
     }

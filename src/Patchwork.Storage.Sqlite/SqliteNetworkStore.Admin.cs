@@ -40,7 +40,7 @@ public sealed partial class SqliteNetworkStore
             var onboarded = new Agency(Ids.New(), valid.Name, valid.Kind, valid.DutyPhone, valid.DutyEmail,
                 valid.RestrictedService, valid.Agreement);
             await ExecuteAsync(new SqliteCommand(Inserts.Agency, transaction.Connection, transaction).BindAgency(onboarded), cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.OnboardAgency, null, null, null, onboarded.Name), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.OnboardedAgency(actor, now, onboarded), cancellationToken);
             return onboarded;
         }, cancellationToken);
     }
@@ -61,8 +61,7 @@ public sealed partial class SqliteNetworkStore
                 .Bind("$signed_on", valid.SignedOn)
                 .Bind("$expires_on", valid.ExpiresOn), cancellationToken);
             // The entry names no client or family, so its detail says whose agreement it was.
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.SetAgreement, null, null, null,
-                $"{agency.Name}: {valid.Status}"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.SetAgreement(actor, now, agency, valid.Status), cancellationToken);
             return agency with { Agreement = valid };
         }, cancellationToken);
     }
@@ -83,8 +82,7 @@ public sealed partial class SqliteNetworkStore
             var added = new Practitioner(Ids.New(), agency.Id, valid.Name, valid.Role, valid.Email, valid.Mobile,
                 valid.Landline, valid.PreferredContact, PractitionerStatus.Active, valid.Subject);
             await ExecuteAsync(new SqliteCommand(Inserts.Practitioner, transaction.Connection, transaction).BindPractitioner(added), cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.AddPractitioner, null, null, null,
-                $"practitioner {added.Id} ({added.Name}, {added.Role}) added to {agency.Name}"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.AddedPractitioner(actor, now, added, agency), cancellationToken);
             return added;
         }, cancellationToken);
     }
@@ -121,13 +119,9 @@ public sealed partial class SqliteNetworkStore
                 .Bind("$practitioner", practitionerId), cancellationToken);
             await ExecuteAsync(new SqliteCommand(MarkLeftSql, transaction.Connection, transaction)
                 .Bind("$id", practitionerId), cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.PractitionerLeft, null, null, reason,
-                $"practitioner {practitionerId} ({practitioner.Name}) left; {clientIds.Count} involvement(s) ended, " +
-                $"{cancelled} planned visit(s) cancelled"), cancellationToken);
-            foreach (var clientId in clientIds)
+            foreach (var entry in ChangeAudit.PractitionerLeft(actor, now, practitioner, reason, clientIds, cancelled))
             {
-                await AppendAsync(transaction, actor.Audited(now, AuditAction.LeaveTeam, clientId, null, reason,
-                    $"practitioner {practitionerId} ({practitioner.Name}) left the team"), cancellationToken);
+                await AppendAsync(transaction, entry, cancellationToken);
             }
             return practitioner with { Status = PractitionerStatus.Left };
         }, cancellationToken);

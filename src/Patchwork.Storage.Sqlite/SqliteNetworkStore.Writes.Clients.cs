@@ -23,8 +23,7 @@ public sealed partial class SqliteNetworkStore
             await ExecuteAsync(new SqliteCommand(Inserts.Client, transaction.Connection, transaction).BindClient(registered), cancellationToken);
             await ExecuteAsync(new SqliteCommand(Inserts.ClientNamesById, transaction.Connection, transaction).Bind("$id", registered.Id), cancellationToken);
             await ExecuteAsync(new SqliteCommand(Inserts.Involvement, transaction.Connection, transaction).BindInvolvement(involvement), cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.RegisterClient, registered.Id, null, valid.Reason,
-                "registered the client and joined the team"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.RegisteredClient(actor, now, registered.Id, valid.Reason), cancellationToken);
             return registered;
         }, cancellationToken);
     }
@@ -41,8 +40,7 @@ public sealed partial class SqliteNetworkStore
             var created = new Family(Ids.New(), valid.Name, valid.Area);
             await ExecuteAsync(new SqliteCommand(Inserts.Family, transaction.Connection, transaction).BindFamily(created), cancellationToken);
             await SetFamilyAsync(transaction, member.Id, created.Id, valid.Relationship, cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.CreateFamily, member.Id, created.Id, null,
-                $"first member, as {valid.Relationship}"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.CreatedFamily(actor, now, member.Id, created.Id, valid.Relationship), cancellationToken);
             return created;
         }, cancellationToken);
     }
@@ -60,8 +58,7 @@ public sealed partial class SqliteNetworkStore
             var member = await RequireClientAsync(transaction, clientId, cancellationToken);
             RefuseIfInFamily(member);
             await SetFamilyAsync(transaction, clientId, familyId, validRelationship, cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.AddFamilyMember, clientId, familyId, null,
-                $"added as {validRelationship}"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.AddedFamilyMember(actor, now, clientId, familyId, validRelationship), cancellationToken);
             return member with { FamilyId = familyId, FamilyRelationship = validRelationship };
         }, cancellationToken);
     }

@@ -40,8 +40,7 @@ public sealed partial class SqliteNetworkStore
             var involvement = new Involvement(actor.Practitioner, clientId, now, validReason,
                 restricted || agency.RestrictedService, EndedOn: null, EndReason: null);
             await ExecuteAsync(new SqliteCommand(Inserts.Involvement, transaction.Connection, transaction).BindInvolvement(involvement), cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.JoinTeam, clientId, null, validReason,
-                involvement.Restricted ? "joined as a restricted service" : "joined"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.JoinedTeam(actor, now, involvement), cancellationToken);
             return involvement;
         }, cancellationToken);
     }
@@ -65,8 +64,7 @@ public sealed partial class SqliteNetworkStore
             var cancelled = await ExecuteAsync(new SqliteCommand(CancelPlannedVisitsSql, transaction.Connection, transaction)
                 .Bind("$practitioner", actor.PractitionerId)
                 .Bind("$client", clientId), cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.LeaveTeam, clientId, null, validReason,
-                $"left the team; {cancelled} planned visit(s) cancelled"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.LeftTeam(actor, now, clientId, validReason, cancelled), cancellationToken);
             return current with { EndedOn = now, EndReason = validReason };
         }, cancellationToken);
     }
@@ -84,8 +82,7 @@ public sealed partial class SqliteNetworkStore
                 .Bind("$mobile", valid.Mobile)
                 .Bind("$landline", valid.Landline)
                 .Bind("$preferred", valid.PreferredContact), cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.UpdateContactDetails, null, null, null,
-                $"preferred contact: {valid.PreferredContact}"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.UpdatedContactDetails(actor, now, valid.PreferredContact), cancellationToken);
             return practitioner with
             {
                 Email = valid.Email,

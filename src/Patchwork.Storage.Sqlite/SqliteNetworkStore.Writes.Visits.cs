@@ -21,8 +21,7 @@ public sealed partial class SqliteNetworkStore
             var planned = new Visit(Ids.New(), valid.ClientId, actor.Practitioner, valid.Mode, VisitStatus.Planned,
                 Db.Stored(valid.ScheduledFor), CompletedAt: null, Restricted: false);
             await ExecuteAsync(new SqliteCommand(Inserts.Visit, transaction.Connection, transaction).BindVisit(planned), cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.ScheduleVisit, valid.ClientId, null, null,
-                $"visit {planned.Id} planned"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.ScheduledVisit(actor, now, valid.ClientId, planned.Id), cancellationToken);
             // Read back, so Restricted is derived from the involvements exactly as every other read derives it.
             return await RequireVisitAsync(transaction, planned.Id, cancellationToken);
         }, cancellationToken);
@@ -40,8 +39,7 @@ public sealed partial class SqliteNetworkStore
             var visitId = valid.VisitId is null
                 ? await AddUnplannedContactAsync(transaction, valid, actor, cancellationToken)
                 : await CompletePlannedVisitAsync(transaction, valid, valid.VisitId, actor, cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.RecordContact, valid.ClientId, null, null,
-                valid.VisitId is null ? $"unplanned contact {visitId} recorded" : $"visit {visitId} completed"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.RecordedContact(actor, now, valid.ClientId, visitId, wasPlanned: valid.VisitId is not null), cancellationToken);
             return await RequireVisitAsync(transaction, visitId, cancellationToken);
         }, cancellationToken);
     }
@@ -55,8 +53,7 @@ public sealed partial class SqliteNetworkStore
             var visit = await RequireVisitAsync(transaction, visitId, cancellationToken);
             RequireOwnPlannedVisit(visit, actor);
             await ExecuteAsync(new SqliteCommand(CancelVisitSql, transaction.Connection, transaction).Bind("$id", visitId), cancellationToken);
-            await AppendAsync(transaction, actor.Audited(now, AuditAction.CancelVisit, visit.ClientId, null, null,
-                $"visit {visitId} cancelled"), cancellationToken);
+            await AppendAsync(transaction, ChangeAudit.CancelledVisit(actor, now, visit), cancellationToken);
             return visit with { Status = VisitStatus.Cancelled };
         }, cancellationToken);
     }
