@@ -14,8 +14,6 @@ public sealed record TeamMember(
     DateTimeOffset? NextVisitAt,
     bool Restricted)
 {
-    public IEnumerable<string> SupportsClientIds => Supports.Select(c => c.Id);
-
     /// <summary>
     /// Merges per-client entries into one entry per practitioner, as a family's team is shown.
     /// A practitioner restricted with any member stays restricted for the whole family, so the

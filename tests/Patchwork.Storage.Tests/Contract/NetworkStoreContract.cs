@@ -42,7 +42,7 @@ public abstract partial class NetworkStoreContract
 
     /// <summary>A team member as a comparable line: who, which clients, since, last, next, restricted.</summary>
     protected static string Line(TeamMember m) =>
-        Line(m.Practitioner.Id, [.. m.SupportsClientIds], m.Since, m.LastContactAt, m.NextVisitAt, m.Restricted);
+        Line(m.Practitioner.Id, [.. m.Supports.Select(c => c.Id)], m.Since, m.LastContactAt, m.NextVisitAt, m.Restricted);
 
     protected static string Line(string practitionerId, string[] supports, DateTimeOffset since,
         DateTimeOffset? last, DateTimeOffset? next, bool restricted = false) =>
