@@ -30,4 +30,6 @@ WHERE $kind IS NULL OR a.kind = $kind
 OPTIONAL MATCH (c)-[:MEMBER_OF]->(f:Family)
 WITH c, f
 WHERE $area IS NULL OR f.area = $area
-RETURN null AS practitionerId, null AS agencyId, count(DISTINCT f) AS families, count(DISTINCT c) AS clients
+// Aggregated with no grouping key, so the overall row is there (with zeros) even when nothing matches.
+WITH count(DISTINCT f) AS families, count(DISTINCT c) AS clients
+RETURN null AS practitionerId, null AS agencyId, families, clients

@@ -9,17 +9,21 @@ namespace Patchwork.Storage.Neo4j;
 /// apostrophes; hyphens and anything else separate words), each word is folded the way the index's
 /// <c>standard-folding</c> analyzer folds names (accents removed, lower case, ’ as '), and becomes a required
 /// prefix term <c>+word*</c>. A term holds only letters, digits and apostrophes, none of which Lucene treats as
-/// syntax, so operators typed by the user are only separators or plain words.
+/// syntax, so operators typed by the user are only separators or plain words. A word longer than any name can be
+/// matches nothing (and Lucene refuses a prefix automaton of over a thousand states), so the query is then none.
 /// </summary>
 public static class FullTextQuery
 {
     public const int MaxTerms = 16;
 
-    /// <summary>The query, or null when the text has no word to search for.</summary>
+    /// <summary>The longest name a client can have (<c>Check.Name</c>), so the longest word a match can start with.</summary>
+    public const int MaxWordLength = 100;
+
+    /// <summary>The query, or null when the text has no word to search for, or a word no name can start with.</summary>
     public static string? From(string text)
     {
-        var terms = Words(text).Select(Fold).Where(w => w.Any(char.IsLetterOrDigit)).Take(MaxTerms).Select(w => $"+{w}*").ToList();
-        return terms.Count == 0 ? null : string.Join(' ', terms);
+        var words = Words(text).Select(Fold).Where(w => w.Any(char.IsLetterOrDigit)).Take(MaxTerms).ToList();
+        return words.Count == 0 || words.Any(w => w.Length > MaxWordLength) ? null : string.Join(' ', words.Select(w => $"+{w}*"));
     }
 
     private static IEnumerable<string> Words(string text)

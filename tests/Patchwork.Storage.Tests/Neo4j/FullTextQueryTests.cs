@@ -28,6 +28,13 @@ public sealed partial class FullTextQueryTests
     [InlineData("\u0308")]
     public void Text_without_a_word_searches_for_nothing(string typed) => Assert.Null(FullTextQuery.From(typed));
 
+    [Fact]
+    public void A_word_longer_than_any_name_searches_for_nothing()
+    {
+        Assert.NotNull(FullTextQuery.From("ann " + new string('x', FullTextQuery.MaxWordLength)));
+        Assert.Null(FullTextQuery.From("ann " + new string('x', FullTextQuery.MaxWordLength + 1)));
+    }
+
     [Theory]
     [MemberData(nameof(NetworkStoreContract.HostileQueries), MemberType = typeof(NetworkStoreContract))]
     public void Whatever_is_typed_only_plain_terms_reach_lucene(string typed)

@@ -1,11 +1,13 @@
 using Patchwork.Storage.Neo4j;
 using Patchwork.Storage.Tests.Contract;
+using Patchwork.Testing;
 
 namespace Patchwork.Storage.Tests.Neo4j;
 
 /// <summary>
-/// The shared contract suite against Neo4j. The server holds one network, so each store starts from an emptied
-/// database, and the Neo4j classes share one xunit collection so they never run at the same time.
+/// The shared contract suite against Neo4j. A server holds one network, so each test's first store starts from the
+/// run's server emptied, and a second store (the target of a copy) from a second server emptied; the Neo4j classes
+/// share one xunit collection so they never run at the same time.
 /// </summary>
 [RequiresStoreServer<Neo4jTestServer>]
 [Collection(Neo4jCollection.Name)]
@@ -15,8 +17,13 @@ public sealed class Neo4jNetworkStoreTests : NetworkStoreContract, IDisposable
 
     protected override async Task<INetworkStore> CreateStoreAsync()
     {
-        var options = await Neo4jTestServer.OptionsAsync();
-        await Neo4jTestServer.WipeAsync(options);
+        var options = _stores.Count switch
+        {
+            0 => await TestNeo4j.OptionsAsync(),
+            1 => await TestNeo4j.SecondOptionsAsync(),
+            _ => throw new InvalidOperationException("A Neo4j contract test can hold at most two stores at once."),
+        };
+        await TestNeo4j.WipeAsync(options);
         var store = new Neo4jNetworkStore(options, Time);
         _stores.Add(store);
         await store.InitializeAsync(CancellationToken.None);
@@ -33,7 +40,7 @@ public sealed class Neo4jNetworkStoreTests : NetworkStoreContract, IDisposable
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class Neo4jCollection
+public sealed class Neo4jCollection : ICollectionFixture<Neo4jRun>
 {
     public const string Name = "Neo4j server";
 }
