@@ -51,9 +51,10 @@ public sealed class StoreRoundTripTests : IDisposable
             new { id = clientId })).Ok();
 
         Assert.Equal(Demo.Tour.ClientName, data["client"]!["displayName"]!.GetValue<string>());
+        // The household's team too: what a member's team may show is decided over the whole family (Disclosure).
         Assert.Equal(
             [nameof(INetworkStore.FindAccountAsync), nameof(INetworkStore.GetClientsInReachAsync),
-             nameof(INetworkStore.GetClientTeamsAsync), nameof(INetworkStore.AppendAuditAsync)],
+             nameof(INetworkStore.GetFamilyTeamsAsync), nameof(INetworkStore.GetClientTeamsAsync), nameof(INetworkStore.AppendAuditAsync)],
             _calls);
     }
 

@@ -31,24 +31,27 @@ public sealed class ClientType : ObjectGraphType<Client>
             .WithComplexityImpact(5)
             .Description("The practitioners currently supporting this client.")
             .Audited(View)
-            .Resolve(ctx => ctx.Loaders().ClientTeams.Load(ctx.Source.Id));
+            .ResolveAsync(async ctx => (await ctx.DisclosureAsync(ctx.Source)).Team(await Loaded(ctx, ctx.Loaders().ClientTeams)));
 
-        this.AddTeamChanges(async ctx => await ctx.Loaders().TeamChanges.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken), View);
+        this.AddTeamChanges(async ctx => (await ctx.DisclosureAsync(ctx.Source)).Changes(await Loaded(ctx, ctx.Loaders().TeamChanges)), View);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")
             .Description("Planned visits from now on, soonest first.")
             .Audited(View)
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
-            .Resolve(ctx => ctx.Loaders().UpcomingVisits.Load(ctx.Source.Id)
-                .Then(visits => VisitPaging.Page(visits, ctx, upcoming: true)));
+            .ResolveAsync(async ctx => VisitPaging.Page(
+                (await ctx.DisclosureAsync(ctx.Source)).Visits(await Loaded(ctx, ctx.Loaders().UpcomingVisits)), ctx, upcoming: true));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("recentContacts")
             .Description("Completed contacts, latest first.")
             .Audited(View)
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
-            .Resolve(ctx => ctx.Loaders().RecentContacts.Load(ctx.Source.Id)
-                .Then(visits => VisitPaging.Page(visits, ctx, upcoming: false)));
+            .ResolveAsync(async ctx => VisitPaging.Page(
+                (await ctx.DisclosureAsync(ctx.Source)).Visits(await Loaded(ctx, ctx.Loaders().RecentContacts)), ctx, upcoming: false));
     }
+
+    private static Task<IReadOnlyList<T>> Loaded<T>(IResolveFieldContext<Client> ctx, BatchLoader<string, IReadOnlyList<T>> values) =>
+        values.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
 
     private static AuditedRead View(IResolveFieldContext ctx, object? _) =>
         new(AuditAction.ViewClient, ClientId: ((Client)ctx.Source!).Id);

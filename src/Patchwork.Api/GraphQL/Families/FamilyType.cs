@@ -26,24 +26,26 @@ public sealed class FamilyType : ObjectGraphType<Family>
             .WithComplexityImpact(5)
             .Description("Who else is around this family: every member's team, one entry per practitioner.")
             .Audited(View)
-            .Resolve(ctx => ctx.Loaders().FamilyTeams.Load(ctx.Source.Id));
+            .ResolveAsync(async ctx => (await ctx.DisclosureAsync(ctx.Source)).Team(
+                await ctx.Loaders().FamilyTeams.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken)));
 
-        this.AddTeamChanges(async ctx => await MemberValuesAsync(ctx, ctx.Loaders().TeamChanges), View);
+        this.AddTeamChanges(async ctx => (await ctx.DisclosureAsync(ctx.Source)).Changes(
+            await MemberValuesAsync(ctx, ctx.Loaders().TeamChanges)), View);
         this.AddFollowUpRequests(f => f.Id, View);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")
             .Description("Planned visits to any member from now on, soonest first.")
             .Audited(View)
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
-            .ResolveAsync(async ctx => VisitPaging.Page(
-                await MemberValuesAsync(ctx, ctx.Loaders().UpcomingVisits), ctx, upcoming: true));
+            .ResolveAsync(async ctx => VisitPaging.Page((await ctx.DisclosureAsync(ctx.Source)).Visits(
+                await MemberValuesAsync(ctx, ctx.Loaders().UpcomingVisits)), ctx, upcoming: true));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("recentContacts")
             .Description("Completed contacts with any member, latest first.")
             .Audited(View)
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
-            .ResolveAsync(async ctx => VisitPaging.Page(
-                await MemberValuesAsync(ctx, ctx.Loaders().RecentContacts), ctx, upcoming: false));
+            .ResolveAsync(async ctx => VisitPaging.Page((await ctx.DisclosureAsync(ctx.Source)).Visits(
+                await MemberValuesAsync(ctx, ctx.Loaders().RecentContacts)), ctx, upcoming: false));
     }
 
     private static AuditedRead View(IResolveFieldContext ctx, object? _) =>
