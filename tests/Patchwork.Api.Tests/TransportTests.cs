@@ -121,6 +121,14 @@ public sealed class TransportTests(PatchworkAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task In_development_a_misspelt_name_is_refused_with_a_suggestion()
+    {
+        var response = await _app.GraphQLAsync(await PractitionerToken(), "{ clent(id: \"x\") { id } }");
+        response.FailsWith("BAD_USER_INPUT", 400);
+        Assert.Contains(response.Errors, e => e!["message"]!.GetValue<string>().Contains("Did you mean 'client'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task No_token_is_401_unauthenticated()
     {
         var response = await _app.GraphQLAsync(null, "{ me { subject } }");
