@@ -109,6 +109,7 @@ public sealed class ProductionLimitsTests : IDisposable
         Assert.NotNull(limited);
         Assert.Equal(HttpStatusCode.OK, statuses[0]);
         Assert.True(limited!.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        limited.AssertKeptPrivate("a refusal for too many requests");
 
         // Another user's budget is their own.
         var other = await _app.TokenForAsync(Demo.EmailFor(_app, "analyst"));

@@ -403,6 +403,27 @@ public sealed partial class ReportsTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_csv_answer_is_kept_from_caches_and_from_type_sniffing()
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+        var practitioner = await TokenAsync(DemoRoles.Practitioner);
+        (string What, string? Token, string Path, HttpStatusCode Status)[] answers =
+        [
+            ("a download", analyst, "/reports/network-density.csv", HttpStatusCode.OK),
+            ("bad arguments", analyst, "/reports/network-density.csv?colour=red", HttpStatusCode.BadRequest),
+            ("no token", null, "/reports/network-density.csv", HttpStatusCode.Unauthorized),
+            ("a role without the report", practitioner, "/reports/network-density.csv", HttpStatusCode.Forbidden),
+        ];
+
+        foreach (var (what, token, path, status) in answers)
+        {
+            using var response = await GetCsvAsync(token, path);
+            Assert.Equal(status, response.StatusCode);
+            response.AssertKeptPrivate(what);
+        }
+    }
+
+    [Fact]
     public async Task A_cell_that_a_spreadsheet_would_run_as_a_formula_is_exported_as_text()
     {
         var (account, _) = await PractitionerWithAFamilyAsync();
