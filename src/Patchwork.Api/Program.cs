@@ -45,6 +45,7 @@ try
     await app.Services.InitializePatchworkStorageAsync(app.Lifetime.ApplicationStopping);
     await app.Services.SeedDemoNetworkAsync(app.Lifetime.ApplicationStopping);
 
+    app.UsePatchworkPrivateAnswers();
     app.UsePatchworkErrors();
     app.UseSerilogRequestLogging();
     app.UseAuthentication();

@@ -78,7 +78,7 @@ public sealed record ContactDetails(string? Email, string? Mobile, string? Landl
     public ContactDetails Validated()
     {
         var details = new ContactDetails(
-            Email is null ? null : Check.Email(Email),
+            Email is null ? null : Check.Email(Email, "email"),
             Mobile is null ? null : Check.UkPhone(Mobile, "mobile"),
             Landline is null ? null : Check.UkPhone(Landline, "landline"),
             PreferredContact);
@@ -106,7 +106,7 @@ public sealed record NewAgency(
     {
         Name = Check.Text(Name, "name", 150),
         DutyPhone = Check.UkPhone(DutyPhone, "dutyPhone"),
-        DutyEmail = Check.Email(DutyEmail),
+        DutyEmail = Check.Email(DutyEmail, "dutyEmail"),
         Agreement = Agreement.Validated(today),
     };
 }

@@ -90,4 +90,24 @@ public sealed record NetworkSnapshot(
     IReadOnlyList<Family> Families,
     IReadOnlyList<Client> Clients,
     IReadOnlyList<Involvement> Involvements,
-    IReadOnlyList<Visit> Visits);
+    IReadOnlyList<Visit> Visits)
+{
+    /// <summary>
+    /// Refuses a load holding an email address that no write would accept, so neither a seed nor a move between
+    /// stores brings in what the API keeps out (the web app makes mail links of them). Both stores check every piece.
+    /// </summary>
+    public void CheckEmails()
+    {
+        foreach (var agency in Agencies)
+        {
+            Check.Email(agency.DutyEmail, $"agency {agency.Id} dutyEmail");
+        }
+        foreach (var practitioner in Practitioners)
+        {
+            if (practitioner.Email is { } email)
+            {
+                Check.Email(email, $"practitioner {practitioner.Id} email");
+            }
+        }
+    }
+}

@@ -113,6 +113,7 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
 
     private static async Task LoadAsync(Transaction tx, NetworkSnapshot snapshot)
     {
+        snapshot.CheckEmails();
         await LoadAllAsync(tx, ImportAgencies, snapshot.Agencies.Select(Records.Map), "loaded");
         await LoadAllAsync(tx, ImportPractitioners, snapshot.Practitioners.Select(Records.Map), "loaded");
         await LoadAllAsync(tx, ImportFamilies, snapshot.Families.Select(Records.Map), "loaded");

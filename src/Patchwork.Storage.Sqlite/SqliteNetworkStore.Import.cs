@@ -182,9 +182,13 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         private readonly SqliteCommand _involvement = Prepared(merge ? Inserts.InvolvementMergeInsert : Inserts.Involvement, transaction);
         private readonly SqliteCommand _visit = Prepared(merge ? Inserts.VisitMerge : Inserts.Visit, transaction);
 
-        /// <summary>Parents before children, so every foreign key is checked against a row already there.</summary>
+        /// <summary>
+        /// Parents before children, so every foreign key is checked against a row already there; a piece with an email
+        /// no write would accept is refused before any of it is written.
+        /// </summary>
         public async Task WriteAsync(NetworkSnapshot snapshot, CancellationToken cancellationToken)
         {
+            snapshot.CheckEmails();
             await WriteAllAsync(_agency, snapshot.Agencies, (c, a) => c.BindAgency(a), cancellationToken);
             await WriteAllAsync(_practitioner, snapshot.Practitioners, (c, p) => c.BindPractitioner(p), cancellationToken);
             await WriteAllAsync(_family, snapshot.Families, (c, f) => c.BindFamily(f), cancellationToken);

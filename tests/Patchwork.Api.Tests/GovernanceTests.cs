@@ -70,6 +70,30 @@ public sealed class GovernanceTests : IDisposable
     }
 
     [Fact]
+    public async Task Onboarding_refuses_an_email_a_mail_link_would_read_as_more_than_one_plain_address()
+    {
+        var admin = await AdminToken();
+        var agencies = await _app.Store.GetAgenciesAsync(default);
+
+        var agency = await _app.GraphQLAsync(admin, """
+            mutation { onboardAgency(input: { name: "Eastmere Young Carers", kind: VOLUNTARY, dutyPhone: "01632 960900",
+              dutyEmail: "duty@youngcarers.example?cc=evil%40x.example",
+              agreement: { status: ACTIVE, signedOn: "2026-01-15", expiresOn: "2028-01-14" } }) { id } }
+            """);
+        agency.FailsWith("BAD_USER_INPUT");
+        Assert.StartsWith("dutyEmail ", agency.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var practitioner = await _app.GraphQLAsync(admin, """
+            mutation($a: ID!) { addPractitioner(input: { agencyId: $a, name: "Robin Ash", role: "Young carers worker",
+              email: "robin@youngcarers.example&bcc=evil%40x.example", preferredContact: EMAIL, subject: "robin-ash" }) { id } }
+            """, new { a = agencies[0].Id });
+        practitioner.FailsWith("BAD_USER_INPUT");
+        Assert.StartsWith("email ", practitioner.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        Assert.Equal(agencies, await _app.Store.GetAgenciesAsync(default));
+        Assert.Null(await _app.Store.FindAccountAsync("robin-ash", default));
+    }
+
+    [Fact]
     public async Task The_team_is_told_who_joined_and_why()
     {
         var hannah = await HannahToken();

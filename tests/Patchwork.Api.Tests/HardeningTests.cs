@@ -83,6 +83,15 @@ public sealed class ProductionLimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_misspelt_name_gets_no_suggestion_when_introspection_is_off()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        var response = await _app.GraphQLAsync(token, "{ clent(id: \"x\") { id } }");
+        response.FailsWith("BAD_USER_INPUT", 400);
+        Assert.DoesNotContain("Did you mean", response.Body.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Too_many_requests_from_one_user_get_429_with_retry_after()
     {
         var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
@@ -100,6 +109,7 @@ public sealed class ProductionLimitsTests : IDisposable
         Assert.NotNull(limited);
         Assert.Equal(HttpStatusCode.OK, statuses[0]);
         Assert.True(limited!.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        limited.AssertKeptPrivate("a refusal for too many requests");
 
         // Another user's budget is their own.
         var other = await _app.TokenForAsync(Demo.EmailFor(_app, "analyst"));

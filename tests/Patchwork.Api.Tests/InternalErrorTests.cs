@@ -26,12 +26,32 @@ public sealed class InternalErrorTests : IDisposable
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
     }
 
-    private async Task BreakTheVisitTableAsync()
+    [Fact]
+    public async Task A_failure_before_graphql_runs_is_a_500_with_the_request_id_kept_from_caches()
+    {
+        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        await BreakTableAsync("practitioner");
+
+        using var client = _app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ me { subject } }"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(500, (int)response.StatusCode);
+        Assert.Contains("request id", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        response.AssertKeptPrivate("an internal error");
+    }
+
+    private Task BreakTheVisitTableAsync() => BreakTableAsync("visit");
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
+        Justification = "The table is one of this class's own constants.")]
+    private async Task BreakTableAsync(string table)
     {
         await using var connection = new SqliteConnection($"Data Source={_app.DatabasePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA foreign_keys = OFF; ALTER TABLE visit RENAME TO visit_unavailable;";
+        command.CommandText = $"PRAGMA foreign_keys = OFF; ALTER TABLE {table} RENAME TO {table}_unavailable;";
         await command.ExecuteNonQueryAsync();
     }
 

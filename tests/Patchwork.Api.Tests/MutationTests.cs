@@ -163,5 +163,61 @@ public sealed class MutationTests : IDisposable
         Assert.Equal("07700900123", updated["updateMyContactDetails"]!["mobile"]!.GetValue<string>());
     }
 
+    // Each is one mailbox to a lax check but more to a mail link (extra recipients, a subject or body, a header),
+    // or carries quotes, brackets or an implausible length.
+    private static readonly string[] HostileEmails =
+    [
+        "a@b.example?cc=evil@x.example",
+        "a@b.example?cc=evil%40x.example",
+        "a@b.example?bcc=evil%40x.example&body=Call%20me",
+        "a@b.example&cc=evil%40x.example",
+        "a%0D%0ABcc:evil%40x.example@b.example",
+        "a@b.example#top",
+        "a@b.example\r\nBcc: evil@x.example",
+        "a b@c.example",
+        "\"a b\"@c.example",
+        "a'b@c.example",
+        "<a>@b.example",
+        "a@<b>.example",
+        "a..b@c.example",
+        ".a@b.example",
+        "a@-b.example",
+        "a@b..example",
+        new string('a', 65) + "@b.example",
+    ];
+
+    [Fact]
+    public async Task An_email_a_mail_link_would_read_as_more_than_one_plain_address_is_refused_and_changes_nothing()
+    {
+        _token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        const string update = "mutation($e: String!) { updateMyContactDetails(input: { email: $e, preferredContact: EMAIL }) { email } }";
+        const string mine = "{ me { practitioner { email mobile landline preferredContact } } }";
+        var before = (await _app.GraphQLAsync(_token, mine)).Ok().ToJsonString();
+        var audited = await AuditCountAsync();
+
+        var accepted = new List<string>();
+        foreach (var email in HostileEmails)
+        {
+            var response = await _app.GraphQLAsync(_token, update, new { e = email });
+            var message = response.Errors.FirstOrDefault()?["message"]?.GetValue<string>() ?? "";
+            if (response.Codes is not ["BAD_USER_INPUT"] || !message.StartsWith("email ", StringComparison.Ordinal))
+            {
+                accepted.Add($"{email} → {response.Body.ToJsonString()}");
+            }
+        }
+
+        Assert.True(accepted.Count == 0, "Accepted:\n" + string.Join("\n", accepted));
+        Assert.Equal(before, (await _app.GraphQLAsync(_token, mine)).Ok().ToJsonString());
+        Assert.Equal(audited, await AuditCountAsync());
+    }
+
+    [Theory]
+    [InlineData("hannah.reid@eastmere-council.example")]
+    [InlineData("first.last+referrals@sub.agency.org.uk")]
+    [InlineData("o_connor-2@nhs.net")]
+    [InlineData("DUTY@EXAMPLE.ORG")]
+    [InlineData("a@b.co")]
+    public void An_ordinary_email_address_is_kept_as_it_is(string email) => Assert.Equal(email, Check.Email(email, "email"));
+
     public void Dispose() => _app.Dispose();
 }

@@ -70,6 +70,21 @@ public sealed class OpenIdConnectTests : IAsyncLifetime
         (await _app.GraphQLAsync(token, "{ __type(name: \"Client\") { name } }")).FailsWith("BAD_USER_INPUT", 400);
     }
 
+    [Theory]
+    [InlineData("{ clent(id: \"x\") { id } }", "Cannot query field 'clent' on type 'Query'.")]
+    [InlineData("{ client(idd: \"x\") { id } }", "Unknown argument 'idd' on field 'client' of type 'Query'.")]
+    [InlineData("query($id: Id!) { client(id: $id) { id } }", "Unknown type Id.")]
+    public async Task Outside_development_a_misspelt_name_is_refused_without_suggesting_the_right_one(string query, string message)
+    {
+        var token = _provider.Token(DemoNetwork.WalkThrough.PractitionerSubject, ["practitioner"]);
+
+        var response = await _app.GraphQLAsync(token, query);
+
+        response.FailsWith("BAD_USER_INPUT", 400);
+        Assert.Contains(message, response.Errors.Select(e => e!["message"]!.GetValue<string>()));
+        Assert.DoesNotContain("Did you mean", response.Body.ToJsonString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_token_without_a_role_can_only_ask_who_it_is()
     {

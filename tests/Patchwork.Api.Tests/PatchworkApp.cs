@@ -122,3 +122,15 @@ public sealed record GraphQLResponse(int Status, string? ContentType, JsonObject
         Assert.DoesNotContain("   at ", Body.ToJsonString(), StringComparison.Ordinal); // never a stack trace
     }
 }
+
+/// <summary>What an answer that may carry personal data must tell caches and browsers.</summary>
+public static class PrivateAnswers
+{
+    /// <summary>Asserts no cache may keep the answer and no browser may read it as another type than it says.</summary>
+    public static void AssertKeptPrivate(this HttpResponseMessage response, string what)
+    {
+        Assert.True(response.Headers.CacheControl?.NoStore == true, $"{what} ({(int)response.StatusCode}) lacks Cache-Control: no-store.");
+        Assert.True(response.Headers.TryGetValues("X-Content-Type-Options", out var sniffing) && sniffing.Single() == "nosniff",
+            $"{what} ({(int)response.StatusCode}) lacks X-Content-Type-Options: nosniff.");
+    }
+}

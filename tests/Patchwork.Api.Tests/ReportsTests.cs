@@ -403,6 +403,27 @@ public sealed partial class ReportsTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_csv_answer_is_kept_from_caches_and_from_type_sniffing()
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+        var practitioner = await TokenAsync(DemoRoles.Practitioner);
+        (string What, string? Token, string Path, HttpStatusCode Status)[] answers =
+        [
+            ("a download", analyst, "/reports/network-density.csv", HttpStatusCode.OK),
+            ("bad arguments", analyst, "/reports/network-density.csv?colour=red", HttpStatusCode.BadRequest),
+            ("no token", null, "/reports/network-density.csv", HttpStatusCode.Unauthorized),
+            ("a role without the report", practitioner, "/reports/network-density.csv", HttpStatusCode.Forbidden),
+        ];
+
+        foreach (var (what, token, path, status) in answers)
+        {
+            using var response = await GetCsvAsync(token, path);
+            Assert.Equal(status, response.StatusCode);
+            response.AssertKeptPrivate(what);
+        }
+    }
+
+    [Fact]
     public async Task A_cell_that_a_spreadsheet_would_run_as_a_formula_is_exported_as_text()
     {
         var (account, _) = await PractitionerWithAFamilyAsync();
@@ -446,8 +467,39 @@ public sealed partial class ReportsTests : IDisposable
     [InlineData("-2", "'-2")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("Norwich – Café", "Norwich – Café")]
+    [InlineData("Eastmere / North Ward", "Eastmere / North Ward")]
+    [InlineData("A-Z, x=1, e-mail@home", "\"A-Z, x=1, e-mail@home\"")]
+    // A trigger that begins a cell once another separator splits the text (; in much of Europe, tab when pasted, | or a
+    // line break, a quote opening a cell, spaces trimmed) runs there too: an apostrophe goes in front of it.
+    [InlineData("a;=1+1", "a;'=1+1")]
+    [InlineData("a\t=1+1", "a\t'=1+1")]
+    [InlineData("a,=1+1", "\"a,'=1+1\"")]
+    [InlineData("a|=1+1", "a|'=1+1")]
+    [InlineData("a; @SUM(A1)", "a; '@SUM(A1)")]
+    [InlineData("x;-2;+3", "x;'-2;'+3")]
+    [InlineData("a;\"=1\"", "\"a;\"\"'=1\"\"\"")]
+    [InlineData("\n=1+1", "\"'\n'=1+1\"")]
+    // A cell starting with a space or a control character, trimmed or not, is text as a whole.
+    [InlineData(" =1+1", "' =1+1")]
+    [InlineData("\u00a0=1+1", "'\u00a0=1+1")]
+    [InlineData(" plain", "' plain")]
+    // Full-width forms, which some spreadsheets read as the ASCII ones.
+    [InlineData("＝1+1", "'＝1+1")]
+    [InlineData("－2", "'－2")]
+    [InlineData("＠SUM(A1)", "'＠SUM(A1)")]
+    [InlineData("a;＋1", "a;'＋1")]
+    [InlineData("a；=1", "a；'=1")]
+    [InlineData("a｜＝1", "a｜'＝1")]
+    // No locale splits cells on a plain space, so a dash between words stays as it is.
+    [InlineData("Eastmere North - East", "Eastmere North - East")]
     public void Csv_cells_are_quoted_as_rfc_4180_says_and_formulas_are_defused(string value, string cell) =>
         Assert.Equal(cell, Csv.Cell(value));
+
+    [Theory]
+    [InlineData(-2, "-2")]
+    [InlineData(-2.5, "-2.5")]
+    [InlineData(0.125, "0.125")]
+    public void Csv_numbers_stay_numbers(double value, string cell) => Assert.Equal(cell, Csv.Cell(value));
 
     private async Task<HttpResponseMessage> GetCsvAsync(string? token, string path)
     {

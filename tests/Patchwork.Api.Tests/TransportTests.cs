@@ -121,6 +121,43 @@ public sealed class TransportTests(PatchworkAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task In_development_a_misspelt_name_is_refused_with_a_suggestion()
+    {
+        var response = await _app.GraphQLAsync(await PractitionerToken(), "{ clent(id: \"x\") { id } }");
+        response.FailsWith("BAD_USER_INPUT", 400);
+        Assert.Contains(response.Errors, e => e!["message"]!.GetValue<string>().Contains("Did you mean 'client'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_graphql_answer_is_kept_from_caches_and_from_type_sniffing()
+    {
+        using var client = Authorised(await PractitionerToken());
+        using var anonymous = _app.CreateClient();
+        static StringContent Body(string json, string type = "application/json") => new(json, Encoding.UTF8, type);
+        static string Get(string query) => "/graphql?query=" + Uri.EscapeDataString(query);
+        (string What, Func<Task<HttpResponseMessage>> Send, HttpStatusCode Status)[] answers =
+        [
+            ("a query over GET", () => client.GetAsync(Get("{ me { practitioner { name email } } }")), HttpStatusCode.OK),
+            ("a query over POST", () => client.PostAsync("/graphql", Body("{\"query\": \"{ me { practitioner { email } } }\"}")), HttpStatusCode.OK),
+            ("a refused field", () => client.PostAsync("/graphql", Body("{\"query\": \"{ auditTrail { detail } }\"}")), HttpStatusCode.OK),
+            ("an invalid document over GET", () => client.GetAsync(Get("{ noSuchField }")), HttpStatusCode.BadRequest),
+            ("an invalid document over POST", () => client.PostAsync("/graphql", Body("{\"query\": \"{ noSuchField }\"}")), HttpStatusCode.BadRequest),
+            ("a mutation over GET", () => client.GetAsync(Get("mutation { leaveTeam(clientId: \"x\") { id } }")), HttpStatusCode.MethodNotAllowed),
+            ("a form body", () => client.PostAsync("/graphql", Body("query=x", "application/x-www-form-urlencoded")), HttpStatusCode.UnsupportedMediaType),
+            ("an oversized body", () => client.PostAsync("/graphql", Body($"{{\"query\": \"{new string(' ', 70_000)}\"}}")), HttpStatusCode.RequestEntityTooLarge),
+            ("no token", () => anonymous.PostAsync("/graphql", Body("{\"query\": \"{ me { subject } }\"}")), HttpStatusCode.Unauthorized),
+            ("another method", () => client.PutAsync("/graphql", Body("{\"query\": \"{ me { subject } }\"}")), HttpStatusCode.MethodNotAllowed),
+        ];
+
+        foreach (var (what, send, status) in answers)
+        {
+            using var response = await send();
+            Assert.Equal(status, response.StatusCode);
+            response.AssertKeptPrivate(what);
+        }
+    }
+
+    [Fact]
     public async Task No_token_is_401_unauthenticated()
     {
         var response = await _app.GraphQLAsync(null, "{ me { subject } }");

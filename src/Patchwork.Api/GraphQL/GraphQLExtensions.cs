@@ -12,13 +12,15 @@ public static class GraphQLExtensions
         IConfiguration configuration, IHostEnvironment environment)
     {
         var limits = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
+        var introspection = limits.Introspection ?? environment.IsDevelopment();
         services.AddGraphQL(graphql =>
         {
             graphql
                 .AddSchema<PatchworkSchema>()
                 .AddGraphTypes(typeof(PatchworkSchema).Assembly)
                 .AddSystemTextJson()
-                .AddErrorInfoProvider<ErrorCodes>()
+                // Suggested names ("Did you mean 'client'?") would give away what introspection keeps back.
+                .AddErrorInfoProvider(new ErrorCodes(suggestNames: introspection))
                 .UseMiddleware<AccessMiddleware>()
                 .AddComplexityAnalyzer(c =>
                 {
@@ -28,7 +30,7 @@ public static class GraphQLExtensions
                     c.DefaultListImpactMultiplier = 10;
                 })
                 .WithTimeout(limits.Timeout);
-            if (!(limits.Introspection ?? environment.IsDevelopment()))
+            if (!introspection)
             {
                 graphql.AddValidationRule<NoIntrospectionValidationRule>();
             }

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Patchwork.Api.Reports;
 
 /// <summary>
 /// CSV as RFC 4180 writes it (comma-separated, CRLF line ends, fields with a comma, quote or line break quoted and
-/// quotes doubled), in UTF-8 with a byte-order mark so spreadsheets read the encoding right. A text cell starting with
-/// = + - @ (or a tab or carriage return) is prefixed with an apostrophe, so a spreadsheet never runs it as a formula.
+/// quotes doubled), in UTF-8 with a byte-order mark so spreadsheets read the encoding right. Text is defused so that no
+/// spreadsheet runs any of it as a formula, whatever separator its locale splits cells on (see <see cref="Defused"/>).
 /// </summary>
-public sealed class Csv
+public sealed partial class Csv
 {
     private readonly StringBuilder _text = new();
 
@@ -34,7 +35,25 @@ public sealed class Csv
 
     private static string Text(string text)
     {
-        var safe = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+        var safe = Defused(text);
         return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
     }
+
+    /// <summary>
+    /// The text with an apostrophe before every formula trigger (= + - @, or their full-width forms) that could begin a
+    /// cell. A spreadsheet whose locale splits cells on another separator than the comma (; in much of Europe, tab when
+    /// pasted, | when chosen on import) starts one after each of those, after a quote or a line break, and may trim
+    /// spaces first; one that splits on commas sees a cell that starts with a trigger, a space or a control character.
+    /// </summary>
+    private static string Defused(string text)
+    {
+        var segments = TriggerAfterASeparator().Replace(text, "'");
+        return StartsLikeAFormula().IsMatch(segments) ? "'" + segments : segments;
+    }
+
+    [GeneratedRegex(@"(?<=[,;|""，；｜＂\p{Cc}]\s*)(?=[=+\-@＝＋－＠])")]
+    private static partial Regex TriggerAfterASeparator();
+
+    [GeneratedRegex(@"^[\s\p{Cc}=+\-@＝＋－＠]")]
+    private static partial Regex StartsLikeAFormula();
 }

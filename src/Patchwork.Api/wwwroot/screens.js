@@ -15,6 +15,17 @@ const VISIT = 'id scheduledFor completedAt mode status client { id givenName } p
 
 const phoneText = (number) => number.replace(/^(\d{5})(\d{6})$/, '$1 $2');
 
+/** A mail link to this one address: each side of the @ encoded, so nothing in it can add recipients, a subject or a body. */
+const mailHref = (address) => {
+  const at = address.lastIndexOf('@');
+  return at < 0
+    ? `mailto:${encodeURIComponent(address)}`
+    : `mailto:${encodeURIComponent(address.slice(0, at))}@${encodeURIComponent(address.slice(at + 1))}`;
+};
+
+/** A call link to this number: its digits and + only, whatever else the value holds. */
+const telHref = (number) => `tel:${number.replace(/[^\d+]/g, '')}`;
+
 /** An email address that may wrap before its @ on a narrow screen, not in the middle of a word. */
 const emailText = (address) => {
   const at = address.lastIndexOf('@');
@@ -272,9 +283,9 @@ function followUpSection(requests) {
 
 function contactLinks(p) {
   const ways = [
-    ['MOBILE', p.mobile, 'Call mobile', `tel:${p.mobile}`, p.mobile && phoneText(p.mobile)],
-    ['LANDLINE', p.landline, 'Call landline', `tel:${p.landline}`, p.landline && phoneText(p.landline)],
-    ['EMAIL', p.email, 'Email', `mailto:${p.email}`, p.email && emailText(p.email)],
+    ['MOBILE', p.mobile, 'Call mobile', p.mobile && telHref(p.mobile), p.mobile && phoneText(p.mobile)],
+    ['LANDLINE', p.landline, 'Call landline', p.landline && telHref(p.landline), p.landline && phoneText(p.landline)],
+    ['EMAIL', p.email, 'Email', p.email && mailHref(p.email), p.email && emailText(p.email)],
   ].filter(([, value]) => value);
   ways.sort(([a], [b]) => (b === p.preferredContact) - (a === p.preferredContact));
   return h('ul', { class: 'contact' }, ways.map(([method, , verb, href, shown]) => {
@@ -293,9 +304,9 @@ function teamCard(m, ctx) {
       h('p', { class: 'agency' }, m.agency.name),
       h('p', {}, m.notice ?? 'Contact the service through its duty line.'),
       h('ul', { class: 'contact' },
-        h('li', {}, h('a', { class: 'button secondary', href: `tel:${m.agency.dutyPhone}` },
+        h('li', {}, h('a', { class: 'button secondary', href: telHref(m.agency.dutyPhone) },
           h('span', { class: 'verb' }, 'Call duty line'), ' ', h('span', { class: 'number' }, phoneText(m.agency.dutyPhone)))),
-        h('li', {}, h('a', { class: 'button secondary', href: `mailto:${m.agency.dutyEmail}` },
+        h('li', {}, h('a', { class: 'button secondary', href: mailHref(m.agency.dutyEmail) },
           h('span', { class: 'verb' }, 'Email'), ' ', h('span', { class: 'number' }, emailText(m.agency.dutyEmail))))));
   }
   const p = m.practitioner;

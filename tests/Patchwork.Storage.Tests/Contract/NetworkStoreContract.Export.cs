@@ -122,6 +122,42 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
     }
 
+    [ContractFact]
+    public async Task A_load_holding_an_email_no_write_would_accept_is_refused_whole_in_every_import()
+    {
+        var store = await NetworkAsync();
+        var (before, counted) = (await ObservableStateAsync(store), await Export(store).CountAsync(Ct));
+        var council = AgencyRecord(Council);
+        var hostileAgency = council with { Id = "ag-hostile", Name = "Hostile", DutyEmail = "duty@council.example?cc=evil%40x.example" };
+        var hostilePractitioner = PractitionerRecord(Sam) with
+        {
+            Id = "pr-hostile",
+            Email = "sam@council.example&bcc=evil%40x.example",
+            Subject = "idp|hostile",
+        };
+        NetworkSnapshot[] hostile = [new([hostileAgency], [], [], [], [], []), new([], [hostilePractitioner], [], [], [], [])];
+
+        foreach (var snapshot in hostile)
+        {
+            await Assert.ThrowsAsync<PatchworkException>(() => store.ImportAsync(snapshot, Ct));
+            var bulk = Assert.IsAssignableFrom<INetworkBulkImport>(store);
+            await Assert.ThrowsAsync<PatchworkException>(() => bulk.ImportAsync(AfterAFinePiece(council, snapshot), null, Ct));
+            await Assert.ThrowsAsync<PatchworkException>(() => MergingImport(store).ImportAsync(AfterAFinePiece(council, snapshot), null, Ct));
+        }
+
+        Assert.Equal(before, await ObservableStateAsync(store));
+        Assert.Equal(counted, await Export(store).CountAsync(Ct));
+    }
+
+    /// <summary>A piece holding a new agency that is fine, then the given one: a load refused part-way.</summary>
+    private static async IAsyncEnumerable<NetworkSnapshot> AfterAFinePiece(Agency like, NetworkSnapshot then)
+    {
+        await Task.Yield();
+        var id = Guid.NewGuid().ToString("N");
+        yield return new NetworkSnapshot([like with { Id = id, Name = "Fine " + id }], [], [], [], [], []);
+        yield return then;
+    }
+
     /// <summary>The test network after a day's work: joins, a leave, a contact, new details, a new client and household, reads.</summary>
     private async Task<INetworkStore> ChangedNetworkAsync()
     {

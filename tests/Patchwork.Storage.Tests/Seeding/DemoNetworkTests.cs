@@ -411,7 +411,7 @@ public sealed partial class DemoNetworkTests
         Assert.Equal(DemoRoles.All.Order(), accounts.Select(a => a.Role).Distinct().Order());
         Assert.Equal(accounts.Count, accounts.Select(a => a.Email).Distinct().Count());
         Assert.Equal(accounts.Count, accounts.Select(a => a.Subject).Distinct().Count());
-        Assert.All(accounts, a => Assert.Equal(a.Email, Check.Email(a.Email)));
+        Assert.All(accounts, a => Assert.Equal(a.Email, Check.Email(a.Email, "email")));
         Assert.Equal(DemoNetwork.WalkThrough.PractitionerEmail, accounts[0].Email);
 
         var practitionerAccounts = accounts.Where(a => a.Role == DemoRoles.Practitioner).ToList();
@@ -520,7 +520,7 @@ public sealed partial class DemoNetworkTests
         {
             if (value is not null)
             {
-                Assert.Equal(value, Check.Email(value));
+                Assert.Equal(value, Check.Email(value, "email"));
                 Assert.EndsWith(".example", value, StringComparison.Ordinal);
             }
         }

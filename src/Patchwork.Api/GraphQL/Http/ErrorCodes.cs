@@ -6,16 +6,16 @@ namespace Patchwork.Api.GraphQL.Http;
 /// <summary>
 /// Shapes every error a caller sees: a message they can act on and one of the contract's codes in
 /// <c>extensions.code</c>. Anything unexpected is reported as an internal error with the request id, never
-/// with its exception text or stack trace (the log has those).
+/// with its exception text or stack trace (the log has those). Where the schema is not to be introspected, a
+/// misspelt name is not answered with the right one either (<paramref name="suggestNames"/> false).
 /// </summary>
-public sealed class ErrorCodes : ErrorInfoProvider
+public sealed class ErrorCodes(bool suggestNames) : ErrorInfoProvider(
+    new ErrorInfoProviderOptions { ExposeExceptionDetails = false, ExposeCodes = false, ExposeData = false })
 {
     public const string Internal = "INTERNAL_SERVER_ERROR";
 
-    public ErrorCodes()
-        : base(new ErrorInfoProviderOptions { ExposeExceptionDetails = false, ExposeCodes = false, ExposeData = false })
-    {
-    }
+    // How graphql-dotnet's validation rules (unknown field, argument or type) begin the names they suggest.
+    private const string Suggestion = " Did you mean";
 
     public static string Of(ErrorCode code) => code switch
     {
@@ -35,10 +35,14 @@ public sealed class ErrorCodes : ErrorInfoProvider
             var extensions = info.Extensions ?? new Dictionary<string, object?>();
             extensions["code"] = "BAD_USER_INPUT";
             extensions.Remove("number");
-            return info with { Extensions = extensions };
+            return info with { Message = suggestNames ? info.Message : WithoutSuggestion(info.Message), Extensions = extensions };
         }
         return info;
     }
+
+    /// <summary>The message up to any names it suggests: they would map the schema one guess at a time.</summary>
+    private static string WithoutSuggestion(string message) =>
+        message.IndexOf(Suggestion, StringComparison.Ordinal) is var at and >= 0 ? message[..at] : message;
 
     /// <summary>Turns a resolver's exception into the error the caller sees.</summary>
     public static void Shape(UnhandledExceptionContext context, string requestId)
