@@ -70,7 +70,7 @@ public static partial class Check
     }
 
     /// <summary>
-    /// A plain mailbox address: letters, digits and . _ + - before the @ (at most 64, no dot at either end or twice),
+    /// A plain mailbox address: letters, digits and . _ + - ' before the @ (at most 64, no dot at either end or twice),
     /// then a domain of dot-separated letters, digits and hyphens. The web app makes mail links of these, and a mail
     /// link reads what follows a ? as more recipients, a subject or a body, and a % as an escape: nothing but those
     /// ordinary characters is let in, so no quotes, brackets, spaces or query characters either.
@@ -81,7 +81,7 @@ public static partial class Check
         if (!EmailPattern().IsMatch(trimmed))
         {
             throw PatchworkException.BadInput(
-                $"{field} must be a plain address such as name@agency.org.uk: letters, digits and . _ + - before the @, then a domain.");
+                $"{field} must be a plain address such as name@agency.org.uk: letters, digits and . _ + - ' before the @, then a domain.");
         }
         return trimmed.IndexOf('@', StringComparison.Ordinal) <= 64
             ? trimmed
@@ -107,7 +107,7 @@ public static partial class Check
     [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")]
     private static partial Regex PostcodePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_+'-]+(\.[A-Za-z0-9_+'-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"[\s\-()]")]

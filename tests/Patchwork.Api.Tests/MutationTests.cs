@@ -176,7 +176,6 @@ public sealed class MutationTests : IDisposable
         "a@b.example\r\nBcc: evil@x.example",
         "a b@c.example",
         "\"a b\"@c.example",
-        "a'b@c.example",
         "<a>@b.example",
         "a@<b>.example",
         "a..b@c.example",
@@ -215,6 +214,7 @@ public sealed class MutationTests : IDisposable
     [InlineData("hannah.reid@eastmere-council.example")]
     [InlineData("first.last+referrals@sub.agency.org.uk")]
     [InlineData("o_connor-2@nhs.net")]
+    [InlineData("siobhan.o'neill@hse.example")]
     [InlineData("DUTY@EXAMPLE.ORG")]
     [InlineData("a@b.co")]
     public void An_ordinary_email_address_is_kept_as_it_is(string email) => Assert.Equal(email, Check.Email(email, "email"));
