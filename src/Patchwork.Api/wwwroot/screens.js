@@ -26,6 +26,9 @@ const mailHref = (address) => {
 /** A call link to this number: its digits and + only, whatever else the value holds. */
 const telHref = (number) => `tel:${number.replace(/[^\d+]/g, '')}`;
 
+/** Where a client lives; a shielded client's address is shown only to their own team, and the API sends none. */
+const livesAt = (c) => (c.address === null ? 'Shielded: address known to their own team only' : `${c.address}, ${c.postcode}`);
+
 /** An email address that may wrap before its @ on a narrow screen, not in the middle of a word. */
 const emailText = (address) => {
   const at = address.lastIndexOf('@');
@@ -237,7 +240,7 @@ async function client(container, ctx) {
   const mine = around.team.find((m) => m.practitioner?.id === ctx.me.practitioner?.id);
   const myClients = (mine?.supports ?? []).map((s) => ({ id: s.id, name: s.givenName }));
   show(container,
-    heading(c.displayName, `Born ${format.date(c.dateOfBirth)} (${format.age(c.dateOfBirth)}) · ${c.address}, ${c.postcode}`),
+    heading(c.displayName, `Born ${format.date(c.dateOfBirth)} (${format.age(c.dateOfBirth)}) · ${livesAt(c)}`),
     c.family && familySection(c.family, c.id),
     c.family?.followUpRequests.length > 0 && followUpSection(c.family.followUpRequests),
     section(`Who else is involved (${around.team.length})`,

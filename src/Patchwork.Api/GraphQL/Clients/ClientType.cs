@@ -19,10 +19,15 @@ public sealed class ClientType : ObjectGraphType<Client>
         Field(c => c.FamilyName);
         Field(c => c.DisplayName);
         Field(c => c.DateOfBirth);
-        Field(c => c.Address);
-        Field(c => c.Postcode);
-        Field(c => c.NhsNumber, nullable: true);
-        Field(c => c.Shielded).Description("Shielded clients never appear in search except to their own team.");
+        // Where a shielded client lives (a refuge, say) is for their own team alone, on every path that leads to them:
+        // a member of the family, a supported client, a visit's or a team change's client.
+        Field<StringGraphType>("address").Description("Null for a shielded client, except to their own team.")
+            .ResolveAsync(async ctx => await ShownToOwnTeamAsync(ctx, c => c.Address));
+        Field<StringGraphType>("postcode").Description("Null for a shielded client, except to their own team.")
+            .ResolveAsync(async ctx => await ShownToOwnTeamAsync(ctx, c => c.Postcode));
+        Field<StringGraphType>("nhsNumber").Description("Null when not known, or for a shielded client except to their own team.")
+            .ResolveAsync(async ctx => await ShownToOwnTeamAsync(ctx, c => c.NhsNumber));
+        Field(c => c.Shielded).Description("Shielded clients never appear in search except to their own team, and their address and NHS number show only to it.");
         Field(c => c.FamilyRelationship, nullable: true).Description("How the client belongs to their family.");
         Field<FamilyType>("family").Resolve(ctx => ctx.Source.FamilyId is { } id ? ctx.Loaders().Families.Load(id) : null);
 
@@ -48,6 +53,16 @@ public sealed class ClientType : ObjectGraphType<Client>
             .Argument<IntGraphType>("first", a => a.DefaultValue = VisitPaging.DefaultPage)
             .ResolveAsync(async ctx => VisitPaging.Page(
                 (await ctx.DisclosureAsync(ctx.Source)).Visits(await Loaded(ctx, ctx.Loaders().RecentContacts)), ctx, upcoming: false));
+    }
+
+    private static async Task<string?> ShownToOwnTeamAsync(IResolveFieldContext<Client> ctx, Func<Client, string?> value)
+    {
+        if (!ctx.Source.Shielded)
+        {
+            return value(ctx.Source);
+        }
+        var team = await Loaded(ctx, ctx.Loaders().ClientTeams);
+        return team.Any(m => m.Practitioner.Id == ctx.Viewer().Practitioner?.Id) ? value(ctx.Source) : null;
     }
 
     private static Task<IReadOnlyList<T>> Loaded<T>(IResolveFieldContext<Client> ctx, BatchLoader<string, IReadOnlyList<T>> values) =>

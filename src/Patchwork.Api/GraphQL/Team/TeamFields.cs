@@ -22,6 +22,7 @@ public static class TeamFields
             .ResolveAsync(async ctx =>
             {
                 var clientId = Check.Id(ctx.GetArgument<string>("clientId"), "clientId");
+                await Shielding.RefuseShieldedJoinAsync(ctx.Store(), ctx.Request().Audit, ctx.Viewer(), clientId, ctx.CancellationToken);
                 await ctx.Store().JoinTeamAsync(clientId, ctx.GetArgument<string>("reason"),
                     ctx.GetArgument<bool>("restricted"), ctx.Viewer().ToActor(), ctx.CancellationToken);
                 return await ctx.Loaders().Clients.Load(clientId).GetResultAsync(ctx.CancellationToken);
