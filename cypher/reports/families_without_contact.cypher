@@ -2,24 +2,26 @@
 // contact, whether a member has a current involvement, and their latest planned visit; kept when $noContact and the
 // contact is before $since (or there is none), when $noInvolvement and nobody is involved, or when $overdue and every
 // planned visit is before $at. With $kind only that kind of agency's contacts (completed before $at),
-// involvements and visits count.
+// involvements and visits count. Restricted involvements and restricted pairs' visits (any restricted involvement of
+// the practitioner with the client, ended ones included) never count (docs/governance.md), so a family whose only
+// involvement is restricted is listed as having none rather than telling a commissioner it used a restricted service.
 WITH datetime($at) AS at, datetime($since) AS since
 MATCH (f:Family)
 WHERE ($area IS NULL OR f.area = $area) AND EXISTS { (f)<-[:MEMBER_OF]-(:Client) }
 CALL (f, at) {
-  OPTIONAL MATCH (f)<-[:MEMBER_OF]-(:Client)<-[:WITH]-(done:Visit {status: 'Completed'})-[:BY]->(:Practitioner)-[:WORKS_FOR]->(a:Agency)
-  WHERE $kind IS NULL OR (a.kind = $kind AND done.completedAt < at)
+  OPTIONAL MATCH (f)<-[:MEMBER_OF]-(c:Client)<-[:WITH]-(done:Visit {status: 'Completed'})-[:BY]->(p:Practitioner)-[:WORKS_FOR]->(a:Agency)
+  WHERE ($kind IS NULL OR (a.kind = $kind AND done.completedAt < at)) AND NOT EXISTS { (p)-[:SUPPORTS {restricted: true}]->(c) }
   RETURN max(done.completedAt) AS lastContactAt
 }
 CALL (f) {
-  OPTIONAL MATCH (f)<-[:MEMBER_OF]-(:Client)<-[:WITH]-(planned:Visit {status: 'Planned'})-[:BY]->(:Practitioner)-[:WORKS_FOR]->(a:Agency)
-  WHERE $kind IS NULL OR a.kind = $kind
+  OPTIONAL MATCH (f)<-[:MEMBER_OF]-(c:Client)<-[:WITH]-(planned:Visit {status: 'Planned'})-[:BY]->(p:Practitioner)-[:WORKS_FOR]->(a:Agency)
+  WHERE ($kind IS NULL OR a.kind = $kind) AND NOT EXISTS { (p)-[:SUPPORTS {restricted: true}]->(c) }
   RETURN max(planned.scheduledFor) AS latestPlannedVisit
 }
 WITH f, at, since, lastContactAt, latestPlannedVisit,
      EXISTS {
        MATCH (f)<-[:MEMBER_OF]-(:Client)<-[s:SUPPORTS]-(:Practitioner)-[:WORKS_FOR]->(a:Agency)
-       WHERE s.endedOn IS NULL AND ($kind IS NULL OR a.kind = $kind)
+       WHERE s.endedOn IS NULL AND NOT s.restricted AND ($kind IS NULL OR a.kind = $kind)
      } AS hasActiveInvolvement
 WHERE ($noContact AND (lastContactAt IS NULL OR lastContactAt < since))
    OR ($noInvolvement AND NOT hasActiveInvolvement)

@@ -1,7 +1,8 @@
 // Each family of $area (every family when null) as its network was at $at: its members, the members with an
 // involvement active then (begun by $at, not ended by it), and the distinct practitioners and agencies of those
 // involvements. With $kind only that kind of agency's involvements count. A key worker is an involvement with an
-// agency whose kind is in $leadKinds.
+// agency whose kind is in $leadKinds. A restricted involvement counts in no figure: analysts are in no team, and an
+// agency count that moved when a restricted service got involved would say it had (docs/governance.md).
 WITH datetime($at) AS at
 MATCH (f:Family)
 WHERE $area IS NULL OR f.area = $area
@@ -11,7 +12,7 @@ CALL (f) {
 }
 CALL (f, at) {
   OPTIONAL MATCH (f)<-[:MEMBER_OF]-(c:Client)<-[s:SUPPORTS]-(p:Practitioner)-[:WORKS_FOR]->(a:Agency)
-  WHERE s.since <= at AND (s.endedOn IS NULL OR s.endedOn > at) AND ($kind IS NULL OR a.kind = $kind)
+  WHERE s.since <= at AND (s.endedOn IS NULL OR s.endedOn > at) AND NOT s.restricted AND ($kind IS NULL OR a.kind = $kind)
   RETURN count(DISTINCT c) AS membersWithInvolvement, count(DISTINCT p) AS practitioners, count(DISTINCT a) AS agencies,
          count(CASE WHEN a.kind IN $leadKinds THEN a END) > 0 AS hasKeyWorker
 }

@@ -92,13 +92,15 @@ internal static class InvolvementRow
 internal static class VisitRow
 {
     /// <summary>
-    /// A visit is restricted when any involvement of its practitioner with its client, current or ended,
-    /// was restricted: a restricted service's old visits stay hidden after it leaves the team.
+    /// Whether visit <c>v</c> is restricted: any involvement of its practitioner with its client, current or ended,
+    /// was restricted, so a restricted service's old visits stay hidden after it leaves the team.
     /// </summary>
-    public const string Columns =
-        "v.id, v.client_id, v.practitioner_id, v.mode, v.status, v.scheduled_for, v.completed_at, " +
+    public const string IsRestricted =
         "EXISTS (SELECT 1 FROM involvement r WHERE r.client_id = v.client_id " +
         "AND r.practitioner_id = v.practitioner_id AND r.restricted = 1)";
+
+    public const string Columns =
+        "v.id, v.client_id, v.practitioner_id, v.mode, v.status, v.scheduled_for, v.completed_at, " + IsRestricted;
 
     public static Visit Read(SqliteDataReader row, int at = 0) => new(
         Id: row.GetString(at),

@@ -32,12 +32,11 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         ORDER BY name
         """;
 
-    // What those triggers keep, worked out for every client at once (one index seek each).
+    // What those triggers keep, worked out for every client at once from the view they read (migration 0004), which
+    // leaves restricted work out.
     private const string ClientFiguresSql = """
-        UPDATE client SET
-            last_contact_at = (SELECT max(v.completed_at) FROM visit v WHERE v.client_id = client.id AND v.status = 'Completed'),
-            current_involvements = (SELECT count(*) FROM involvement i WHERE i.client_id = client.id AND i.ended_on IS NULL),
-            last_planned_for = (SELECT max(v.scheduled_for) FROM visit v WHERE v.client_id = client.id AND v.status = 'Planned')
+        UPDATE client SET (last_contact_at, current_involvements, last_planned_for) =
+            (SELECT f.last_contact_at, f.current_involvements, f.last_planned_for FROM client_report_figures f WHERE f.id = client.id)
         """;
 
     // The whole file is in the WAL after a bulk load; copy it into the database and empty the log at once.

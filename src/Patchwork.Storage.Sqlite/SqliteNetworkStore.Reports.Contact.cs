@@ -12,7 +12,12 @@ public sealed partial class SqliteNetworkStore
            OR ($overdue = 1 AND last_planned < $at)
         """;
 
-    // The whole network, now: read from each client's running figures (migration 0003) through one covering index,
+    // Restricted work counts in none of these figures (docs/governance.md): a family whose only involvement is
+    // restricted is listed as having none, which sends a follow-up to its team or duty contacts rather than telling a
+    // commissioner the household used a restricted service.
+    //
+    // The whole network, now: read from each client's running figures (migrations 0003 and 0004, which leave
+    // restricted involvements and restricted pairs' visits out) through one covering index,
     // families filtered on those figures first and only the ones kept looked up for their area (CROSS JOIN keeps that
     // order). A family with no members has nobody to contact and is not listed.
     private const string NoContactNowSql = """
@@ -31,24 +36,25 @@ public sealed partial class SqliteNetworkStore
         SELECT family_id, area, last_contact, active, last_planned FROM activity
         """;
 
-    // Narrowed to one kind of agency: only its contacts, involvements and planned visits count.
-    private const string NoContactOfKindSql = """
+    // Narrowed to one kind of agency: only its contacts, involvements and planned visits count, restricted ones never.
+    private const string NoContactOfKindSql = $"""
         WITH activity AS (
             SELECT f.id AS family_id, f.area,
                 (SELECT max(v.completed_at) FROM client m JOIN visit v ON v.client_id = m.id AND v.status = 'Completed'
                  JOIN practitioner p ON p.id = v.practitioner_id JOIN agency a ON a.id = p.agency_id
-                 WHERE m.family_id = f.id AND v.completed_at < $at AND a.kind = $kind) AS last_contact,
-                EXISTS (SELECT 1 FROM client m JOIN involvement i ON i.client_id = m.id AND i.ended_on IS NULL
+                 WHERE m.family_id = f.id AND v.completed_at < $at AND a.kind = $kind AND NOT {VisitRow.IsRestricted}) AS last_contact,
+                EXISTS (SELECT 1 FROM client m JOIN involvement i ON i.client_id = m.id AND i.ended_on IS NULL AND i.restricted = 0
                         JOIN practitioner p ON p.id = i.practitioner_id JOIN agency a ON a.id = p.agency_id
                         WHERE m.family_id = f.id AND a.kind = $kind) AS active,
                 (SELECT max(v.scheduled_for) FROM client m JOIN visit v ON v.client_id = m.id AND v.status = 'Planned'
                  JOIN practitioner p ON p.id = v.practitioner_id JOIN agency a ON a.id = p.agency_id
-                 WHERE m.family_id = f.id AND a.kind = $kind) AS last_planned
+                 WHERE m.family_id = f.id AND a.kind = $kind AND NOT {VisitRow.IsRestricted}) AS last_planned
             FROM family f
             WHERE ($area IS NULL OR f.area = $area) AND EXISTS (SELECT 1 FROM client m WHERE m.family_id = f.id)
         )
         SELECT family_id, area, last_contact, active, last_planned FROM activity
-        """ + " " + NoContactWhere;
+        {NoContactWhere}
+        """;
 
     public async Task<IReadOnlyList<FamilyActivity>> FindFamiliesWithoutContactAsync(
         NoContactQuery query, CancellationToken cancellationToken) =>

@@ -12,29 +12,34 @@ public sealed partial class SqliteNetworkStore : INetworkReports
 
     private const string ReportMembersSql = "SELECT c.id, c.family_id FROM client c";
 
+    // A restricted involvement counts in no report figure (docs/governance.md): analysts and commissioners are in no
+    // team, and a family's agency count that moved when a restricted service got involved would say it had.
     private const string InvolvementsAtSql =
         "SELECT i.client_id, i.practitioner_id FROM involvement i " +
-        "WHERE i.since <= $at AND (i.ended_on IS NULL OR i.ended_on > $at)";
+        "WHERE i.since <= $at AND (i.ended_on IS NULL OR i.ended_on > $at) AND i.restricted = 0";
 
     private const string PractitionerAgenciesSql =
         "SELECT p.id, p.agency_id, a.kind FROM practitioner p JOIN agency a ON a.id = p.agency_id";
 
     // Per family of the area: the latest contact completed before $at, and the first visit planned from $at on
     // (as it was then: one still planned, or one scheduled after $at that has since been completed or missed).
-    // A contact or visit counts only if its practitioner's agency is of $kind, when a kind is given.
-    private const string FamilyVisitsAtSql = """
+    // A contact or visit counts only if its practitioner's agency is of $kind, when a kind is given, and never if it is
+    // a restricted pair's: a last-contact day that moved with a restricted service's visit would disclose it.
+    private const string FamilyVisitsAtSql = $"""
         SELECT f.id,
             (SELECT max((SELECT v.completed_at FROM visit v
                          WHERE v.client_id = m.id AND v.status = 'Completed' AND v.completed_at < $at
                            AND ($kind IS NULL OR EXISTS (SELECT 1 FROM practitioner p JOIN agency a ON a.id = p.agency_id
                                                          WHERE p.id = v.practitioner_id AND a.kind = $kind))
+                           AND NOT {VisitRow.IsRestricted}
                          ORDER BY v.completed_at DESC LIMIT 1))
              FROM client m WHERE m.family_id = f.id),
             (SELECT min(v.scheduled_for) FROM client m JOIN visit v ON v.client_id = m.id
              WHERE m.family_id = f.id AND v.status IN ('Planned', 'Completed', 'Missed') AND v.scheduled_for >= $at
                AND (v.status = 'Planned' OR v.scheduled_for < $now)
                AND ($kind IS NULL OR EXISTS (SELECT 1 FROM practitioner p JOIN agency a ON a.id = p.agency_id
-                                             WHERE p.id = v.practitioner_id AND a.kind = $kind)))
+                                             WHERE p.id = v.practitioner_id AND a.kind = $kind))
+               AND NOT {VisitRow.IsRestricted})
         FROM family f WHERE $area IS NULL OR f.area = $area
         """;
 

@@ -265,8 +265,6 @@ public sealed class SqliteStoreTests : IDisposable
         var streamed = await OpenStoreAsync();
         await ((INetworkBulkImport)streamed).ImportAsync(OnePiece(Build()), null, Ct);
 
-        const string Figures = "SELECT group_concat(id || ':' || ifnull(last_contact_at, '-') || ':' || current_involvements || ':' || " +
-            "ifnull(last_planned_for, '-'), ' ') FROM (SELECT * FROM client ORDER BY id)";
         Assert.Equal(await ScalarAsync<string>(Figures, _directory.File("row-by-row.db")), await ScalarAsync<string>(Figures));
         Assert.Contains(":1:", await ScalarAsync<string>(Figures), StringComparison.Ordinal);
 
@@ -276,6 +274,56 @@ public sealed class SqliteStoreTests : IDisposable
         await streamed.JoinTeamAsync(Eve, "Referral from the school nurse", false, ActorFor(Sam), Ct);
         Assert.Equal(1L, await ScalarAsync<long>($"SELECT current_involvements FROM client WHERE id = '{Eve}'"));
     }
+
+    [Fact]
+    public async Task Upgrading_a_file_works_each_client_s_running_figures_out_again_without_restricted_work()
+    {
+        // The report network with its restricted work, loaded by this build: the figures as they must be.
+        var current = _directory.File("current.db");
+        var store = await OpenStoreAsync(current);
+        await store.ImportAsync(ReportNetwork.BuildWithRestrictedService(), Ct);
+        foreach (var part in ReportNetwork.RestrictedWork())
+        {
+            await store.ImportAsync(part, Ct);
+        }
+
+        // The same rows written into a file at schema version 3, whose triggers still counted restricted work.
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using (var old = RawConnection())
+        {
+            await old.OpenAsync();
+            var scripts = typeof(SqliteNetworkStore).Assembly.GetManifestResourceNames()
+                .Where(n => n.StartsWith("Patchwork.Storage.Sqlite.Migrations.", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).Take(3);
+            foreach (var name in scripts)
+            {
+                using var reader = new StreamReader(typeof(SqliteNetworkStore).Assembly.GetManifestResourceStream(name)!);
+                await ExecuteAsync(old, await reader.ReadToEndAsync());
+            }
+            await ExecuteAsync(old, $"""
+                PRAGMA user_version = 3;
+                ATTACH DATABASE '{current}' AS current;
+                INSERT INTO agency SELECT * FROM current.agency;
+                INSERT INTO practitioner SELECT * FROM current.practitioner;
+                INSERT INTO family SELECT * FROM current.family;
+                INSERT INTO client (seq, id, given_name, family_name, date_of_birth, address, postcode, nhs_number, shielded,
+                                    family_id, family_relationship)
+                SELECT seq, id, given_name, family_name, date_of_birth, address, postcode, nhs_number, shielded,
+                       family_id, family_relationship FROM current.client;
+                INSERT INTO involvement SELECT * FROM current.involvement;
+                INSERT INTO visit SELECT * FROM current.visit;
+                """);
+        }
+        Assert.NotEqual(await ScalarAsync<string>(Figures, current), await ScalarAsync<string>(Figures));
+
+        await OpenStoreAsync();
+
+        Assert.Equal(await ScalarAsync<string>(Figures, current), await ScalarAsync<string>(Figures));
+    }
+
+    // Each client's running figures (migrations 0003 and 0004): latest contact, current involvements, latest planned visit.
+    private const string Figures = "SELECT group_concat(id || ':' || ifnull(last_contact_at, '-') || ':' || current_involvements || ':' || " +
+        "ifnull(last_planned_for, '-'), ' ') FROM (SELECT * FROM client ORDER BY id)";
 
     private static async IAsyncEnumerable<NetworkSnapshot> OnePiece(NetworkSnapshot snapshot)
     {
@@ -302,7 +350,12 @@ public sealed class SqliteStoreTests : IDisposable
     {
         await using var connection = RawConnection();
         await connection.OpenAsync();
-#pragma warning disable CA2100 // The statements are the test's own constants.
+        await ExecuteAsync(connection, sql);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+#pragma warning disable CA2100 // The statements are the test's own constants and the store's own migration scripts.
         await using var command = new SqliteCommand(sql, connection);
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync();

@@ -30,6 +30,8 @@ public static class ReportNetwork
     public const string Hugo = "pr-hugo";
     public const string Sian = "pr-sian";
     public const string Owen = "pr-owen";
+    public const string Rhea = "pr-rhea";
+    public const string Refuge = "ag-refuge";
 
     public const string F1 = "fa-ahmed";
     public const string F2 = "fa-brook";
@@ -48,7 +50,52 @@ public static class ReportNetwork
     public const string Jo = "cl-jo";
     public const string Xan = "cl-xan";
 
-    public static NetworkSnapshot Build() => new NetworkBuilder()
+    public static NetworkSnapshot Build() => Builder().Build();
+
+    /// <summary>
+    /// The report network with a domestic-abuse service (a restricted service, of the voluntary kind) and its advocate
+    /// Rhea, who work with nobody yet: what every report must go on showing once <see cref="RestrictedWork"/> is added.
+    /// </summary>
+    public static NetworkSnapshot BuildWithRestrictedService() => Builder()
+        .Agency(Refuge, "Haven Domestic Abuse Service", AgencyKind.Voluntary, restrictedService: true)
+        .Practitioner(Rhea, Refuge, "Rhea Moss", "Independent domestic violence advocate")
+        .Build();
+
+    /// <summary>
+    /// Restricted work around <see cref="BuildWithRestrictedService"/>, each piece placed where it would move a figure
+    /// if it were counted:
+    /// <code>
+    /// Rhea (restricted service) supports Asha (F1, −25d): contact −2d (after Cara's), visit planned +1d (before Hugo's)
+    ///                           supports Jo (F6, nobody else, −8d): contact −3d, visit planned +5d
+    ///                           supported Gus (F4, −60d … −30d): contact −45d, a visit planned for −35d missed
+    ///                           supports Xan (in no family, −4d)
+    /// Carl (council, the key worker's kind) supports Cal (F2, −15d), marked restricted: contact −12d, a visit overdue since −1d
+    /// </code>
+    /// The visits come in a first part and the involvements that make them restricted in a second, so a store cannot
+    /// get the rule right only by judging each visit as it is written.
+    /// </summary>
+    public static IReadOnlyList<NetworkSnapshot> RestrictedWork() =>
+    [
+        new NetworkBuilder()
+            .Visit("vi-rhea-asha", Rhea, Asha, VisitMode.HomeVisit, VisitStatus.Completed, Days(-2), Days(-2))
+            .Visit("vi-rhea-asha-next", Rhea, Asha, VisitMode.Office, VisitStatus.Planned, Days(1))
+            .Visit("vi-rhea-jo", Rhea, Jo, VisitMode.Phone, VisitStatus.Completed, null, Days(-3))
+            .Visit("vi-rhea-jo-next", Rhea, Jo, VisitMode.Office, VisitStatus.Planned, Days(5))
+            .Visit("vi-rhea-gus", Rhea, Gus, VisitMode.HomeVisit, VisitStatus.Completed, Days(-45), Days(-45))
+            .Visit("vi-rhea-gus-missed", Rhea, Gus, VisitMode.HomeVisit, VisitStatus.Missed, Days(-35))
+            .Visit("vi-carl-cal", Carl, Cal, VisitMode.HomeVisit, VisitStatus.Completed, Days(-12), Days(-12))
+            .Visit("vi-carl-cal-overdue", Carl, Cal, VisitMode.HomeVisit, VisitStatus.Planned, Days(-1))
+            .Build(),
+        new NetworkBuilder()
+            .Involvement(Rhea, Asha, Days(-25), restricted: true)
+            .Involvement(Rhea, Jo, Days(-8), restricted: true)
+            .Involvement(Rhea, Gus, Days(-60), restricted: true, endedOn: Days(-30), endReason: "Moved away")
+            .Involvement(Rhea, Xan, Days(-4), restricted: true)
+            .Involvement(Carl, Cal, Days(-15), restricted: true)
+            .Build(),
+    ];
+
+    private static NetworkBuilder Builder() => new NetworkBuilder()
         .Agency(Lead, "Norfolk County Council", AgencyKind.CountyCouncil)
         .Agency(Nhs, "Norfolk Community Health", AgencyKind.Health)
         .Agency(Schools, "Northgate Primary School", AgencyKind.School)
@@ -88,8 +135,7 @@ public static class ReportNetwork
         .Visit("vi-carl-dev", Carl, Dev, VisitMode.HomeVisit, VisitStatus.Completed, Days(-200), Days(-200))
         .Visit("vi-carl-gus", Carl, Gus, VisitMode.HomeVisit, VisitStatus.Planned, Days(-2))
         .Visit("vi-sian-hal", Sian, Hal, VisitMode.Phone, VisitStatus.Completed, null, Days(-1))
-        .Visit("vi-sian-hal-next", Sian, Hal, VisitMode.Office, VisitStatus.Planned, Days(10))
-        .Build();
+        .Visit("vi-sian-hal-next", Sian, Hal, VisitMode.Office, VisitStatus.Planned, Days(10));
 
     /// <summary>
     /// A network for the small-count rule: twelve families in Big, three in Small. In Big, families 1–7 have three
