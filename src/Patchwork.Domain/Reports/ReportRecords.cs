@@ -117,19 +117,22 @@ public sealed record FollowUpCandidates(IReadOnlyList<Agency> Team, IReadOnlyLis
     /// <summary>
     /// The team when it has one, else the duty contacts of the agencies that worked with the family, else of the lead
     /// agencies; at each step only agencies whose data-sharing agreement is in force count, since nobody at any other
-    /// can sign in to read the request. Empty when nobody can.
+    /// can sign in to read the request. Restricted services are never a route: the commissioner is told where the
+    /// request went, and a route through a domestic-abuse or sexual-health service would tell them the household used
+    /// it (the reports count no restricted work either). Empty when nobody can.
     /// </summary>
     public (FollowUpRoute Route, IReadOnlyList<string> AgencyIds) Choose(DateOnly today)
     {
-        var team = InForce(Team, today);
+        var team = Routable(Team, today);
         if (team.Count > 0)
         {
             return (FollowUpRoute.Team, team);
         }
-        var worked = InForce(Worked, today);
-        return (FollowUpRoute.Duty, worked.Count > 0 ? worked : InForce(Leads, today));
+        var worked = Routable(Worked, today);
+        return (FollowUpRoute.Duty, worked.Count > 0 ? worked : Routable(Leads, today));
     }
 
-    private static List<string> InForce(IEnumerable<Agency> agencies, DateOnly today) =>
-        [.. agencies.Where(a => a.Agreement.IsInForce(today)).Select(a => a.Id).Distinct().Order(StringComparer.Ordinal)];
+    private static List<string> Routable(IEnumerable<Agency> agencies, DateOnly today) =>
+        [.. agencies.Where(a => !a.RestrictedService && a.Agreement.IsInForce(today))
+            .Select(a => a.Id).Distinct().Order(StringComparer.Ordinal)];
 }

@@ -70,6 +70,27 @@ public abstract partial class NetworkStoreContract
             () => reports.RequestFollowUpAsync(new NewFollowUp(F1, "Anyone?"), Commissioner, Ct));
     }
 
+    [ContractFact]
+    public async Task A_follow_up_never_goes_through_a_restricted_service_so_its_receipt_never_names_one()
+    {
+        var reports = await ReportNetworkAsync(BuildWithRestrictedService());
+        foreach (var part in RestrictedWork())
+        {
+            await ((INetworkStore)reports).ImportAsync(part, Ct);
+        }
+
+        var ahmed = await reports.RequestFollowUpAsync(new NewFollowUp(F1, "Check on the children"), Commissioner, Ct);
+        Time.Now = Now.AddMinutes(1);
+        // The Fords have only the refuge's advocate: to the commissioner they have no team, and the lead agency is asked.
+        var ford = await reports.RequestFollowUpAsync(new NewFollowUp(F6, "Referred but never allocated"), Commissioner, Ct);
+
+        Assert.Equal(FollowUpRoute.Team, ahmed.Route);
+        Assert.Equal([Lead, Nhs, Schools], ahmed.AgencyIds);
+        Assert.Equal(FollowUpRoute.Duty, ford.Route);
+        Assert.Equal([Lead], ford.AgencyIds);
+        Assert.Empty(await reports.GetDutyFollowUpRequestsAsync(Refuge, 10, Ct));
+    }
+
     private static Task<Agency> SuspendAsync(INetworkStore store, string agencyId) => store.SetAgreementAsync(
         agencyId, new DataSharingAgreement(AgreementStatus.Suspended, new DateOnly(2024, 1, 1), null), Admin, Ct);
 
