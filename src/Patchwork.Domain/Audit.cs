@@ -24,6 +24,7 @@ public enum AuditAction
     ViewReport,
     ExportReport,
     RequestFollowUp,
+    SearchLimitReached,
 }
 
 /// <summary>One line of the audit trail: who, when, what, about whom, why, and the request it came in on.</summary>

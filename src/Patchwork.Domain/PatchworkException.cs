@@ -1,7 +1,7 @@
 namespace Patchwork;
 
 /// <summary>The kinds of failure a caller can act on; each maps to a GraphQL <c>extensions.code</c>.</summary>
-public enum ErrorCode { BadUserInput, NotFound, Forbidden, Conflict, Unauthenticated }
+public enum ErrorCode { BadUserInput, NotFound, Forbidden, Conflict, Unauthenticated, RateLimited }
 
 /// <summary>A failure whose message is safe to show to the caller.</summary>
 public sealed class PatchworkException(ErrorCode code, string message) : Exception(message)
@@ -9,6 +9,8 @@ public sealed class PatchworkException(ErrorCode code, string message) : Excepti
     public ErrorCode Code { get; } = code;
 
     public static PatchworkException BadInput(string message) => new(ErrorCode.BadUserInput, message);
+
+    public static PatchworkException RateLimited(string message) => new(ErrorCode.RateLimited, message);
 
     public static PatchworkException NotFound(string what, string id) =>
         new(ErrorCode.NotFound, $"No {what} has the id '{id}'.");

@@ -13,6 +13,11 @@ public static class GraphQLExtensions
     {
         var limits = configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
         var introspection = limits.Introspection ?? environment.IsDevelopment();
+        services.AddOptions<SearchOptions>()
+            .BindConfiguration(SearchOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SearchBudget>();
         services.AddGraphQL(graphql =>
         {
             graphql

@@ -13,6 +13,11 @@ public sealed class RequestContext(Viewer viewer, AuditLog audit, NetworkLoaders
     public AuditLog Audit { get; } = audit;
 
     public NetworkLoaders Loaders { get; } = loaders;
+
+    private int _searches;
+
+    /// <summary>True for the request's first search only: one search per request, however it is aliased.</summary>
+    public bool ClaimSearch() => Interlocked.Increment(ref _searches) == 1;
 }
 
 public static class RequestContextExtensions

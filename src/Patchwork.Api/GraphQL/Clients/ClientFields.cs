@@ -53,18 +53,20 @@ public static class ClientFields
     private static async Task<IReadOnlyList<ClientMatch>> SearchAsync(IResolveFieldContext ctx)
     {
         var text = Check.Text(ctx.GetArgument<string>("query"), "query", 100);
-        if (text.Length < 2)
-        {
-            throw PatchworkException.BadInput("query must be at least 2 characters.");
-        }
+        var budget = ctx.RequestServices!.GetRequiredService<SearchBudget>();
+        budget.Admit(text, ctx.Request());
         var search = new ClientSearch(text, ctx.GetArgument<DateOnly?>("dateOfBirth"), ctx.PageSize("first", MaxSearchResults), ctx.Viewer().ActivePractitioner!.Id);
-        return await ctx.Store().SearchClientsAsync(search, ctx.CancellationToken);
+        var matches = await ctx.Store().SearchClientsAsync(search, ctx.CancellationToken);
+        budget.Spend(ctx.Viewer(), matches.Count);
+        return matches;
     }
 
     private static string SearchDetail(IResolveFieldContext ctx, object? result)
     {
         var born = ctx.GetArgument<DateOnly?>("dateOfBirth") is { } dob ? $", born {dob:yyyy-MM-dd}" : "";
-        return $"query \"{ctx.GetArgument<string>("query")}\"{born}: {(result as IReadOnlyList<ClientMatch>)?.Count ?? 0} results";
+        var matches = result as IReadOnlyList<ClientMatch> ?? [];
+        // Which clients it showed, so that "who has seen this client" includes seeing them in a search.
+        return $"query \"{ctx.GetArgument<string>("query")}\"{born}: {matches.Count} results: {string.Join(", ", matches.Select(m => m.ClientId))}";
     }
 }
 

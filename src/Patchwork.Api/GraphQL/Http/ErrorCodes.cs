@@ -23,6 +23,7 @@ public sealed class ErrorCodes(bool suggestNames) : ErrorInfoProvider(
         ErrorCode.NotFound => "NOT_FOUND",
         ErrorCode.Forbidden => "FORBIDDEN",
         ErrorCode.Conflict => "CONFLICT",
+        ErrorCode.RateLimited => "RATE_LIMITED",
         _ => "UNAUTHENTICATED",
     };
 
