@@ -136,9 +136,9 @@ public sealed class GovernanceTests : IDisposable
     {
         var hannah = await HannahToken();
         var clientId = await Demo.FindTourClientAsync(_app, hannah);
-        await _app.GraphQLAsync(hannah, "mutation($c: ID!) { breakGlass(clientId: $c, reason: \"\") { id } }", new { c = clientId });
+        await _app.GraphQLAsync(hannah, "mutation($c: ID!) { breakGlass(clientId: $c, reason: \"\", category: CHILD_AT_RISK) { id } }", new { c = clientId });
         var opened = (await _app.GraphQLAsync(hannah,
-            "mutation($c: ID!) { breakGlass(clientId: $c, reason: \"Child found alone at home, police on scene\") { team { agency { name } } } }",
+            "mutation($c: ID!) { breakGlass(clientId: $c, reason: \"Child found alone at home, police on scene\", category: CHILD_AT_RISK) { team { agency { name } } } }",
             new { c = clientId })).Ok();
         Assert.NotEmpty(opened["breakGlass"]!["team"]!.AsArray());
         (await _app.GraphQLAsync(hannah, "query($c: ID!) { client(id: $c) { team { since } } }", new { c = clientId })).FailsWith("FORBIDDEN");

@@ -31,7 +31,7 @@ public sealed class RoleMatrixTests(PatchworkAppFixture fixture) : IClassFixture
         ["createFamily"] = ($"mutation {{ createFamily(input: {{ name: \"the Matrix household\", area: \"Eastmere\", clientId: \"{Nobody}\", relationship: \"parent\" }}) {{ id }} }}", [P]),
         ["addFamilyMember"] = ($"mutation {{ addFamilyMember(familyId: \"{Nobody}\", clientId: \"{Nobody}\", relationship: \"child\") {{ id }} }}", [P]),
         ["joinTeam"] = ($"mutation {{ joinTeam(clientId: \"{Nobody}\", reason: \"Role matrix\") {{ id }} }}", [P]),
-        ["breakGlass"] = ($"mutation {{ breakGlass(clientId: \"{Nobody}\", reason: \"Role matrix\") {{ id }} }}", [P]),
+        ["breakGlass"] = ($"mutation {{ breakGlass(clientId: \"{Nobody}\", reason: \"Role matrix check of who may break glass\", category: OTHER_EMERGENCY) {{ id }} }}", [P]),
         ["leaveTeam"] = ($"mutation {{ leaveTeam(clientId: \"{Nobody}\") {{ endedOn }} }}", [P]),
         ["scheduleVisit"] = ($"mutation {{ scheduleVisit(input: {{ clientId: \"{Nobody}\", scheduledFor: \"{DateTimeOffset.UtcNow.AddDays(1):O}\", mode: PHONE }}) {{ id }} }}", [P]),
         ["recordContact"] = ($"mutation {{ recordContact(input: {{ clientId: \"{Nobody}\", completedAt: \"{DateTimeOffset.UtcNow.AddHours(-1):O}\", mode: PHONE }}) {{ id }} }}", [P]),

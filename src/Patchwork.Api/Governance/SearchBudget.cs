@@ -38,7 +38,7 @@ public sealed partial class SearchBudget(IOptions<SearchOptions> options, TimePr
     public void Admit(string text, RequestContext request)
     {
         var viewer = request.Viewer;
-        if (!request.ClaimSearch())
+        if (!request.FirstOf("searchClients"))
         {
             throw PatchworkException.BadInput("One search per request: ask again for another name.");
         }

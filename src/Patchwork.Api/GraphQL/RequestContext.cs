@@ -14,10 +14,16 @@ public sealed class RequestContext(Viewer viewer, AuditLog audit, NetworkLoaders
 
     public NetworkLoaders Loaders { get; } = loaders;
 
-    private int _searches;
+    private readonly HashSet<string> _claimed = new(StringComparer.Ordinal);
 
-    /// <summary>True for the request's first search only: one search per request, however it is aliased.</summary>
-    public bool ClaimSearch() => Interlocked.Increment(ref _searches) == 1;
+    /// <summary>True the first time a field asks in this request only: for fields allowed once per request, however aliased.</summary>
+    public bool FirstOf(string field)
+    {
+        lock (_claimed)
+        {
+            return _claimed.Add(field);
+        }
+    }
 }
 
 public static class RequestContextExtensions

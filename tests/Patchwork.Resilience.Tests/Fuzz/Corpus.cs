@@ -112,7 +112,7 @@ public static class Corpus
         new("cancelVisit", "mutation($v: ID!) { cancelVisit(visitId: $v) { id status } }", (r, c) => new JsonObject { ["v"] = c.VisitId(r) }),
         new("updateMyContactDetails", "mutation($m: String, $e: String, $l: String, $p: ContactMethod!) { updateMyContactDetails(input: { mobile: $m, email: $e, landline: $l, preferredContact: $p }) { mobile email landline preferredContact } }",
             (r, _) => new JsonObject { ["m"] = "07700 900123", ["e"] = "hannah.reid@eastmere-council.example", ["l"] = null, ["p"] = r.Next(2) == 0 ? "MOBILE" : "EMAIL" }),
-        new("breakGlass", "mutation($c: ID!, $r: String!) { breakGlass(clientId: $c, reason: $r) { id team { agency { name } } } }",
+        new("breakGlass", "mutation($c: ID!, $r: String!) { breakGlass(clientId: $c, reason: $r, category: CHILD_AT_RISK) { id team { agency { name } } } }",
             (r, c) => new JsonObject { ["c"] = c.ClientId(r), ["r"] = "Child at risk tonight; team unreachable" }),
         new("onboardAgency", """
             mutation($n: String!, $k: AgencyKind!, $p: String!, $e: String!, $s: AgreementStatus!) {

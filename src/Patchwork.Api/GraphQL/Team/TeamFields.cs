@@ -31,11 +31,12 @@ public static class TeamFields
         mutation.Field<NonNullGraphType<ClientType>>("breakGlass")
             .Description("In an emergency, see a client's team without joining it. Your reason is audited and flagged for review.")
             .Argument<NonNullGraphType<IdGraphType>>("clientId")
-            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .Argument<NonNullGraphType<StringGraphType>>("reason", "What the emergency is, in a sentence: it is reviewed.")
+            .Argument<NonNullGraphType<EnumerationGraphType<BreakGlassCategory>>>("category")
             .AllowPractitioners()
             .ResolveAsync(async ctx => await BreakGlass.OpenAsync(ctx.Store(),
-                ctx.RequestServices!.GetRequiredService<TimeProvider>(), ctx.Viewer(),
-                ctx.GetArgument<string>("clientId"), ctx.GetArgument<string>("reason"), ctx.CancellationToken));
+                ctx.RequestServices!.GetRequiredService<TimeProvider>(), ctx.Request(), ctx.GetArgument<string>("clientId"),
+                ctx.GetArgument<string>("reason"), ctx.GetArgument<BreakGlassCategory>("category"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<InvolvementType>>("leaveTeam")
             .Description("Leave a client's team. Your planned visits to them are cancelled.")
