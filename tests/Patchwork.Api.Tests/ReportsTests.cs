@@ -235,8 +235,12 @@ public sealed partial class ReportsTests : IDisposable
             (await _app.GraphQLAsync(token, "mutation($c: ID!) { leaveTeam(clientId: $c) { endedOn } }", new { c = client })).Ok();
         }
         var reference = _app.Services.GetRequiredService<Pseudonyms>().Reference(family);
-        (await _app.GraphQLAsync(await TokenAsync(DemoRoles.Commissioner), "mutation($r: String!) { requestFollowUp(reference: $r, reason: \"Left without a team\") { route } }",
-            new { r = reference })).Ok();
+        var receipt = (await _app.GraphQLAsync(await TokenAsync(DemoRoles.Commissioner),
+            "mutation($r: String!) { requestFollowUp(reference: $r, reason: \"Left without a team\") { route agencies { id restrictedService } } }",
+            new { r = reference })).Ok()["requestFollowUp"]!;
+        // The commissioner's receipt never names the refuge, though the refuge's duty inbox has the request.
+        Assert.NotEmpty(receipt["agencies"]!.AsArray());
+        Assert.All(receipt["agencies"]!.AsArray(), a => Assert.False(a!["restrictedService"]!.GetValue<bool>()));
         const string Inbox = "{ dutyFollowUpRequests { familyId request { agencies { id restrictedService } } } }";
 
         var seenOutside = (await _app.GraphQLAsync(practitioner, Inbox)).Ok()["dutyFollowUpRequests"]!.AsArray().Single(i => i!["familyId"]!.GetValue<string>() == family)!;

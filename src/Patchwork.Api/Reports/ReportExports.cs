@@ -63,13 +63,17 @@ public static class ReportExports
         try
         {
             arguments = ArgumentsOf(http.Request.Query);
-            csv = await export.Build(http, arguments, ct);
+            csv = await http.RequestServices.GetRequiredService<ReportGate>()
+                .RunAsync(viewer.Subject, () => export.Build(http, arguments, ct), ct);
         }
         catch (PatchworkException refused)
         {
             audit.Record(viewer, AuditAction.Denied, detail: $"{export.Name}.csv: {refused.Message}");
             await audit.FlushAsync(ct);
-            await ErrorResponses.WriteAsync(http, StatusCodes.Status400BadRequest, "BAD_USER_INPUT", refused.Message, ct);
+            var (status, code) = refused.Code == ErrorCode.RateLimited
+                ? (StatusCodes.Status429TooManyRequests, "RATE_LIMITED")
+                : (StatusCodes.Status400BadRequest, "BAD_USER_INPUT");
+            await ErrorResponses.WriteAsync(http, status, code, refused.Message, ct);
             return;
         }
         audit.Record(viewer, AuditAction.ExportReport, detail: $"{export.Name}.csv {arguments.Describe()}".Trim());

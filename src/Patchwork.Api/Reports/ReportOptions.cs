@@ -14,6 +14,9 @@ public sealed class ReportOptions : IValidatableObject
     /// </summary>
     public string? PseudonymKey { get; set; }
 
+    /// <summary>How many reports may be computed at once across every user (<see cref="ReportGate"/>).</summary>
+    public int MaxConcurrent { get; set; } = 2;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrEmpty(PseudonymKey) || PseudonymKey.Length < MinimumKeyLength)
@@ -21,6 +24,10 @@ public sealed class ReportOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Set Reports:PseudonymKey to a secret of at least {MinimumKeyLength} characters: it keys the pseudonymous " +
                 "family references analysts and commissioners see.");
+        }
+        if (MaxConcurrent is < 1 or > 64)
+        {
+            yield return new ValidationResult("Set Reports:MaxConcurrent between 1 and 64: how many reports may run at once.");
         }
     }
 }

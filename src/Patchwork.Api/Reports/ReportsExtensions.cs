@@ -11,6 +11,7 @@ public static class ReportsExtensions
             .ValidateOnStart();
         services.AddSingleton<Pseudonyms>();
         services.AddSingleton<ReportQueries>();
+        services.AddSingleton<ReportGate>();
         // Each adapter implements the reports port beside the network store, in a partial of its own.
         services.AddSingleton(sp => sp.GetRequiredService<INetworkStore>() as INetworkReports
             ?? throw new InvalidOperationException("The configured store does not implement the reports port (INetworkReports)."));

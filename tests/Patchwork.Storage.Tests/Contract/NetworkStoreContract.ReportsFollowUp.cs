@@ -71,7 +71,7 @@ public abstract partial class NetworkStoreContract
     }
 
     [ContractFact]
-    public async Task A_follow_up_never_goes_through_a_restricted_service_so_its_receipt_never_names_one()
+    public async Task A_follow_up_is_routed_as_if_restricted_services_were_not_there_and_still_reaches_them()
     {
         var reports = await ReportNetworkAsync(BuildWithRestrictedService());
         foreach (var part in RestrictedWork())
@@ -81,14 +81,14 @@ public abstract partial class NetworkStoreContract
 
         var ahmed = await reports.RequestFollowUpAsync(new NewFollowUp(F1, "Check on the children"), Commissioner, Ct);
         Time.Now = Now.AddMinutes(1);
-        // The Fords have only the refuge's advocate: to the commissioner they have no team, and the lead agency is asked.
+        // The Fords have only the refuge's advocate: routed as having no team, to the lead agency, and the refuge too.
         var ford = await reports.RequestFollowUpAsync(new NewFollowUp(F6, "Referred but never allocated"), Commissioner, Ct);
 
         Assert.Equal(FollowUpRoute.Team, ahmed.Route);
-        Assert.Equal([Lead, Nhs, Schools], ahmed.AgencyIds);
+        Assert.Equal([Lead, Nhs, Refuge, Schools], ahmed.AgencyIds);
         Assert.Equal(FollowUpRoute.Duty, ford.Route);
-        Assert.Equal([Lead], ford.AgencyIds);
-        Assert.Empty(await reports.GetDutyFollowUpRequestsAsync(Refuge, 10, Ct));
+        Assert.Equal([Lead, Refuge], ford.AgencyIds);
+        Assert.Equal([Line(ford)], (await reports.GetDutyFollowUpRequestsAsync(Refuge, 10, Ct)).Select(Line));
     }
 
     private static Task<Agency> SuspendAsync(INetworkStore store, string agencyId) => store.SetAgreementAsync(

@@ -19,52 +19,55 @@ public static class ReportFields
     public const int MaxDutyPage = 200;
     private const string FollowUpLoaderKey = "reports.followUps";
 
+    /// <summary>A report's cost for the complexity limit: each walks the whole network, a team view one family.</summary>
+    private const int ReportCost = 1000;
+
     public static void AddReportQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<DensityReportType>>("networkDensity")
             .Description("Network density by area and overall: families, practitioners and agencies per family, shares with three or more agencies, one agency, no key worker.")
-            .WithComplexityImpact(20)
+            .WithComplexityImpact(ReportCost)
             .FilterArguments(asOf: true)
             .AllowRoles(ReportAccess.Analysis)
             .Audited(Viewed)
-            .ResolveAsync(async ctx => await Queries(ctx).DensityAsync(ArgumentsOf(ctx), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.DensityAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
         query.Field<NonNullGraphType<FamilyNetworkPageType>>("familyNetworks")
             .Description("Each family's network under its pseudonymous reference, ordered by reference.")
-            .WithComplexityImpact(20, 1)
+            .WithComplexityImpact(ReportCost, 1)
             .FilterArguments(asOf: true)
             .PageArguments()
             .AllowRoles(ReportAccess.Analysis)
             .Audited(Viewed)
-            .ResolveAsync(async ctx => Cursors.Page(await Queries(ctx).FamilyNetworksAsync(ArgumentsOf(ctx), ctx.CancellationToken),
+            .ResolveAsync(async ctx => Cursors.Page(await GatedAsync(ctx, q => q.FamilyNetworksAsync(ArgumentsOf(ctx), ctx.CancellationToken)),
                 ReportQueries.PositionOf, ctx.PageSize("first", MaxPage), ctx.GetArgument<string?>("after")));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyPairType>>>>("agencyCoInvolvement")
             .Description("Pairs of agencies working with the same families, and how many families, overall and per area.")
-            .WithComplexityImpact(20, 1)
+            .WithComplexityImpact(ReportCost, 1)
             .FilterArguments(asOf: true)
             .AllowRoles(ReportAccess.Analysis)
             .Audited(Viewed)
-            .ResolveAsync(async ctx => await Queries(ctx).AgencyPairsAsync(ArgumentsOf(ctx), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.AgencyPairsAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyCaseloadType>>>>("caseloads")
             .Description("Caseloads (families and clients) overall and per agency, with their spread over practitioners.")
-            .WithComplexityImpact(20, 2)
+            .WithComplexityImpact(ReportCost, 2)
             .FilterArguments(asOf: true)
             .AllowRoles(ReportAccess.Analysis)
             .Audited(Viewed)
-            .ResolveAsync(async ctx => await Queries(ctx).CaseloadsAsync(ArgumentsOf(ctx), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.CaseloadsAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
         query.Field<NonNullGraphType<NoContactPageType>>("familiesWithoutContact")
             .Description("Families with no completed contact for `days` days, no active involvement, or only overdue visits: never contacted first, then the longest without contact.")
-            .WithComplexityImpact(20, 1)
+            .WithComplexityImpact(ReportCost, 1)
             .FilterArguments(asOf: false)
             .Argument<IntGraphType>("days", a => a.DefaultValue = ReportArguments.DefaultDays)
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<NoContactReason>>>>("reasons", "Any of these; all when omitted.")
             .PageArguments()
             .AllowRoles(ReportAccess.Commissioning)
             .Audited(Viewed)
-            .ResolveAsync(async ctx => Cursors.Page(await Queries(ctx).FamiliesWithoutContactAsync(ArgumentsOf(ctx), ctx.CancellationToken),
+            .ResolveAsync(async ctx => Cursors.Page(await GatedAsync(ctx, q => q.FamiliesWithoutContactAsync(ArgumentsOf(ctx), ctx.CancellationToken)),
                 ReportQueries.PositionOf, ctx.PageSize("first", MaxPage), ctx.GetArgument<string?>("after")));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DutyFollowUpType>>>>("dutyFollowUpRequests")
@@ -105,7 +108,20 @@ public static class ReportFields
     private static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field.Argument<IntGraphType>("first", a => a.DefaultValue = DefaultPage).Argument<StringGraphType>("after");
 
-    private static ReportQueries Queries(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<ReportQueries>();
+    /// <summary>
+    /// One report per request, however aliased (each walks the whole network), through the gate that keeps reports
+    /// from crowding out practitioners' requests.
+    /// </summary>
+    private static async Task<T> GatedAsync<T>(IResolveFieldContext ctx, Func<ReportQueries, Task<T>> report)
+    {
+        if (!ctx.Request().FirstOf("report"))
+        {
+            throw PatchworkException.BadInput("One report per request: ask for each report on its own.");
+        }
+        var queries = ctx.RequestServices!.GetRequiredService<ReportQueries>();
+        return await ctx.RequestServices!.GetRequiredService<ReportGate>()
+            .RunAsync(ctx.Viewer().Subject, () => report(queries), ctx.CancellationToken);
+    }
 
     private static ReportArguments ArgumentsOf(IResolveFieldContext ctx) => new(
         ctx.GetArgument<string?>("area"),

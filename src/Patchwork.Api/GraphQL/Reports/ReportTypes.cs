@@ -187,7 +187,7 @@ public sealed class FollowUpRequestType : ObjectGraphType<FollowUpRequest>
     /// sexual health) there would say the household worked with it. The team already sees such a service only as
     /// an agency and its duty line, so leaving it out costs them nothing.
     /// </summary>
-    private static List<Agency> VisibleTo(Viewer viewer, IReadOnlyList<Agency?> agencies) =>
+    internal static List<Agency> VisibleTo(Viewer viewer, IReadOnlyList<Agency?> agencies) =>
         [.. agencies.OfType<Agency>().Where(a => !a.RestrictedService || a.Id == viewer.Practitioner?.AgencyId)];
 }
 
@@ -222,6 +222,8 @@ public sealed class FollowUpReceiptType : ObjectGraphType<FollowUpReceipt>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("requestedAt").Resolve(ctx => ctx.Source.Request.RequestedAt);
         Field<NonNullGraphType<EnumerationGraphType<FollowUpRoute>>>("route").Resolve(ctx => ctx.Source.Request.Route);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyType>>>>("agencies")
-            .ResolveAsync(async ctx => await ctx.Loaders().Agencies.LoadManyAsync(ctx.Source.Request.AgencyIds, ctx.CancellationToken));
+            .Description("The agencies it went to. A restricted service is never named to a commissioner, and never decided the route.")
+            .ResolveAsync(async ctx => FollowUpRequestType.VisibleTo(ctx.Viewer(),
+                await ctx.Loaders().Agencies.LoadManyAsync(ctx.Source.Request.AgencyIds, ctx.CancellationToken)));
     }
 }
