@@ -25,6 +25,7 @@ public enum AuditAction
     ExportReport,
     RequestFollowUp,
     SearchLimitReached,
+    ViewAuditTrail,
 }
 
 /// <summary>One line of the audit trail: who, when, what, about whom, why, and the request it came in on.</summary>

@@ -20,22 +20,43 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
 {
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
-        if (IsRootField(context))
+        if (!IsRootField(context))
         {
-            var viewer = context.Viewer();
-            var refusal = RoleRefusal(context.FieldDefinition, viewer) ?? await ReachRefusalAsync(context, viewer);
-            if (refusal is not null)
-            {
-                context.Request().Audit.Record(viewer, AuditAction.Denied,
-                    refusal.Reach is { IsFamily: false } client ? client.Id : null,
-                    refusal.Reach is { IsFamily: true } family ? family.Id : null,
-                    detail: $"{context.FieldDefinition.Name}: {refusal.Message}");
-                throw PatchworkException.Forbidden(refusal.Message);
-            }
+            return await ResolvedAsync(context, next);
         }
+        try
+        {
+            await RefuseIfNotAllowedAsync(context);
+            return await ResolvedAsync(context, next);
+        }
+        catch (PatchworkException refused) when (refused.Code is not ErrorCode.RateLimited)
+        {
+            // Every refusal is on record, whoever raised it: a probe for an id that does not exist, a store refusing a
+            // visit for someone else's client, a conflict. A refusal already recorded where it was decided is not doubled.
+            context.Request().Audit.Record(context.Viewer(), AuditAction.Denied, detail: $"{context.FieldDefinition.Name}: {refused.Message}");
+            throw;
+        }
+    }
+
+    private static async ValueTask<object?> ResolvedAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
+    {
         var result = await next(context);
         RecordRead(context, result);
         return result;
+    }
+
+    private async Task RefuseIfNotAllowedAsync(IResolveFieldContext context)
+    {
+        var viewer = context.Viewer();
+        var refusal = RoleRefusal(context.FieldDefinition, viewer) ?? await ReachRefusalAsync(context, viewer);
+        if (refusal is not null)
+        {
+            context.Request().Audit.Record(viewer, AuditAction.Denied,
+                refusal.Reach is { IsFamily: false } client ? client.Id : null,
+                refusal.Reach is { IsFamily: true } family ? family.Id : null,
+                detail: $"{context.FieldDefinition.Name}: {refusal.Message}");
+            throw PatchworkException.Forbidden(refusal.Message);
+        }
     }
 
     private sealed record Refusal(string Message, Reach? Reach = null);

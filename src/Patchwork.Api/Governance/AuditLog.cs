@@ -10,6 +10,7 @@ public sealed class AuditLog(INetworkStore store, TimeProvider time)
 {
     private readonly List<AuditEntry> _entries = [];
     private readonly HashSet<(AuditAction, string?, string?)> _seen = [];
+    private readonly HashSet<string> _refusals = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public void Record(Viewer viewer, AuditAction action, string? clientId = null, string? familyId = null,
@@ -19,6 +20,12 @@ public sealed class AuditLog(INetworkStore store, TimeProvider time)
         {
             // A team shown twice in one answer (say, through two aliases) is one view.
             if (action is AuditAction.ViewClient or AuditAction.ViewFamily && !_seen.Add((action, clientId, familyId)))
+            {
+                return;
+            }
+            // A refusal recorded where it was decided (with the client or family it was about) is not recorded again
+            // by the catch-all for refusals at the root.
+            if (action is AuditAction.Denied && detail is not null && !_refusals.Add(detail))
             {
                 return;
             }

@@ -24,6 +24,9 @@ public static class AdministrationFields
             .Argument<DateTimeOffsetGraphType>("to", "Exclusive.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 100)
             .AllowRoles(Role.Admin)
+            // Reading the trail is itself on the trail: who looked at whose history is as sensitive as the history.
+            .Audited((ctx, result) => new AuditedRead(AuditAction.ViewAuditTrail, ctx.GetArgument<string?>("clientId"),
+                ctx.GetArgument<string?>("familyId"), TrailDetail(ctx, result)))
             .ResolveAsync(async ctx => await ctx.Store().GetAuditTrailAsync(AuditQueryOf(ctx), ctx.CancellationToken));
     }
 
@@ -71,6 +74,14 @@ public static class AdministrationFields
         }
         return new AuditQuery(OptionalId(ctx, "clientId"), OptionalId(ctx, "practitionerId"), from, to, first,
             ctx.GetArgument<AuditAction?>("action"), OptionalId(ctx, "familyId"));
+    }
+
+    private static readonly string[] TrailFilters = ["practitionerId", "action", "from", "to"];
+
+    private static string TrailDetail(IResolveFieldContext ctx, object? result)
+    {
+        var filters = TrailFilters.Where(ctx.HasArgument).Select(name => $"{name}={ctx.Arguments![name].Value}");
+        return $"auditTrail {string.Join(" ", filters)}: {(result as IReadOnlyList<AuditEntry>)?.Count ?? 0} entries".Replace("  ", " ", StringComparison.Ordinal);
     }
 
     private static string? OptionalId(IResolveFieldContext ctx, string name) =>

@@ -18,14 +18,17 @@ public sealed class ClientType : ObjectGraphType<Client>
         Field(c => c.GivenName);
         Field(c => c.FamilyName);
         Field(c => c.DisplayName);
-        Field(c => c.DateOfBirth);
+        Field(c => c.DateOfBirth).Audited(PersonalDetails);
         // Where a shielded client lives (a refuge, say) is for their own team alone, on every path that leads to them:
         // a member of the family, a supported client, a visit's or a team change's client.
         Field<StringGraphType>("address").Description("Null for a shielded client, except to their own team.")
+            .Audited(PersonalDetails)
             .ResolveAsync(async ctx => await ShownToOwnTeamAsync(ctx, c => c.Address));
         Field<StringGraphType>("postcode").Description("Null for a shielded client, except to their own team.")
+            .Audited(PersonalDetails)
             .ResolveAsync(async ctx => await ShownToOwnTeamAsync(ctx, c => c.Postcode));
         Field<StringGraphType>("nhsNumber").Description("Null when not known, or for a shielded client except to their own team.")
+            .Audited(PersonalDetails)
             .ResolveAsync(async ctx => await ShownToOwnTeamAsync(ctx, c => c.NhsNumber));
         Field(c => c.Shielded).Description("Shielded clients never appear in search except to their own team, and their address and NHS number show only to it.");
         Field(c => c.FamilyRelationship, nullable: true).Description("How the client belongs to their family.");
@@ -67,6 +70,10 @@ public sealed class ClientType : ObjectGraphType<Client>
 
     private static Task<IReadOnlyList<T>> Loaded<T>(IResolveFieldContext<Client> ctx, BatchLoader<string, IReadOnlyList<T>> values) =>
         values.Load(ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
+
+    /// <summary>Personal details read through any path (a member, a supported client, a visit's client) are a view of that client.</summary>
+    private static AuditedRead PersonalDetails(IResolveFieldContext ctx, object? _) =>
+        new(AuditAction.ViewClient, ClientId: ((Client)ctx.Source!).Id, Detail: "personal details");
 
     private static AuditedRead View(IResolveFieldContext ctx, object? _) =>
         new(AuditAction.ViewClient, ClientId: ((Client)ctx.Source!).Id);
