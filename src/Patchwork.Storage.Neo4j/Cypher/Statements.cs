@@ -60,7 +60,12 @@ public static class Statements
 
     // Audit trail.
     public static readonly Statement AppendAudit = new("audit/append_audit", "entries");
-    public static readonly Statement AuditTrail = new("audit/audit_trail", "clientId", "familyId", "practitionerId", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByClient = new("audit/audit_trail_by_client",
+        "clientId", "familyId", "practitionerId", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByFamily = new("audit/audit_trail_by_family", "familyId", "practitionerId", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByPractitioner = new("audit/audit_trail_by_practitioner", "practitionerId", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByAction = new("audit/audit_trail_by_action", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByTime = new("audit/audit_trail_by_time", "from", "to", "first");
 
     // Analysts' and commissioners' reports, and follow-up requests.
     public static readonly Statement FamilyNetworks = new("reports/family_networks", "area", "kind", "at", "leadKinds");
