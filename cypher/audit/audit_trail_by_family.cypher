@@ -3,11 +3,13 @@
 // The other filters are optional; the time range is half-open and always given (the adapter widens a missing end).
 CALL () {
   MATCH (au:AuditEntry)
+  USING INDEX SEEK au:AuditEntry(familyId, at)
   WHERE au.familyId = $familyId AND au.at >= datetime($from) AND au.at < datetime($to)
   RETURN au
   UNION
   MATCH (:Family {id: $familyId})<-[:MEMBER_OF]-(m:Client)
   MATCH (au:AuditEntry)
+  USING INDEX SEEK au:AuditEntry(clientId, at)
   WHERE au.clientId = m.id AND au.at >= datetime($from) AND au.at < datetime($to)
   RETURN au
 }
