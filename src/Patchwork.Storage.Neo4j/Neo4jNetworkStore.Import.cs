@@ -50,36 +50,27 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pieceSize, 1);
         var empty = new NetworkSnapshot([], [], [], [], [], []);
-        await foreach (var page in PagesByIdAsync(ExportAgencies, "agency", Records.Agency, a => a.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportAgencies, "agency", Records.Agency, IdKey<Agency>(a => a.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Agencies = page };
         }
-        await foreach (var page in PagesByIdAsync(ExportPractitioners, "practitioner", Records.Practitioner, p => p.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportPractitioners, "practitioner", Records.Practitioner, IdKey<Practitioner>(p => p.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Practitioners = page };
         }
-        await foreach (var page in PagesByIdAsync(ExportFamilies, "family", Records.Family, f => f.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportFamilies, "family", Records.Family, IdKey<Family>(f => f.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Families = page };
         }
-        await foreach (var page in PagesByIdAsync(ExportClients, "client", Records.Client, c => c.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportClients, "client", Records.Client, IdKey<Client>(c => c.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Clients = page };
         }
-        for (long skip = 0; ; skip += pieceSize)
+        await foreach (var page in PagesAsync(ExportInvolvements, "involvement", Records.Involvement, InvolvementKey, pieceSize, cancellationToken))
         {
-            var page = (await ReadAsync(ExportInvolvements, cancellationToken, ("skip", skip), ("limit", (long)pieceSize)))
-                .Maps("involvement").Select(Records.Involvement).ToList();
-            if (page.Count > 0)
-            {
-                yield return empty with { Involvements = page };
-            }
-            if (page.Count < pieceSize)
-            {
-                break;
-            }
+            yield return empty with { Involvements = page };
         }
-        await foreach (var page in PagesByIdAsync(ExportVisits, "visit", Records.Visit, v => v.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportVisits, "visit", Records.Visit, IdKey<Visit>(v => v.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Visits = page };
         }
@@ -138,18 +129,23 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
         }
     }
 
-    private async IAsyncEnumerable<List<T>> PagesByIdAsync<T>(Statement statement, string field,
-        Func<IReadOnlyDictionary<string, object?>, T> read, Func<T, string> id, int pieceSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// A statement's rows page by page, each page asked for as the rows after the key of the previous page's last row
+    /// (<paramref name="keyAfter"/> of null is the key before every row): a seek into an index, where SKIP would walk
+    /// and sort every row before the page again.
+    /// </summary>
+    private async IAsyncEnumerable<List<T>> PagesAsync<T>(Statement statement, string field,
+        Func<IReadOnlyDictionary<string, object?>, T> read, Func<T?, (string, object?)[]> keyAfter, int pieceSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken) where T : class
     {
-        for (var after = ""; ;)
+        for (T? last = null; ;)
         {
-            var page = (await ReadAsync(statement, cancellationToken, ("after", after), ("limit", (long)pieceSize)))
+            var page = (await ReadAsync(statement, cancellationToken, [.. keyAfter(last), ("limit", (long)pieceSize)]))
                 .Maps(field).Select(read).ToList();
             if (page.Count > 0)
             {
                 yield return page;
-                after = id(page[^1]);
+                last = page[^1];
             }
             if (page.Count < pieceSize)
             {
@@ -157,4 +153,16 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
             }
         }
     }
+
+    /// <summary>Nodes are paged by id; no id is empty, so the empty text comes before them all.</summary>
+    private static Func<T?, (string, object?)[]> IdKey<T>(Func<T, string> id) where T : class =>
+        last => [("after", last is null ? "" : id(last))];
+
+    /// <summary>An involvement is known by its client, practitioner and start, the order the export reads them in.</summary>
+    private static (string, object?)[] InvolvementKey(Involvement? last) =>
+    [
+        ("afterClientId", last?.ClientId ?? ""),
+        ("afterPractitionerId", last?.PractitionerId ?? ""),
+        ("afterSince", last?.Since ?? DateTimeOffset.MinValue),
+    ];
 }

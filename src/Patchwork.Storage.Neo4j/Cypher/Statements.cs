@@ -91,7 +91,7 @@ public static class Statements
     public static readonly Statement ExportPractitioners = new("export/export_practitioners", "after", "limit");
     public static readonly Statement ExportFamilies = new("export/export_families", "after", "limit");
     public static readonly Statement ExportClients = new("export/export_clients", "after", "limit");
-    public static readonly Statement ExportInvolvements = new("export/export_involvements", "skip", "limit");
+    public static readonly Statement ExportInvolvements = new("export/export_involvements", "afterClientId", "afterPractitionerId", "afterSince", "limit");
     public static readonly Statement ExportVisits = new("export/export_visits", "after", "limit");
     public static readonly Statement ExportAudit = new("export/export_audit", "after", "limit");
     public static readonly Statement CountNetwork = new("export/count_network");
