@@ -143,6 +143,30 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
     }
 
+    [ContractFact]
+    public async Task A_client_merged_again_with_another_household_or_none_is_in_exactly_that_one()
+    {
+        var store = await NetworkAsync();
+        var joneses = new Family("fa-jones", "the Jones household", "Norwich North");
+        var again = new NetworkSnapshot([], [], [joneses],
+            [
+                ClientRecord(Alice) with { FamilyId = joneses.Id, FamilyRelationship = "aunt" },
+                ClientRecord(Zoe),
+                ClientRecord(Ben) with { FamilyId = null, FamilyRelationship = null },
+            ], [], []);
+
+        await MergingImport(store).ImportAsync(OnePiece(again), null, Ct);
+        await MergingImport(store).ImportAsync(OnePiece(again), null, Ct);
+
+        var members = await store.GetFamilyMembersAsync([Smiths, joneses.Id], Ct);
+        Assert.Equal([Zoe], members[Smiths].Select(c => c.Id));
+        Assert.Equal([Alice], members[joneses.Id].Select(c => c.Id));
+        var clients = await store.GetClientsAsync([Alice, Ben], Ct);
+        Assert.Equal((joneses.Id, "aunt"), (clients[Alice].FamilyId, clients[Alice].FamilyRelationship));
+        Assert.Equal((null, null), (clients[Ben].FamilyId, clients[Ben].FamilyRelationship));
+        Assert.Equal(TestNetworkCounts with { Families = 2, Memberships = 2 }, await Export(store).CountAsync(Ct));
+    }
+
     /// <summary>The test network after a day's work: joins, a leave, a contact, new details, a new client and household, reads.</summary>
     private async Task<INetworkStore> ChangedNetworkAsync()
     {
@@ -188,6 +212,12 @@ public abstract partial class NetworkStoreContract
             found.Add($"{query}/{practitioner}: {System.Text.Json.JsonSerializer.Serialize(matches)}");
         }
         return string.Join("\n", found);
+    }
+
+    private static async IAsyncEnumerable<NetworkSnapshot> OnePiece(NetworkSnapshot piece)
+    {
+        await Task.Yield();
+        yield return piece;
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
