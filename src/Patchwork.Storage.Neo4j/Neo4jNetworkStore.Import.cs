@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Patchwork.Storage.Neo4j.Cypher;
+using Patchwork.Storage.Neo4j.Http;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
 
 namespace Patchwork.Storage.Neo4j;
@@ -11,39 +13,51 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
     /// <summary>Rows per statement: large enough to amortise a round trip, small enough for one request body.</summary>
     private const int RowsPerBatch = 2_000;
 
+    /// <summary>
+    /// Rows per transaction of a streamed load (give or take a batch): the server holds a transaction's changes in
+    /// memory until it commits, about 4 KB a visit (43 MB for 10,000), so a load of any size needs about that much.
+    /// </summary>
+    private const int RowsPerTransaction = 10_000;
+
     /// <summary>Loads a snapshot in one transaction, parents before children; Visit.Restricted is derived, not read.</summary>
     public Task ImportAsync(NetworkSnapshot snapshot, CancellationToken cancellationToken) =>
-        WriteAsync(async tx =>
-        {
-            await LoadAsync(tx, snapshot);
-            return true;
-        }, cancellationToken);
+        LoadInTransactionAsync([.. Batches(snapshot)], cancellationToken);
 
     /// <summary>
-    /// Loads a network arriving in pieces as one transaction: every piece is in the graph afterwards or none is.
-    /// A piece cannot be read twice, so a transient failure is reported rather than retried; run the load again.
+    /// Loads a network arriving in pieces, in transactions of about <see cref="RowsPerTransaction"/> rows each, so the
+    /// server's memory stays flat however large the network. A load that fails part-way keeps the transactions it
+    /// committed; every row is merged by id, so running the same load again completes it with nothing doubled. A
+    /// transaction's rows are held until it commits, so a transient failure retries that transaction alone.
     /// </summary>
     public async Task ImportAsync(IAsyncEnumerable<NetworkSnapshot> pieces, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pieces);
-        long families = 0, clients = 0, involvements = 0, visits = 0;
-        await _client.InTransactionAsync(async transaction =>
+        var loaded = new ImportProgress(ImportStage.Loading, 0, 0, 0, 0);
+        var pending = new List<RowBatch>();
+        await foreach (var piece in pieces.WithCancellation(cancellationToken))
         {
-            var tx = new Transaction(transaction, _cypher, cancellationToken);
-            await foreach (var piece in pieces.WithCancellation(cancellationToken))
+            foreach (var batch in Batches(piece))
             {
-                await LoadAsync(tx, piece);
-                families += piece.Families.Count;
-                clients += piece.Clients.Count;
-                involvements += piece.Involvements.Count;
-                visits += piece.Visits.Count;
-                progress?.Report(new ImportProgress(ImportStage.Loading, families, clients, involvements, visits));
+                pending.Add(batch);
+                if (pending.Sum(b => b.Rows.Length) >= RowsPerTransaction)
+                {
+                    await LoadInTransactionAsync(pending, cancellationToken);
+                    pending.Clear();
+                }
             }
-            // Neo4j keeps its indexes up to date as rows arrive: there is no separate indexing stage.
-            progress?.Report(new ImportProgress(ImportStage.Indexing, families, clients, involvements, visits));
-            return true;
-        }, cancellationToken, retry: false);
-        progress?.Report(new ImportProgress(ImportStage.Done, families, clients, involvements, visits));
+            loaded = loaded with
+            {
+                Families = loaded.Families + piece.Families.Count,
+                Clients = loaded.Clients + piece.Clients.Count,
+                Involvements = loaded.Involvements + piece.Involvements.Count,
+                Visits = loaded.Visits + piece.Visits.Count,
+            };
+            progress?.Report(loaded);
+        }
+        await LoadInTransactionAsync(pending, cancellationToken);
+        // Neo4j keeps its indexes up to date as rows arrive: there is no separate indexing stage.
+        progress?.Report(loaded with { Stage = ImportStage.Indexing });
+        progress?.Report(loaded with { Stage = ImportStage.Done });
     }
 
     public async IAsyncEnumerable<NetworkSnapshot> ExportAsync(int pieceSize, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -102,32 +116,71 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
             Count("memberships"), Count("involvements"), Count("visits"), Count("auditEntries"));
     }
 
-    private static async Task LoadAsync(Transaction tx, NetworkSnapshot snapshot)
-    {
-        await LoadAllAsync(tx, ImportAgencies, snapshot.Agencies.Select(Records.Map), "loaded");
-        await LoadAllAsync(tx, ImportPractitioners, snapshot.Practitioners.Select(Records.Map), "loaded");
-        await LoadAllAsync(tx, ImportFamilies, snapshot.Families.Select(Records.Map), "loaded");
-        await LoadAllAsync(tx, ImportClients, snapshot.Clients.Select(Records.Map), "placed");
-        await LoadAllAsync(tx, ImportInvolvements, snapshot.Involvements.Select(Records.Map), "loaded");
-        await LoadAllAsync(tx, ImportVisits, snapshot.Visits.Select(Records.Map), "loaded");
-    }
+    /// <summary>One statement's worth of rows of one kind, and the field of its answer that counts the rows it placed.</summary>
+    private sealed record RowBatch(Statement Statement, string CountField, Dictionary<string, object?>[] Rows);
+
+    /// <summary>A snapshot as statements, parents before children.</summary>
+    private static IEnumerable<RowBatch> Batches(NetworkSnapshot snapshot) =>
+        Batches(ImportAgencies, "loaded", snapshot.Agencies.Select(Records.Map))
+            .Concat(Batches(ImportPractitioners, "loaded", snapshot.Practitioners.Select(Records.Map)))
+            .Concat(Batches(ImportFamilies, "loaded", snapshot.Families.Select(Records.Map)))
+            .Concat(Batches(ImportClients, "placed", snapshot.Clients.Select(Records.Map)))
+            .Concat(Batches(ImportInvolvements, "loaded", snapshot.Involvements.Select(Records.Map)))
+            .Concat(Batches(ImportVisits, "loaded", snapshot.Visits.Select(Records.Map)));
+
+    private static IEnumerable<RowBatch> Batches(Statement statement, string countField, IEnumerable<Dictionary<string, object?>> rows) =>
+        rows.Chunk(RowsPerBatch).Select(chunk => new RowBatch(statement, countField, chunk));
 
     /// <summary>
-    /// Loads rows in batches. A row whose practitioner, client, agency or family is neither loaded nor in the graph
-    /// matches nothing, so the count comes back short and the whole load is refused, as foreign keys refuse it in SQLite.
+    /// Runs the batches in one transaction. A row whose practitioner, client, agency or family is neither loaded nor in
+    /// the graph matches nothing, so the count comes back short and the transaction is refused, as foreign keys refuse
+    /// it in SQLite. A row that breaks a uniqueness constraint is a CONFLICT that says which.
     /// </summary>
-    private static async Task LoadAllAsync(Transaction tx, Statement statement, IEnumerable<Dictionary<string, object?>> rows, string countField)
+    private async Task LoadInTransactionAsync(IReadOnlyList<RowBatch> batches, CancellationToken cancellationToken)
     {
-        foreach (var batch in rows.Chunk(RowsPerBatch))
+        if (batches.Count == 0)
         {
-            var loaded = (await tx.RunAsync(statement, ("rows", batch))).Column<long>(countField).Single();
-            if (loaded != batch.Length)
+            return;
+        }
+        try
+        {
+            await _client.InTransactionAsync(async transaction =>
             {
-                throw new InvalidOperationException(
-                    $"{statement.ResourceName}: {batch.Length - loaded} row(s) refer to nodes neither in the network nor in the store.");
-            }
+                var tx = new Transaction(transaction, _cypher, cancellationToken);
+                foreach (var batch in batches)
+                {
+                    var loaded = (await tx.RunAsync(batch.Statement, ("rows", batch.Rows))).Column<long>(batch.CountField).Single();
+                    if (loaded != batch.Rows.Length)
+                    {
+                        throw new InvalidOperationException(
+                            $"{batch.Statement.ResourceName}: {batch.Rows.Length - loaded} row(s) refer to nodes neither in the network nor in the store.");
+                    }
+                }
+                return true;
+            }, cancellationToken);
+        }
+        catch (Neo4jException e) when (e.Code == Neo4jException.ConstraintValidationFailed)
+        {
+            throw PatchworkException.Conflict(
+                $"The import clashes with the store: {Clash(e.ServerMessage)}. Nothing of the transaction that met it was loaded; " +
+                "correct the source and run the import again (rows already in the store are merged, not doubled).");
         }
     }
+
+    /// <summary>What a uniqueness constraint refused, from Neo4j's "… already exists with label `L` and property `p` = 'v'".</summary>
+    private static string Clash(string serverMessage)
+    {
+        var refused = ConstraintMessage().Match(serverMessage);
+        return (refused.Groups["label"].Value, refused.Groups["property"].Value) switch
+        {
+            ("Agency", "nameKey") => $"an agency has the name of another agency ({refused.Groups["value"].Value}, in capitals)",
+            ("Practitioner", "subject") => $"a practitioner signs in with the subject of another practitioner ({refused.Groups["value"].Value})",
+            _ => $"a uniqueness constraint refused a row ({serverMessage})",
+        };
+    }
+
+    [GeneratedRegex("label `(?<label>[^`]+)` and property `(?<property>[^`]+)` = (?<value>.*)$")]
+    private static partial Regex ConstraintMessage();
 
     /// <summary>
     /// A statement's rows page by page, each page asked for as the rows after the key of the previous page's last row
