@@ -167,6 +167,21 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(TestNetworkCounts with { Families = 2, Memberships = 2 }, await Export(store).CountAsync(Ct));
     }
 
+    [ContractFact]
+    public async Task A_merge_giving_a_practitioner_the_sign_in_of_another_is_a_conflict_that_says_so()
+    {
+        var store = await NetworkAsync();
+        var impostor = PractitionerRecord(Tom) with { Id = "pr-impostor", Subject = PractitionerRecord(Sam).Subject };
+
+        var refused = await Assert.ThrowsAsync<PatchworkException>(() => MergingImport(store).ImportAsync(
+            OnePiece(new NetworkSnapshot([], [impostor], [], [], [], [])), null, Ct));
+
+        Assert.Equal(ErrorCode.Conflict, refused.Code);
+        Assert.Contains("a practitioner signs in with the subject of another practitioner", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.GetPractitionersAsync([impostor.Id], Ct));
+        Assert.Equal(TestNetworkCounts, await Export(store).CountAsync(Ct));
+    }
+
     /// <summary>The test network after a day's work: joins, a leave, a contact, new details, a new client and household, reads.</summary>
     private async Task<INetworkStore> ChangedNetworkAsync()
     {
