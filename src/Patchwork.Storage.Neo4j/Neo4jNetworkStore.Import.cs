@@ -88,6 +88,10 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
         {
             yield return empty with { Visits = page };
         }
+        await foreach (var page in PagesAsync(ExportFollowUps, "followUp", Records.FollowUp, IdKey<FollowUpRequest>(u => u.Id), pieceSize, cancellationToken))
+        {
+            yield return empty with { FollowUps = page };
+        }
     }
 
     public async IAsyncEnumerable<IReadOnlyList<AuditEntry>> ExportAuditAsync(int pieceSize, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -113,20 +117,22 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
         var counts = await ReadAsync(CountNetwork, cancellationToken);
         long Count(string field) => counts.Column<long>(field).Single();
         return new NetworkCounts(Count("agencies"), Count("practitioners"), Count("families"), Count("clients"),
-            Count("memberships"), Count("involvements"), Count("visits"), Count("auditEntries"));
+            Count("memberships"), Count("involvements"), Count("visits"), Count("followUps"), Count("followUpRecipients"),
+            Count("dutyInboxEntries"), Count("auditEntries"));
     }
 
     /// <summary>One statement's worth of rows of one kind, and the field of its answer that counts the rows it placed.</summary>
     private sealed record RowBatch(Statement Statement, string CountField, Dictionary<string, object?>[] Rows);
 
-    /// <summary>A snapshot as statements, parents before children.</summary>
+    /// <summary>A snapshot as statements, parents before children, follow-up requests (about families, to agencies) last.</summary>
     private static IEnumerable<RowBatch> Batches(NetworkSnapshot snapshot) =>
         Batches(ImportAgencies, "loaded", snapshot.Agencies.Select(Records.Map))
             .Concat(Batches(ImportPractitioners, "loaded", snapshot.Practitioners.Select(Records.Map)))
             .Concat(Batches(ImportFamilies, "loaded", snapshot.Families.Select(Records.Map)))
             .Concat(Batches(ImportClients, "placed", snapshot.Clients.Select(Records.Map)))
             .Concat(Batches(ImportInvolvements, "loaded", snapshot.Involvements.Select(Records.Map)))
-            .Concat(Batches(ImportVisits, "loaded", snapshot.Visits.Select(Records.Map)));
+            .Concat(Batches(ImportVisits, "loaded", snapshot.Visits.Select(Records.Map)))
+            .Concat(Batches(ImportFollowUps, "loaded", snapshot.FollowUps.Select(Records.Map)));
 
     private static IEnumerable<RowBatch> Batches(Statement statement, string countField, IEnumerable<Dictionary<string, object?>> rows) =>
         rows.Chunk(RowsPerBatch).Select(chunk => new RowBatch(statement, countField, chunk));

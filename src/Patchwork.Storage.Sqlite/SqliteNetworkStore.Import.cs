@@ -210,6 +210,8 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         private readonly SqliteCommand? _involvementUpdate = merge ? Prepared(Inserts.InvolvementMergeUpdate, transaction) : null;
         private readonly SqliteCommand _involvement = Prepared(merge ? Inserts.InvolvementMergeInsert : Inserts.Involvement, transaction);
         private readonly SqliteCommand _visit = Prepared(merge ? Inserts.VisitMerge : Inserts.Visit, transaction);
+        private readonly SqliteCommand _followUp = Prepared(merge ? Inserts.FollowUpMerge : Inserts.FollowUp, transaction);
+        private readonly SqliteCommand _followUpDuty = Prepared(merge ? Inserts.FollowUpDutyMerge : Inserts.FollowUpDuty, transaction);
 
         /// <summary>Parents before children, so every foreign key is checked against a row already there.</summary>
         public async Task WriteAsync(NetworkSnapshot snapshot, CancellationToken cancellationToken)
@@ -224,11 +226,13 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
             }
             await WriteAllAsync(_involvement, snapshot.Involvements, (c, i) => c.BindInvolvement(i), cancellationToken);
             await WriteAllAsync(_visit, snapshot.Visits, (c, v) => c.BindVisit(v), cancellationToken);
+            await WriteAllAsync(_followUp, snapshot.FollowUps, (c, u) => c.BindFollowUp(u), cancellationToken);
+            await WriteAllAsync(_followUpDuty, snapshot.FollowUps, (c, u) => c.BindFollowUp(u), cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in new[] { _agency, _practitioner, _family, _client, _involvementUpdate, _involvement, _visit })
+            foreach (var command in new[] { _agency, _practitioner, _family, _client, _involvementUpdate, _involvement, _visit, _followUp, _followUpDuty })
             {
                 if (command is not null)
                 {

@@ -37,7 +37,9 @@ public sealed class MoveCommandTests : IDisposable
         Assert.Contains("The target is empty", firstOutput, StringComparison.Ordinal);
         Assert.Contains("every count agrees", firstOutput, StringComparison.Ordinal);
         Assert.Matches(@"clients\s+686\s+686\s+ok", firstOutput);
-        Assert.Matches(@"audit entries\s+3\s+3\s+ok", firstOutput);
+        Assert.Matches(@"follow-ups\s+2\s+2\s+ok", firstOutput);
+        Assert.Matches(@"duty inbox entries\s+([1-9]\d*)\s+\1\s+ok", firstOutput);
+        Assert.Matches(@"audit entries\s+5\s+5\s+ok", firstOutput);
         await AssertCopyEqualsPilotAsync();
 
         // Again, with nothing changed: the same copy.
@@ -50,7 +52,7 @@ public sealed class MoveCommandTests : IDisposable
         var joined = await JoinTeamOnPilotAsync();
         var (third, thirdOutput) = await MoveAsync();
         Assert.True(third == 0, thirdOutput);
-        Assert.Contains("holds the first 3 of the source's 4 entries", thirdOutput, StringComparison.Ordinal);
+        Assert.Contains("holds the first 5 of the source's 6 entries", thirdOutput, StringComparison.Ordinal);
         await AssertCopyEqualsPilotAsync();
         using var copy = await OpenAsync(Copy);
         Assert.Contains(joined.PractitionerId, (await copy.GetClientTeamsAsync([joined.ClientId], Ct))[joined.ClientId].Select(m => m.Practitioner.Id));
@@ -72,7 +74,7 @@ public sealed class MoveCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("has been used on its own", output, StringComparison.Ordinal);
-        Assert.Contains("differs from the source's at entry 4", output, StringComparison.Ordinal);
+        Assert.Contains("differs from the source's at entry 6", output, StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync(Copy));
     }
 
@@ -112,7 +114,10 @@ public sealed class MoveCommandTests : IDisposable
     private Task<(int ExitCode, string Output)> MoveAsync() =>
         ApiProcess.RunToExitAsync(Environment, "move", "--from", "sqlite", "--to", "sqlite");
 
-    /// <summary>The demo district, plus three lines of audit trail as a pilot has them.</summary>
+    /// <summary>
+    /// The demo district, plus what a pilot adds: three lines of audit trail, and two follow-up requests (with theirs),
+    /// one to a family's team and one to the duty contacts of agencies that worked with a family that has no team.
+    /// </summary>
     private async Task SeedPilotAsync()
     {
         var (exitCode, output) = await ApiProcess.RunToExitAsync(Environment, "seed", "--size", "small");
@@ -125,6 +130,11 @@ public sealed class MoveCommandTests : IDisposable
             new AuditEntry(at, "demo-admin", null, AuditAction.Denied, "cl-x", null, "not in the team", null, "req-2"),
             new AuditEntry(at.AddSeconds(1), "demo-analyst", null, AuditAction.Search, null, null, null, null, "req-3"),
         ], Ct);
+        var families = await pilot.GetFamilyIdsAsync(Ct);
+        var teams = await pilot.GetFamilyTeamsAsync(families, Ct);
+        var commissioner = new Actor("demo-commissioner", null, "req-follow-up");
+        await pilot.RequestFollowUpAsync(new NewFollowUp(families.First(f => teams[f].Any()), "No contact for 90 days"), commissioner, Ct);
+        await pilot.RequestFollowUpAsync(new NewFollowUp(families.First(f => !teams[f].Any()), "Nobody involved since the case closed"), commissioner, Ct);
     }
 
     /// <summary>The walk-through's practitioner joins Grace Okafor's team on the pilot (one involvement, one audit entry).</summary>
@@ -142,6 +152,21 @@ public sealed class MoveCommandTests : IDisposable
     {
         Assert.Equal(await CountAsync(Pilot), await CountAsync(Copy));
         Assert.Equal(await TrailAsync(Pilot), await TrailAsync(Copy));
+        Assert.Equal(await FollowUpsAsync(Pilot), await FollowUpsAsync(Copy));
+    }
+
+    /// <summary>Every family's follow-up requests and every agency's duty inbox, one line each.</summary>
+    private static async Task<List<string>> FollowUpsAsync(string path)
+    {
+        using var store = await OpenAsync(path);
+        var lines = (await store.GetFollowUpRequestsAsync(await store.GetFamilyIdsAsync(Ct), Ct)).SelectMany(g => g)
+            .Select(r => $"{r.Id} {r.FamilyId} {r.RequestedAt:O} {r.Route} {string.Join(",", r.AgencyIds)} {r.Reason}").ToList();
+        foreach (var agency in await store.GetAgenciesAsync(Ct))
+        {
+            lines.AddRange((await store.GetDutyFollowUpRequestsAsync(agency.Id, 100, Ct)).Select(r => $"duty {agency.Id}: {r.Id}"));
+        }
+        Assert.NotEmpty(lines);
+        return lines;
     }
 
     private static async Task<NetworkCounts> CountAsync(string path)

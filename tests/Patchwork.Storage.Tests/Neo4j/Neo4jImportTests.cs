@@ -72,7 +72,7 @@ internal static class Town
     private static readonly NetworkSnapshot Whole = DemoNetwork.Generate(Profile, 5, Now);
 
     public static NetworkCounts Counts { get; } = new(Whole.Agencies.Count, Whole.Practitioners.Count, Whole.Families.Count,
-        Whole.Clients.Count, Whole.Clients.Count(c => c.FamilyId is not null), Whole.Involvements.Count, Whole.Visits.Count, 0);
+        Whole.Clients.Count, Whole.Clients.Count(c => c.FamilyId is not null), Whole.Involvements.Count, Whole.Visits.Count, 0, 0, 0, 0);
 
     /// <summary>The town piece by piece; with <paramref name="dangling"/>, that piece comes after the first few and the rest never do.</summary>
     public static async IAsyncEnumerable<NetworkSnapshot> Pieces(int failAfter = int.MaxValue, NetworkSnapshot? dangling = null)
