@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { testData } from '@neo4j-cypher/language-support';
 
-const functions = ['coalesce', 'collect', 'count', 'date', 'datetime', 'max', 'min', 'sum'];
+const functions = ['coalesce', 'collect', 'count', 'date', 'datetime', 'max', 'min', 'size', 'sum'];
 const procedures = ['db.index.fulltext.queryNodes'];
 const pick = (registry, names) => Object.fromEntries(names.map((name) => {
   if (!registry[name]) throw new Error(`No signature for ${name}`);

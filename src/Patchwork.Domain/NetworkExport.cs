@@ -7,7 +7,7 @@ namespace Patchwork;
 /// </summary>
 public interface INetworkExport
 {
-    /// <summary>The network in pieces of at most <paramref name="pieceSize"/> rows of each kind; every piece refers only to earlier ones.</summary>
+    /// <summary>The network in pieces of at most <paramref name="pieceSize"/> rows of each kind, follow-up requests last; every piece refers only to earlier ones.</summary>
     IAsyncEnumerable<NetworkSnapshot> ExportAsync(int pieceSize, CancellationToken cancellationToken);
 
     /// <summary>The audit trail, oldest first, in pieces of at most <paramref name="pieceSize"/> entries.</summary>
@@ -16,7 +16,10 @@ public interface INetworkExport
     Task<NetworkCounts> CountAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>How many of each node and relationship type a store holds.</summary>
+/// <summary>
+/// How many of each node and relationship type a store holds: a follow-up request's recipients are the agencies it
+/// was sent to, and its duty inbox entries those of a request routed to the duty contacts.
+/// </summary>
 public sealed record NetworkCounts(
     long Agencies,
     long Practitioners,
@@ -25,4 +28,7 @@ public sealed record NetworkCounts(
     long Memberships,
     long Involvements,
     long Visits,
+    long FollowUps,
+    long FollowUpRecipients,
+    long DutyInboxEntries,
     long AuditEntries);

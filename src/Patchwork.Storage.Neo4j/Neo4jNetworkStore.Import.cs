@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Patchwork.Storage.Neo4j.Cypher;
+using Patchwork.Storage.Neo4j.Http;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
 
 namespace Patchwork.Storage.Neo4j;
@@ -11,77 +13,84 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
     /// <summary>Rows per statement: large enough to amortise a round trip, small enough for one request body.</summary>
     private const int RowsPerBatch = 2_000;
 
+    /// <summary>
+    /// Rows per transaction of a streamed load (give or take a batch): the server holds a transaction's changes in
+    /// memory until it commits, about 4 KB a visit (43 MB for 10,000), so a load of any size needs about that much.
+    /// </summary>
+    private const int RowsPerTransaction = 10_000;
+
     /// <summary>Loads a snapshot in one transaction, parents before children; Visit.Restricted is derived, not read.</summary>
     public Task ImportAsync(NetworkSnapshot snapshot, CancellationToken cancellationToken) =>
-        WriteAsync(async tx =>
-        {
-            await LoadAsync(tx, snapshot);
-            return true;
-        }, cancellationToken);
+        LoadInTransactionAsync([.. Batches(snapshot)], cancellationToken);
 
     /// <summary>
-    /// Loads a network arriving in pieces as one transaction: every piece is in the graph afterwards or none is.
-    /// A piece cannot be read twice, so a transient failure is reported rather than retried; run the load again.
+    /// Loads a network arriving in pieces, in transactions of about <see cref="RowsPerTransaction"/> rows each, so the
+    /// server's memory stays flat however large the network. A load that fails part-way keeps the transactions it
+    /// committed; every row is merged by id, so running the same load again completes it with nothing doubled. A
+    /// transaction's rows are held until it commits, so a transient failure retries that transaction alone.
     /// </summary>
     public async Task ImportAsync(IAsyncEnumerable<NetworkSnapshot> pieces, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pieces);
-        long families = 0, clients = 0, involvements = 0, visits = 0;
-        await _client.InTransactionAsync(async transaction =>
+        var loaded = new ImportProgress(ImportStage.Loading, 0, 0, 0, 0);
+        var pending = new List<RowBatch>();
+        await foreach (var piece in pieces.WithCancellation(cancellationToken))
         {
-            var tx = new Transaction(transaction, _cypher, cancellationToken);
-            await foreach (var piece in pieces.WithCancellation(cancellationToken))
+            foreach (var batch in Batches(piece))
             {
-                await LoadAsync(tx, piece);
-                families += piece.Families.Count;
-                clients += piece.Clients.Count;
-                involvements += piece.Involvements.Count;
-                visits += piece.Visits.Count;
-                progress?.Report(new ImportProgress(ImportStage.Loading, families, clients, involvements, visits));
+                pending.Add(batch);
+                if (pending.Sum(b => b.Rows.Length) >= RowsPerTransaction)
+                {
+                    await LoadInTransactionAsync(pending, cancellationToken);
+                    pending.Clear();
+                }
             }
-            // Neo4j keeps its indexes up to date as rows arrive: there is no separate indexing stage.
-            progress?.Report(new ImportProgress(ImportStage.Indexing, families, clients, involvements, visits));
-            return true;
-        }, cancellationToken, retry: false);
-        progress?.Report(new ImportProgress(ImportStage.Done, families, clients, involvements, visits));
+            loaded = loaded with
+            {
+                Families = loaded.Families + piece.Families.Count,
+                Clients = loaded.Clients + piece.Clients.Count,
+                Involvements = loaded.Involvements + piece.Involvements.Count,
+                Visits = loaded.Visits + piece.Visits.Count,
+            };
+            progress?.Report(loaded);
+        }
+        await LoadInTransactionAsync(pending, cancellationToken);
+        // Neo4j keeps its indexes up to date as rows arrive: there is no separate indexing stage.
+        progress?.Report(loaded with { Stage = ImportStage.Indexing });
+        progress?.Report(loaded with { Stage = ImportStage.Done });
     }
 
     public async IAsyncEnumerable<NetworkSnapshot> ExportAsync(int pieceSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pieceSize, 1);
         var empty = new NetworkSnapshot([], [], [], [], [], []);
-        await foreach (var page in PagesByIdAsync(ExportAgencies, "agency", Records.Agency, a => a.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportAgencies, "agency", Records.Agency, IdKey<Agency>(a => a.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Agencies = page };
         }
-        await foreach (var page in PagesByIdAsync(ExportPractitioners, "practitioner", Records.Practitioner, p => p.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportPractitioners, "practitioner", Records.Practitioner, IdKey<Practitioner>(p => p.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Practitioners = page };
         }
-        await foreach (var page in PagesByIdAsync(ExportFamilies, "family", Records.Family, f => f.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportFamilies, "family", Records.Family, IdKey<Family>(f => f.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Families = page };
         }
-        await foreach (var page in PagesByIdAsync(ExportClients, "client", Records.Client, c => c.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportClients, "client", Records.Client, IdKey<Client>(c => c.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Clients = page };
         }
-        for (long skip = 0; ; skip += pieceSize)
+        await foreach (var page in PagesAsync(ExportInvolvements, "involvement", Records.Involvement, InvolvementKey, pieceSize, cancellationToken))
         {
-            var page = (await ReadAsync(ExportInvolvements, cancellationToken, ("skip", skip), ("limit", (long)pieceSize)))
-                .Maps("involvement").Select(Records.Involvement).ToList();
-            if (page.Count > 0)
-            {
-                yield return empty with { Involvements = page };
-            }
-            if (page.Count < pieceSize)
-            {
-                break;
-            }
+            yield return empty with { Involvements = page };
         }
-        await foreach (var page in PagesByIdAsync(ExportVisits, "visit", Records.Visit, v => v.Id, pieceSize, cancellationToken))
+        await foreach (var page in PagesAsync(ExportVisits, "visit", Records.Visit, IdKey<Visit>(v => v.Id), pieceSize, cancellationToken))
         {
             yield return empty with { Visits = page };
+        }
+        await foreach (var page in PagesAsync(ExportFollowUps, "followUp", Records.FollowUp, IdKey<FollowUpRequest>(u => u.Id), pieceSize, cancellationToken))
+        {
+            yield return empty with { FollowUps = page };
         }
     }
 
@@ -108,49 +117,100 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
         var counts = await ReadAsync(CountNetwork, cancellationToken);
         long Count(string field) => counts.Column<long>(field).Single();
         return new NetworkCounts(Count("agencies"), Count("practitioners"), Count("families"), Count("clients"),
-            Count("memberships"), Count("involvements"), Count("visits"), Count("auditEntries"));
+            Count("memberships"), Count("involvements"), Count("visits"), Count("followUps"), Count("followUpRecipients"),
+            Count("dutyInboxEntries"), Count("auditEntries"));
     }
 
-    private static async Task LoadAsync(Transaction tx, NetworkSnapshot snapshot)
-    {
-        snapshot.CheckEmails();
-        await LoadAllAsync(tx, ImportAgencies, snapshot.Agencies.Select(Records.Map), "loaded");
-        await LoadAllAsync(tx, ImportPractitioners, snapshot.Practitioners.Select(Records.Map), "loaded");
-        await LoadAllAsync(tx, ImportFamilies, snapshot.Families.Select(Records.Map), "loaded");
-        await LoadAllAsync(tx, ImportClients, snapshot.Clients.Select(Records.Map), "placed");
-        await LoadAllAsync(tx, ImportInvolvements, snapshot.Involvements.Select(Records.Map), "loaded");
-        await LoadAllAsync(tx, ImportVisits, snapshot.Visits.Select(Records.Map), "loaded");
-    }
+    /// <summary>One statement's worth of rows of one kind, and the field of its answer that counts the rows it placed.</summary>
+    private sealed record RowBatch(Statement Statement, string CountField, Dictionary<string, object?>[] Rows);
 
     /// <summary>
-    /// Loads rows in batches. A row whose practitioner, client, agency or family is neither loaded nor in the graph
-    /// matches nothing, so the count comes back short and the whole load is refused, as foreign keys refuse it in SQLite.
+    /// A snapshot as statements, parents before children, follow-up requests (about families, to agencies) last; a
+    /// snapshot holding an email address no write would accept is refused before anything is sent.
     /// </summary>
-    private static async Task LoadAllAsync(Transaction tx, Statement statement, IEnumerable<Dictionary<string, object?>> rows, string countField)
+    private static IEnumerable<RowBatch> Batches(NetworkSnapshot snapshot)
     {
-        foreach (var batch in rows.Chunk(RowsPerBatch))
+        snapshot.CheckEmails();
+        return Batches(ImportAgencies, "loaded", snapshot.Agencies.Select(Records.Map))
+            .Concat(Batches(ImportPractitioners, "loaded", snapshot.Practitioners.Select(Records.Map)))
+            .Concat(Batches(ImportFamilies, "loaded", snapshot.Families.Select(Records.Map)))
+            .Concat(Batches(ImportClients, "placed", snapshot.Clients.Select(Records.Map)))
+            .Concat(Batches(ImportInvolvements, "loaded", snapshot.Involvements.Select(Records.Map)))
+            .Concat(Batches(ImportVisits, "loaded", snapshot.Visits.Select(Records.Map)))
+            .Concat(Batches(ImportFollowUps, "loaded", snapshot.FollowUps.Select(Records.Map)));
+    }
+
+    private static IEnumerable<RowBatch> Batches(Statement statement, string countField, IEnumerable<Dictionary<string, object?>> rows) =>
+        rows.Chunk(RowsPerBatch).Select(chunk => new RowBatch(statement, countField, chunk));
+
+    /// <summary>
+    /// Runs the batches in one transaction. A row whose practitioner, client, agency or family is neither loaded nor in
+    /// the graph matches nothing, so the count comes back short and the transaction is refused, as foreign keys refuse
+    /// it in SQLite. A row that breaks a uniqueness constraint is a CONFLICT that says which.
+    /// </summary>
+    private async Task LoadInTransactionAsync(IReadOnlyList<RowBatch> batches, CancellationToken cancellationToken)
+    {
+        if (batches.Count == 0)
         {
-            var loaded = (await tx.RunAsync(statement, ("rows", batch))).Column<long>(countField).Single();
-            if (loaded != batch.Length)
+            return;
+        }
+        try
+        {
+            await _client.InTransactionAsync(async transaction =>
             {
-                throw new InvalidOperationException(
-                    $"{statement.ResourceName}: {batch.Length - loaded} row(s) refer to nodes neither in the network nor in the store.");
-            }
+                var tx = new Transaction(transaction, _cypher, cancellationToken);
+                foreach (var batch in batches)
+                {
+                    var loaded = (await tx.RunAsync(batch.Statement, ("rows", batch.Rows))).Column<long>(batch.CountField).Single();
+                    if (loaded != batch.Rows.Length)
+                    {
+                        throw new InvalidOperationException(
+                            $"{batch.Statement.ResourceName}: {batch.Rows.Length - loaded} row(s) refer to nodes neither in the network nor in the store.");
+                    }
+                }
+                return true;
+            }, cancellationToken);
+        }
+        catch (Neo4jException e) when (e.Code == Neo4jException.ConstraintValidationFailed)
+        {
+            throw PatchworkException.Conflict(
+                $"The import clashes with the store: {Clash(e.ServerMessage)}. Nothing of the transaction that met it was loaded; " +
+                "correct the source and run the import again (rows already in the store are merged, not doubled).");
         }
     }
 
-    private async IAsyncEnumerable<List<T>> PagesByIdAsync<T>(Statement statement, string field,
-        Func<IReadOnlyDictionary<string, object?>, T> read, Func<T, string> id, int pieceSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>What a uniqueness constraint refused, from Neo4j's "… already exists with label `L` and property `p` = 'v'".</summary>
+    private static string Clash(string serverMessage)
     {
-        for (var after = ""; ;)
+        var refused = ConstraintMessage().Match(serverMessage);
+        return (refused.Groups["label"].Value, refused.Groups["property"].Value) switch
         {
-            var page = (await ReadAsync(statement, cancellationToken, ("after", after), ("limit", (long)pieceSize)))
+            ("Agency", "nameKey") => $"an agency has the name of another agency ({refused.Groups["value"].Value}, in capitals)",
+            ("Practitioner", "subject") => $"a practitioner signs in with the subject of another practitioner ({refused.Groups["value"].Value})",
+            _ => $"a uniqueness constraint refused a row ({serverMessage})",
+        };
+    }
+
+    [GeneratedRegex("label `(?<label>[^`]+)` and property `(?<property>[^`]+)` = (?<value>.*)$")]
+    private static partial Regex ConstraintMessage();
+
+    /// <summary>
+    /// A statement's rows page by page, each page asked for as the rows after the key of the previous page's last row
+    /// (<paramref name="keyAfter"/> of null is the key before every row): a seek into an index, where SKIP would walk
+    /// and sort every row before the page again.
+    /// </summary>
+    private async IAsyncEnumerable<List<T>> PagesAsync<T>(Statement statement, string field,
+        Func<IReadOnlyDictionary<string, object?>, T> read, Func<T?, (string, object?)[]> keyAfter, int pieceSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken) where T : class
+    {
+        for (T? last = null; ;)
+        {
+            var page = (await ReadAsync(statement, cancellationToken, [.. keyAfter(last), ("limit", (long)pieceSize)]))
                 .Maps(field).Select(read).ToList();
             if (page.Count > 0)
             {
                 yield return page;
-                after = id(page[^1]);
+                last = page[^1];
             }
             if (page.Count < pieceSize)
             {
@@ -158,4 +218,16 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
             }
         }
     }
+
+    /// <summary>Nodes are paged by id; no id is empty, so the empty text comes before them all.</summary>
+    private static Func<T?, (string, object?)[]> IdKey<T>(Func<T, string> id) where T : class =>
+        last => [("after", last is null ? "" : id(last))];
+
+    /// <summary>An involvement is known by its client, practitioner and start, the order the export reads them in.</summary>
+    private static (string, object?)[] InvolvementKey(Involvement? last) =>
+    [
+        ("afterClientId", last?.ClientId ?? ""),
+        ("afterPractitionerId", last?.PractitionerId ?? ""),
+        ("afterSince", last?.Since ?? DateTimeOffset.MinValue),
+    ];
 }

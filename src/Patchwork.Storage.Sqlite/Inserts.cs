@@ -126,6 +126,22 @@ internal static class Inserts
         VALUES ($id, $client_id, $practitioner_id, $mode, $status, $scheduled_for, $completed_at)
         """;
 
+    // A commissioner's follow-up request, and, when it was routed to the duty contacts, an entry in each recipient's
+    // duty inbox. A request never changes once made, so in merge mode a request already there is left as it is.
+    public const string FollowUp = """
+        INSERT INTO follow_up (id, family_id, requested_at, reason, route, agency_ids)
+        VALUES ($id, $family_id, $requested_at, $reason, $route, $agency_ids)
+        """;
+
+    public const string FollowUpDuty = """
+        INSERT INTO follow_up_duty (agency_id, follow_up_id, requested_at)
+        SELECT value, $id, $requested_at FROM json_each($agency_ids) WHERE $route = 'Duty'
+        """;
+
+    public const string FollowUpMerge = FollowUp + " ON CONFLICT (id) DO NOTHING";
+
+    public const string FollowUpDutyMerge = FollowUpDuty + " ON CONFLICT DO NOTHING";
+
     public const string Audit = """
         INSERT INTO audit (at, subject, practitioner_id, action, client_id, family_id, reason, detail, request_id)
         VALUES ($at, $subject, $practitioner_id, $action, $client_id, $family_id, $reason, $detail, $request_id)
@@ -188,6 +204,14 @@ internal static class Inserts
         .Bind("$status", visit.Status)
         .Bind("$scheduled_for", visit.ScheduledFor)
         .Bind("$completed_at", visit.CompletedAt);
+
+    public static SqliteCommand BindFollowUp(this SqliteCommand command, FollowUpRequest request) => command
+        .Bind("$id", request.Id)
+        .Bind("$family_id", request.FamilyId)
+        .Bind("$requested_at", request.RequestedAt)
+        .Bind("$reason", request.Reason)
+        .Bind("$route", request.Route)
+        .Bind("$agency_ids", request.AgencyIds);
 
     public static SqliteCommand BindAudit(this SqliteCommand command, AuditEntry entry) => command
         .Bind("$at", entry.At)

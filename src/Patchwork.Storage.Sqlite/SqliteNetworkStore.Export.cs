@@ -13,6 +13,7 @@ public sealed partial class SqliteNetworkStore : INetworkExport
     private const string ExportClientsSql = "SELECT " + ClientRow.Columns + " FROM client c ORDER BY c.seq";
     private const string ExportInvolvementsSql = "SELECT " + InvolvementRow.Columns + " FROM involvement i ORDER BY i.rowid";
     private const string ExportVisitsSql = "SELECT " + VisitRow.Columns + " FROM visit v ORDER BY v.rowid";
+    private const string ExportFollowUpsSql = "SELECT " + FollowUpColumns + " FROM follow_up u ORDER BY u.rowid";
 
     // The order entries were appended in, which is the trail's own order (times may tie or, across group commits, cross).
     private const string ExportAuditSql = "SELECT " + AuditRow.Columns + " FROM audit au ORDER BY au.id";
@@ -25,14 +26,18 @@ public sealed partial class SqliteNetworkStore : INetworkExport
                (SELECT count(*) FROM client WHERE family_id IS NOT NULL),
                (SELECT count(*) FROM involvement),
                (SELECT count(*) FROM visit),
+               (SELECT count(*) FROM follow_up),
+               (SELECT coalesce(sum(json_array_length(agency_ids)), 0) FROM follow_up),
+               (SELECT count(*) FROM follow_up_duty),
                (SELECT count(*) FROM audit)
         """;
 
     private static readonly NetworkSnapshot NoRows = new([], [], [], [], [], []);
 
     /// <summary>
-    /// Every table in turn, parents before children, in pieces of one kind each. All pieces come from one read
-    /// transaction, so they show the network at one moment even while it is being written to.
+    /// Every table in turn, parents before children (follow-up requests, about families and to agencies, last), in
+    /// pieces of one kind each. All pieces come from one read transaction, so they show the network at one moment even
+    /// while it is being written to.
     /// </summary>
     public async IAsyncEnumerable<NetworkSnapshot> ExportAsync(
         int pieceSize, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -64,6 +69,10 @@ public sealed partial class SqliteNetworkStore : INetworkExport
         {
             yield return NoRows with { Visits = rows };
         }
+        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportFollowUpsSql, connection, transaction), ReadFollowUp, pieceSize, cancellationToken))
+        {
+            yield return NoRows with { FollowUps = rows };
+        }
     }
 
     public async IAsyncEnumerable<IReadOnlyList<AuditEntry>> ExportAuditAsync(
@@ -85,8 +94,8 @@ public sealed partial class SqliteNetworkStore : INetworkExport
         await using var command = new SqliteCommand(CountSql, connection);
         await using var row = await command.ExecuteReaderAsync(cancellationToken);
         await row.ReadAsync(cancellationToken);
-        return new NetworkCounts(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3),
-            row.GetInt64(4), row.GetInt64(5), row.GetInt64(6), row.GetInt64(7));
+        return new NetworkCounts(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3), row.GetInt64(4),
+            row.GetInt64(5), row.GetInt64(6), row.GetInt64(7), row.GetInt64(8), row.GetInt64(9), row.GetInt64(10));
     }
 
     /// <summary>Reads a query's rows in lists of at most <paramref name="pieceSize"/>, without holding them all.</summary>

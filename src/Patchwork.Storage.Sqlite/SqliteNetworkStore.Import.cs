@@ -42,6 +42,9 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
     // The whole file is in the WAL after a bulk load; copy it into the database and empty the log at once.
     private const string CheckpointSql = "PRAGMA wal_checkpoint(TRUNCATE)";
 
+    // SQLITE_CONSTRAINT_UNIQUE: a UNIQUE index refused a row.
+    private const int UniqueConstraintFailed = 2067;
+
     /// <summary>
     /// Loads a snapshot (or one batch of a larger network) in one transaction, parents before children, with one
     /// prepared INSERT per table rebound for every row. Foreign keys stay on, so a snapshot that refers to a node
@@ -67,7 +70,11 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
     /// Any failure (a dangling reference, a duplicate current involvement when the unique index is rebuilt, a
     /// cancellation) rolls the whole load back, indexes included.
     /// </summary>
-    public async Task ImportAsync(
+    public Task ImportAsync(
+        IAsyncEnumerable<NetworkSnapshot> pieces, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        RefusingClashesAsync(() => StreamAsync(pieces, progress, cancellationToken));
+
+    private async Task StreamAsync(
         IAsyncEnumerable<NetworkSnapshot> pieces, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pieces);
@@ -103,6 +110,28 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
             progress?.Report(loaded with { Stage = ImportStage.Done });
         }
         await ExecuteAsync(new SqliteCommand(CheckpointSql, connection), cancellationToken);
+    }
+
+    /// <summary>
+    /// A streamed load that breaks a uniqueness rule (a practitioner signing in with another's subject, two current
+    /// involvements of one practitioner with one client) is a CONFLICT that says which; the load was rolled back whole.
+    /// </summary>
+    private static async Task RefusingClashesAsync(Func<Task> load)
+    {
+        try
+        {
+            await load();
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueConstraintFailed)
+        {
+            var clash = e.Message.Contains("practitioner.subject", StringComparison.Ordinal)
+                ? "a practitioner signs in with the subject of another practitioner"
+                : e.Message.Contains("involvement.", StringComparison.Ordinal)
+                    ? "a practitioner has two current involvements with one client"
+                    : $"a uniqueness rule refused a row ({e.Message})";
+            throw PatchworkException.Conflict(
+                $"The import clashes with the store: {clash}. Nothing was loaded; correct the source and run the import again.");
+        }
     }
 
     private static async Task<ImportProgress> LoadAsync(ImportCommands writes, IAsyncEnumerable<NetworkSnapshot> pieces,
@@ -180,6 +209,8 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         private readonly SqliteCommand? _involvementUpdate = merge ? Prepared(Inserts.InvolvementMergeUpdate, transaction) : null;
         private readonly SqliteCommand _involvement = Prepared(merge ? Inserts.InvolvementMergeInsert : Inserts.Involvement, transaction);
         private readonly SqliteCommand _visit = Prepared(merge ? Inserts.VisitMerge : Inserts.Visit, transaction);
+        private readonly SqliteCommand _followUp = Prepared(merge ? Inserts.FollowUpMerge : Inserts.FollowUp, transaction);
+        private readonly SqliteCommand _followUpDuty = Prepared(merge ? Inserts.FollowUpDutyMerge : Inserts.FollowUpDuty, transaction);
 
         /// <summary>
         /// Parents before children, so every foreign key is checked against a row already there; a piece with an email
@@ -198,11 +229,13 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
             }
             await WriteAllAsync(_involvement, snapshot.Involvements, (c, i) => c.BindInvolvement(i), cancellationToken);
             await WriteAllAsync(_visit, snapshot.Visits, (c, v) => c.BindVisit(v), cancellationToken);
+            await WriteAllAsync(_followUp, snapshot.FollowUps, (c, u) => c.BindFollowUp(u), cancellationToken);
+            await WriteAllAsync(_followUpDuty, snapshot.FollowUps, (c, u) => c.BindFollowUp(u), cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in new[] { _agency, _practitioner, _family, _client, _involvementUpdate, _involvement, _visit })
+            foreach (var command in new[] { _agency, _practitioner, _family, _client, _involvementUpdate, _involvement, _visit, _followUp, _followUpDuty })
             {
                 if (command is not null)
                 {

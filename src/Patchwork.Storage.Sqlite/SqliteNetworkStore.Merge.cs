@@ -17,7 +17,11 @@ public sealed partial class SqliteNetworkStore
     /// One transaction, as the ordinary bulk import; the indexes stay in place, since every row is looked up before
     /// it is written.
     /// </summary>
-    private async Task MergeAsync(
+    private Task MergeAsync(
+        IAsyncEnumerable<NetworkSnapshot> pieces, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        RefusingClashesAsync(() => MergeInOneTransactionAsync(pieces, progress, cancellationToken));
+
+    private async Task MergeInOneTransactionAsync(
         IAsyncEnumerable<NetworkSnapshot> pieces, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pieces);

@@ -16,14 +16,6 @@ public sealed partial class SqliteNetworkStore
         "JOIN practitioner p ON p.id = i.practitioner_id JOIN agency a ON a.id = p.agency_id WHERE m.family_id = $family " +
         "UNION SELECT 'Lead', " + AgencyRow.Columns + " FROM agency a WHERE a.kind IN (SELECT value FROM json_each($lead_kinds))";
 
-    private const string InsertFollowUpSql = """
-        INSERT INTO follow_up (id, family_id, requested_at, reason, route, agency_ids)
-        VALUES ($id, $family, $at, $reason, $route, $agencies)
-        """;
-
-    private const string InsertDutySql =
-        "INSERT INTO follow_up_duty (agency_id, follow_up_id, requested_at) SELECT value, $id, $at FROM json_each($agencies)";
-
     private const string FollowUpColumns = "u.id, u.family_id, u.requested_at, u.reason, u.route, u.agency_ids";
 
     private const string FollowUpsByFamilySql =
@@ -42,14 +34,8 @@ public sealed partial class SqliteNetworkStore
             var family = await RequireFamilyAsync(transaction, valid.FamilyId, cancellationToken);
             var candidates = await CandidatesAsync(transaction, family.Id, cancellationToken);
             var (followUp, audit) = valid.Routed(candidates, Now(), actor);
-            await ExecuteAsync(new SqliteCommand(InsertFollowUpSql, transaction.Connection, transaction)
-                .Bind("$id", followUp.Id).Bind("$family", family.Id).Bind("$at", followUp.RequestedAt)
-                .Bind("$reason", followUp.Reason).Bind("$route", followUp.Route).Bind("$agencies", followUp.AgencyIds), cancellationToken);
-            if (followUp.Route == FollowUpRoute.Duty)
-            {
-                await ExecuteAsync(new SqliteCommand(InsertDutySql, transaction.Connection, transaction)
-                    .Bind("$id", followUp.Id).Bind("$at", followUp.RequestedAt).Bind("$agencies", followUp.AgencyIds), cancellationToken);
-            }
+            await ExecuteAsync(new SqliteCommand(Inserts.FollowUp, transaction.Connection, transaction).BindFollowUp(followUp), cancellationToken);
+            await ExecuteAsync(new SqliteCommand(Inserts.FollowUpDuty, transaction.Connection, transaction).BindFollowUp(followUp), cancellationToken);
             await AppendAsync(transaction, audit, cancellationToken);
             return followUp;
         }, cancellationToken);

@@ -1,13 +1,14 @@
 using Patchwork.Seeding;
 using Patchwork.Storage.Sqlite;
+using Patchwork.Testing;
 
 namespace Patchwork.Api.Tests;
 
 /// <summary>
 /// The move command, run as an operator runs it (the built API with <c>move</c> arguments), between two real SQLite
-/// files: a seeded pilot and its copy. The Neo4j side takes the same path once its adapter is in the build.
+/// files (a seeded pilot and its copy), and from the pilot to the run's real Neo4j and back.
 /// </summary>
-public sealed class MoveCommandTests : IDisposable
+public sealed class MoveCommandTests : IDisposable, IClassFixture<Neo4jRun>
 {
     private static CancellationToken Ct => CancellationToken.None;
 
@@ -16,6 +17,8 @@ public sealed class MoveCommandTests : IDisposable
     private string Pilot => Path.Combine(_directory, "pilot.db");
 
     private string Copy => Path.Combine(_directory, "copy.db");
+
+    private string Back => Path.Combine(_directory, "back.db");
 
     private Dictionary<string, string> Environment => new()
     {
@@ -37,7 +40,9 @@ public sealed class MoveCommandTests : IDisposable
         Assert.Contains("The target is empty", firstOutput, StringComparison.Ordinal);
         Assert.Contains("every count agrees", firstOutput, StringComparison.Ordinal);
         Assert.Matches(@"clients\s+686\s+686\s+ok", firstOutput);
-        Assert.Matches(@"audit entries\s+3\s+3\s+ok", firstOutput);
+        Assert.Matches(@"follow-ups\s+2\s+2\s+ok", firstOutput);
+        Assert.Matches(@"duty inbox entries\s+([1-9]\d*)\s+\1\s+ok", firstOutput);
+        Assert.Matches(@"audit entries\s+5\s+5\s+ok", firstOutput);
         await AssertCopyEqualsPilotAsync();
 
         // Again, with nothing changed: the same copy.
@@ -50,7 +55,7 @@ public sealed class MoveCommandTests : IDisposable
         var joined = await JoinTeamOnPilotAsync();
         var (third, thirdOutput) = await MoveAsync();
         Assert.True(third == 0, thirdOutput);
-        Assert.Contains("holds the first 3 of the source's 4 entries", thirdOutput, StringComparison.Ordinal);
+        Assert.Contains("holds the first 5 of the source's 6 entries", thirdOutput, StringComparison.Ordinal);
         await AssertCopyEqualsPilotAsync();
         using var copy = await OpenAsync(Copy);
         Assert.Contains(joined.PractitionerId, (await copy.GetClientTeamsAsync([joined.ClientId], Ct))[joined.ClientId].Select(m => m.Practitioner.Id));
@@ -72,7 +77,7 @@ public sealed class MoveCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("has been used on its own", output, StringComparison.Ordinal);
-        Assert.Contains("differs from the source's at entry 4", output, StringComparison.Ordinal);
+        Assert.Contains("differs from the source's at entry 6", output, StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync(Copy));
     }
 
@@ -109,10 +114,39 @@ public sealed class MoveCommandTests : IDisposable
         Assert.Equal(before, await CountAsync(Copy));
     }
 
+    [Neo4jFact]
+    public async Task A_pilot_moved_to_neo4j_and_back_comes_back_as_it_left()
+    {
+        await SeedPilotAsync();
+        var neo4j = await TestNeo4j.OptionsAsync();
+        await TestNeo4j.WipeAsync(neo4j);
+        var environment = Environment;
+        environment["Move__To__Storage__Sqlite__Path"] = Back;
+        environment["Neo4j__Uri"] = neo4j.Uri!;
+        environment["Neo4j__Database"] = neo4j.Database;
+        environment["Neo4j__User"] = neo4j.User ?? "";
+        environment["Neo4j__Password"] = neo4j.Password ?? "";
+
+        var (there, thereOutput) = await ApiProcess.RunToExitAsync(environment, "move", "--from", "sqlite", "--to", "neo4j");
+        Assert.True(there == 0, thereOutput);
+        Assert.Contains("every count agrees", thereOutput, StringComparison.Ordinal);
+        var (back, backOutput) = await ApiProcess.RunToExitAsync(environment, "move", "--from", "neo4j", "--to", "sqlite");
+        Assert.True(back == 0, backOutput);
+        Assert.Contains("every count agrees", backOutput, StringComparison.Ordinal);
+
+        Assert.Equal(await CountAsync(Pilot), await CountAsync(Back));
+        Assert.Equal(await NetworkAsync(Pilot), await NetworkAsync(Back));
+        Assert.Equal(await TrailAsync(Pilot), await TrailAsync(Back));
+        Assert.Equal(await FollowUpsAsync(Pilot), await FollowUpsAsync(Back));
+    }
+
     private Task<(int ExitCode, string Output)> MoveAsync() =>
         ApiProcess.RunToExitAsync(Environment, "move", "--from", "sqlite", "--to", "sqlite");
 
-    /// <summary>The demo district, plus three lines of audit trail as a pilot has them.</summary>
+    /// <summary>
+    /// The demo district, plus what a pilot adds: three lines of audit trail, and two follow-up requests (with theirs),
+    /// one to a family's team and one to the duty contacts of agencies that worked with a family that has no team.
+    /// </summary>
     private async Task SeedPilotAsync()
     {
         var (exitCode, output) = await ApiProcess.RunToExitAsync(Environment, "seed", "--size", "small");
@@ -125,6 +159,11 @@ public sealed class MoveCommandTests : IDisposable
             new AuditEntry(at, "demo-admin", null, AuditAction.Denied, "cl-x", null, "not in the team", null, "req-2"),
             new AuditEntry(at.AddSeconds(1), "demo-analyst", null, AuditAction.Search, null, null, null, null, "req-3"),
         ], Ct);
+        var families = await pilot.GetFamilyIdsAsync(Ct);
+        var teams = await pilot.GetFamilyTeamsAsync(families, Ct);
+        var commissioner = new Actor("demo-commissioner", null, "req-follow-up");
+        await pilot.RequestFollowUpAsync(new NewFollowUp(families.First(f => teams[f].Any()), "No contact for 90 days"), commissioner, Ct);
+        await pilot.RequestFollowUpAsync(new NewFollowUp(families.First(f => !teams[f].Any()), "Nobody involved since the case closed"), commissioner, Ct);
     }
 
     /// <summary>The walk-through's practitioner joins Grace Okafor's team on the pilot (one involvement, one audit entry).</summary>
@@ -142,6 +181,39 @@ public sealed class MoveCommandTests : IDisposable
     {
         Assert.Equal(await CountAsync(Pilot), await CountAsync(Copy));
         Assert.Equal(await TrailAsync(Pilot), await TrailAsync(Copy));
+        Assert.Equal(await FollowUpsAsync(Pilot), await FollowUpsAsync(Copy));
+    }
+
+    /// <summary>Every record of the network, each kind in a fixed order, one line each.</summary>
+    private static async Task<List<string>> NetworkAsync(string path)
+    {
+        using var store = await OpenAsync(path);
+        var lines = new List<string>();
+        await foreach (var piece in store.ExportAsync(1_000, Ct))
+        {
+            lines.AddRange(new IEnumerable<object>[] { piece.Agencies, piece.Practitioners, piece.Families, piece.Clients,
+                piece.Involvements, piece.Visits, piece.FollowUps }.SelectMany(rows => rows).Select(Line));
+        }
+        return [.. lines.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A record as text, lists included (records print a list's type, not its items).</summary>
+    private static string Line(object record) => record is FollowUpRequest request
+        ? $"{request with { AgencyIds = [] }} [{string.Join(",", request.AgencyIds)}]"
+        : $"{record}";
+
+    /// <summary>Every family's follow-up requests and every agency's duty inbox, one line each.</summary>
+    private static async Task<List<string>> FollowUpsAsync(string path)
+    {
+        using var store = await OpenAsync(path);
+        var lines = (await store.GetFollowUpRequestsAsync(await store.GetFamilyIdsAsync(Ct), Ct)).SelectMany(g => g)
+            .Select(r => $"{r.Id} {r.FamilyId} {r.RequestedAt:O} {r.Route} {string.Join(",", r.AgencyIds)} {r.Reason}").ToList();
+        foreach (var agency in await store.GetAgenciesAsync(Ct))
+        {
+            lines.AddRange((await store.GetDutyFollowUpRequestsAsync(agency.Id, 100, Ct)).Select(r => $"duty {agency.Id}: {r.Id}"));
+        }
+        Assert.NotEmpty(lines);
+        return lines;
     }
 
     private static async Task<NetworkCounts> CountAsync(string path)

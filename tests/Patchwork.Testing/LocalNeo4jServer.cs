@@ -18,13 +18,15 @@ public sealed class LocalNeo4jServer : IAsyncDisposable
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "patchwork-neo4j");
 
     private readonly string _launcher;
+    private readonly string? _configuration;
     private int _pid;
     private int _httpPort;
     private int _boltPort;
 
-    private LocalNeo4jServer(string launcher, string directory)
+    private LocalNeo4jServer(string launcher, string directory, string? configuration)
     {
         _launcher = launcher;
+        _configuration = configuration;
         Directory = directory;
     }
 
@@ -38,13 +40,14 @@ public sealed class LocalNeo4jServer : IAsyncDisposable
         Launcher.Value is null ? "no shared/neo4j beside the repository" : JavaProblem.Value;
 
     /// <summary>Starts a fresh, empty server on free loopback ports (about 6 s).</summary>
-    public static async Task<LocalNeo4jServer> StartAsync()
+    /// <param name="configuration"><c>neo4j.conf</c> lines to add, e.g. <c>db.memory.transaction.max=64m</c>.</param>
+    public static async Task<LocalNeo4jServer> StartAsync(string? configuration = null)
     {
         var launcher = Launcher.Value ?? throw new InvalidOperationException(UnavailableReason);
         System.IO.Directory.CreateDirectory(Root);
         RemoveAbandoned();
         var directory = Path.Combine(Root, Guid.NewGuid().ToString("N")[..12]);
-        var server = new LocalNeo4jServer(launcher, directory);
+        var server = new LocalNeo4jServer(launcher, directory, configuration);
         await server.StartAsync(ports: []);
         return server;
     }
@@ -90,12 +93,17 @@ public sealed class LocalNeo4jServer : IAsyncDisposable
     }
 
     /// <summary>Removes the folders of earlier runs' servers that are no longer running (a run killed before its end).</summary>
+    /// <remarks>
+    /// Test runs of other worktrees share the folder, so a server is only abandoned when nothing has written to its
+    /// folder for a while: one that is still starting has no pid file yet, and one stopped for a restart has a dead one.
+    /// </remarks>
     private static void RemoveAbandoned()
     {
         foreach (var folder in System.IO.Directory.EnumerateDirectories(Root))
         {
             var pidFile = Path.Combine(folder, "neo4j.pid");
-            if (!File.Exists(pidFile) || !IsRunning(File.ReadAllText(pidFile)))
+            var idle = DateTime.UtcNow - System.IO.Directory.GetLastWriteTimeUtc(folder) > TimeSpan.FromMinutes(10);
+            if (idle && (!File.Exists(pidFile) || !IsRunning(File.ReadAllText(pidFile))))
             {
                 DeleteDirectory(folder);
             }
@@ -142,6 +150,10 @@ public sealed class LocalNeo4jServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         start.Environment["NEO4J_STOP_WITH"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        if (_configuration is not null)
+        {
+            start.Environment["NEO4J_EXTRA_CONF"] = _configuration;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not run {script}");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -72,13 +72,13 @@ internal sealed class MoveDisplay(TextWriter output) : IProgress<ImportProgress>
     /// <summary>Prints both sides' counts and whether each kind agrees; true when all do.</summary>
     public bool Compare(NetworkCounts source, NetworkCounts target)
     {
-        output.WriteLine($"{"",-15}{"source",12}{"target",12}");
+        output.WriteLine($"{"",-21}{"source",12}{"target",12}");
         var agree = true;
         foreach (var (ours, theirs) in NetworkMove.Kinds(source).Zip(NetworkMove.Kinds(target)))
         {
             var same = ours.Count == theirs.Count;
             agree &= same;
-            output.WriteLine($"{ours.Kind,-15}{ours.Count,12:N0}{theirs.Count,12:N0}  {(same ? "ok" : "DIFFERENT")}");
+            output.WriteLine($"{ours.Kind,-21}{ours.Count,12:N0}{theirs.Count,12:N0}  {(same ? "ok" : "DIFFERENT")}");
         }
         output.WriteLine(agree
             ? $"Moved in {Clock(_clock.Elapsed)}: every count agrees."

@@ -35,7 +35,7 @@ internal sealed class NetworkMove(MoveEnd from, MoveEnd to, MoveDisplay display)
 
     private static void RefuseUnlessTargetCanBeACopy(NetworkCounts source, NetworkCounts target)
     {
-        if (source == new NetworkCounts(0, 0, 0, 0, 0, 0, 0, 0))
+        if (Kinds(source).All(kind => kind.Count == 0))
         {
             throw new MoveRefusedException("The source holds nothing to move. Check its settings.");
         }
@@ -135,6 +135,9 @@ internal sealed class NetworkMove(MoveEnd from, MoveEnd to, MoveDisplay display)
         ("memberships", counts.Memberships),
         ("involvements", counts.Involvements),
         ("visits", counts.Visits),
+        ("follow-ups", counts.FollowUps),
+        ("follow-up recipients", counts.FollowUpRecipients),
+        ("duty inbox entries", counts.DutyInboxEntries),
         ("audit entries", counts.AuditEntries),
     ];
 }

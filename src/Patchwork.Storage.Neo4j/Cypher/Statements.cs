@@ -60,7 +60,12 @@ public static class Statements
 
     // Audit trail.
     public static readonly Statement AppendAudit = new("audit/append_audit", "entries");
-    public static readonly Statement AuditTrail = new("audit/audit_trail", "clientId", "familyId", "practitionerId", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByClient = new("audit/audit_trail_by_client",
+        "clientId", "familyId", "practitionerId", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByFamily = new("audit/audit_trail_by_family", "familyId", "practitionerId", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByPractitioner = new("audit/audit_trail_by_practitioner", "practitionerId", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByAction = new("audit/audit_trail_by_action", "action", "from", "to", "first");
+    public static readonly Statement AuditTrailByTime = new("audit/audit_trail_by_time", "from", "to", "first");
 
     // Analysts' and commissioners' reports, and follow-up requests.
     public static readonly Statement FamilyNetworks = new("reports/family_networks", "area", "kind", "at", "leadKinds");
@@ -82,12 +87,14 @@ public static class Statements
     public static readonly Statement ImportClients = new("import/import_clients", "rows");
     public static readonly Statement ImportInvolvements = new("import/import_involvements", "rows");
     public static readonly Statement ImportVisits = new("import/import_visits", "rows");
+    public static readonly Statement ImportFollowUps = new("import/import_follow_ups", "rows");
     public static readonly Statement ExportAgencies = new("export/export_agencies", "after", "limit");
     public static readonly Statement ExportPractitioners = new("export/export_practitioners", "after", "limit");
     public static readonly Statement ExportFamilies = new("export/export_families", "after", "limit");
     public static readonly Statement ExportClients = new("export/export_clients", "after", "limit");
-    public static readonly Statement ExportInvolvements = new("export/export_involvements", "skip", "limit");
+    public static readonly Statement ExportInvolvements = new("export/export_involvements", "afterClientId", "afterPractitionerId", "afterSince", "limit");
     public static readonly Statement ExportVisits = new("export/export_visits", "after", "limit");
+    public static readonly Statement ExportFollowUps = new("export/export_follow_ups", "after", "limit");
     public static readonly Statement ExportAudit = new("export/export_audit", "after", "limit");
     public static readonly Statement CountNetwork = new("export/count_network");
     public static readonly Statement IsEmpty = new("store/is_empty");

@@ -23,5 +23,10 @@ public sealed class Neo4jException(string code, string message, bool isTransient
     /// <summary>Neo4j's own classification: every <c>Neo.TransientError.*</c> may succeed when retried.</summary>
     public static bool IsTransientCode(string code) => code.StartsWith("Neo.TransientError.", StringComparison.Ordinal);
 
-    public static Neo4jException FromServer(string code, string message) => new(code, message, IsTransientCode(code));
+    /// <summary>
+    /// As the server reports it, except that a transaction over its own memory cap (<c>db.memory.transaction.max</c>),
+    /// which Neo4j calls transient, is not: the same transaction meets the cap again every time it is tried.
+    /// </summary>
+    public static Neo4jException FromServer(string code, string message) =>
+        new(code, message, IsTransientCode(code) && !message.Contains("db.memory.transaction.max threshold", StringComparison.Ordinal));
 }

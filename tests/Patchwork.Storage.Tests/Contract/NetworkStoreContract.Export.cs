@@ -1,3 +1,4 @@
+using System.Text.Json;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 
 namespace Patchwork.Storage.Tests.Contract;
@@ -14,7 +15,8 @@ public abstract partial class NetworkStoreContract
     private static INetworkExport Export(INetworkStore store) => Assert.IsAssignableFrom<INetworkExport>(store);
 
     private static readonly NetworkCounts TestNetworkCounts = new(
-        Agencies: 4, Practitioners: 7, Families: 1, Clients: 7, Memberships: 3, Involvements: 11, Visits: 17, AuditEntries: 0);
+        Agencies: 4, Practitioners: 7, Families: 1, Clients: 7, Memberships: 3, Involvements: 11, Visits: 17,
+        FollowUps: 0, FollowUpRecipients: 0, DutyInboxEntries: 0, AuditEntries: 0);
 
     [ContractFact]
     public async Task Counts_are_those_of_the_test_network()
@@ -24,8 +26,11 @@ public abstract partial class NetworkStoreContract
 
         await store.AppendAuditAsync(Trail, Ct);
         await store.JoinTeamAsync(Eve, "Falls prevention visit", false, ActorFor(Oscar), Ct);
+        // To the Smiths' team, whose practitioners are at all four agencies.
+        await Reports(store).RequestFollowUpAsync(new NewFollowUp(Smiths, "No contact with Ben for a month"), Commissioner, Ct);
 
-        Assert.Equal(TestNetworkCounts with { Involvements = 12, AuditEntries = 6 }, await Export(store).CountAsync(Ct));
+        Assert.Equal(TestNetworkCounts with { Involvements = 12, FollowUps = 1, FollowUpRecipients = 4, AuditEntries = 7 },
+            await Export(store).CountAsync(Ct));
     }
 
     [ContractFact]
@@ -35,7 +40,7 @@ public abstract partial class NetworkStoreContract
 
         Assert.Empty(await ToListAsync(Export(store).ExportAsync(10, Ct)));
         Assert.Empty(await ToListAsync(Export(store).ExportAuditAsync(10, Ct)));
-        Assert.Equal(new NetworkCounts(0, 0, 0, 0, 0, 0, 0, 0), await Export(store).CountAsync(Ct));
+        Assert.Equal(new NetworkCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), await Export(store).CountAsync(Ct));
     }
 
     [ContractFact]
@@ -65,6 +70,27 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(Snapshot.Involvements.OrderBy(i => (i.PractitionerId, i.ClientId, i.Since)),
             pieces.SelectMany(p => p.Involvements).OrderBy(i => (i.PractitionerId, i.ClientId, i.Since)));
         Assert.Equal(VisitIds.Order(StringComparer.Ordinal), pieces.SelectMany(p => p.Visits).Select(v => v.Id).Order(StringComparer.Ordinal));
+    }
+
+    [ContractFact]
+    public async Task An_involvement_written_during_an_export_shifts_no_piece_so_none_is_read_twice()
+    {
+        var store = await NetworkAsync();
+        var involvements = new List<Involvement>();
+
+        await foreach (var piece in Export(store).ExportAsync(3, Ct))
+        {
+            if (piece.Involvements.Count > 0 && involvements.Count == 0)
+            {
+                // Alice's id comes first, so her new involvement sorts before every piece still to come.
+                await store.JoinTeamAsync(Alice, "Covering for a colleague", false, ActorFor(Oscar), Ct);
+            }
+            involvements.AddRange(piece.Involvements);
+        }
+
+        var keys = involvements.Select(i => (i.PractitionerId, i.ClientId, i.Since)).ToList();
+        Assert.Equal(keys.Distinct().Count(), keys.Count);
+        Assert.Superset(Snapshot.Involvements.Select(i => (i.PractitionerId, i.ClientId, i.Since)).ToHashSet(), keys.ToHashSet());
     }
 
     [ContractFact]
@@ -158,7 +184,80 @@ public abstract partial class NetworkStoreContract
         yield return then;
     }
 
-    /// <summary>The test network after a day's work: joins, a leave, a contact, new details, a new client and household, reads.</summary>
+    public async Task A_client_merged_again_with_another_household_or_none_is_in_exactly_that_one()
+    {
+        var store = await NetworkAsync();
+        var joneses = new Family("fa-jones", "the Jones household", "Norwich North");
+        var again = new NetworkSnapshot([], [], [joneses],
+            [
+                ClientRecord(Alice) with { FamilyId = joneses.Id, FamilyRelationship = "aunt" },
+                ClientRecord(Zoe),
+                ClientRecord(Ben) with { FamilyId = null, FamilyRelationship = null },
+            ], [], []);
+
+        await MergingImport(store).ImportAsync(OnePiece(again), null, Ct);
+        await MergingImport(store).ImportAsync(OnePiece(again), null, Ct);
+
+        var members = await store.GetFamilyMembersAsync([Smiths, joneses.Id], Ct);
+        Assert.Equal([Zoe], members[Smiths].Select(c => c.Id));
+        Assert.Equal([Alice], members[joneses.Id].Select(c => c.Id));
+        var clients = await store.GetClientsAsync([Alice, Ben], Ct);
+        Assert.Equal((joneses.Id, "aunt"), (clients[Alice].FamilyId, clients[Alice].FamilyRelationship));
+        Assert.Equal((null, null), (clients[Ben].FamilyId, clients[Ben].FamilyRelationship));
+        Assert.Equal(TestNetworkCounts with { Families = 2, Memberships = 2 }, await Export(store).CountAsync(Ct));
+    }
+
+    [ContractFact]
+    public async Task A_merge_giving_a_practitioner_the_sign_in_of_another_is_a_conflict_that_says_so()
+    {
+        var store = await NetworkAsync();
+        var impostor = PractitionerRecord(Tom) with { Id = "pr-impostor", Subject = PractitionerRecord(Sam).Subject };
+
+        var refused = await Assert.ThrowsAsync<PatchworkException>(() => MergingImport(store).ImportAsync(
+            OnePiece(new NetworkSnapshot([], [impostor], [], [], [], [])), null, Ct));
+
+        Assert.Equal(ErrorCode.Conflict, refused.Code);
+        Assert.Contains("a practitioner signs in with the subject of another practitioner", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.GetPractitionersAsync([impostor.Id], Ct));
+        Assert.Equal(TestNetworkCounts, await Export(store).CountAsync(Ct));
+    }
+
+    [ContractFact]
+    public async Task Follow_ups_and_the_duty_inboxes_they_fill_are_copied_and_merged_again_without_doubling()
+    {
+        var source = await ReportNetworkAsync();
+        await source.RequestFollowUpAsync(new NewFollowUp(ReportNetwork.F1, "Check on the children"), Commissioner, Ct);
+        Time.Now = Now.AddMinutes(1);
+        await source.RequestFollowUpAsync(new NewFollowUp(ReportNetwork.F3, "Nobody has seen the Clays since the case closed"), Commissioner, Ct);
+        Time.Now = Now.AddMinutes(2);
+        await source.RequestFollowUpAsync(new NewFollowUp(ReportNetwork.F6, "Referred but never allocated"), Commissioner, Ct);
+        var copy = await CreateStoreAsync();
+
+        await CopyAsync((INetworkStore)source, Assert.IsAssignableFrom<INetworkBulkImport>(copy), copy);
+        await CopyAsync((INetworkStore)source, MergingImport(copy), copy);
+
+        // The Smiths' team of three agencies; the Clays and the Fords, without a team, in the lead agency's duty inbox.
+        var counts = await Export(copy).CountAsync(Ct);
+        Assert.Equal((3L, 5L, 2L), (counts.FollowUps, counts.FollowUpRecipients, counts.DutyInboxEntries));
+        Assert.Equal(await Export((INetworkStore)source).CountAsync(Ct), counts);
+        Assert.Equal(await FollowUpsAsync(source), await FollowUpsAsync(Reports(copy)));
+    }
+
+    private static INetworkReports Reports(INetworkStore store) => Assert.IsAssignableFrom<INetworkReports>(store);
+
+    /// <summary>Every family's follow-up requests and every agency's duty inbox, as one comparable text.</summary>
+    private static async Task<string> FollowUpsAsync(INetworkReports reports)
+    {
+        var families = await reports.GetFollowUpRequestsAsync(await reports.GetFamilyIdsAsync(Ct), Ct);
+        var inboxes = new List<IReadOnlyList<FollowUpRequest>>();
+        foreach (var agency in await ((INetworkStore)reports).GetAgenciesAsync(Ct))
+        {
+            inboxes.Add(await reports.GetDutyFollowUpRequestsAsync(agency.Id, 100, Ct));
+        }
+        return JsonSerializer.Serialize(new { Families = Flat(families), Inboxes = inboxes });
+    }
+
+    /// <summary>The test network after a day's work: joins, a leave, a contact, new details, a new client and household, reads, a follow-up.</summary>
     private async Task<INetworkStore> ChangedNetworkAsync()
     {
         var store = await NetworkAsync();
@@ -179,6 +278,7 @@ public abstract partial class NetworkStoreContract
         // Clients already copied become members of a household that was not there.
         var joneses = await store.CreateFamilyAsync(new NewFamily("the Jones household", "Norwich North", Dana, "mother"), ActorFor(Yara), Ct);
         await store.AddFamilyMemberAsync(joneses.Id, Daniel, "son", ActorFor(Yara), Ct);
+        await Reports(store).RequestFollowUpAsync(new NewFollowUp(Smiths, "No contact with Ben for a month"), Commissioner, Ct);
     }
 
     /// <summary>
@@ -203,6 +303,12 @@ public abstract partial class NetworkStoreContract
             found.Add($"{query}/{practitioner}: {System.Text.Json.JsonSerializer.Serialize(matches)}");
         }
         return string.Join("\n", found);
+    }
+
+    private static async IAsyncEnumerable<NetworkSnapshot> OnePiece(NetworkSnapshot piece)
+    {
+        await Task.Yield();
+        yield return piece;
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

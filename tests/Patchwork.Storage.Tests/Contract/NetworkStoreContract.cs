@@ -62,7 +62,7 @@ public abstract partial class NetworkStoreContract
 
     /// <summary>
     /// Asserts that a write fails with the given code and that nothing anyone can read has changed:
-    /// not the nodes, not the teams or how they changed, not the visits, not the audit trail.
+    /// not the nodes, not the teams or how they changed, not the visits, the follow-ups, nor the audit trail.
     /// </summary>
     protected static async Task AssertRejectedAsync(INetworkStore store, ErrorCode code, Func<Task> write)
     {
@@ -99,6 +99,7 @@ public abstract partial class NetworkStoreContract
             Visits = visits,
             MyClients = myClients,
             TeamChanges = Flat(await store.GetTeamChangesAsync(ClientIds, DateTimeOffset.MinValue, Ct)),
+            FollowUps = await FollowUpsAsync(Reports(store)),
             Audit = await AuditTrailAsync(store),
         };
         return JsonSerializer.Serialize(state);

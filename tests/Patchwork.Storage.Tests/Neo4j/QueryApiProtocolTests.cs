@@ -383,6 +383,23 @@ public sealed class QueryApiProtocolTests
         Assert.Equal(3, server.Requests.Count);
     }
 
+    // As a real 5.26 server words them: a transaction over its own cap meets it again every time; the pool shared by
+    // all transactions may have room when others finish.
+    [Theory]
+    [InlineData("db.memory.transaction.max", 1)]
+    [InlineData("db.memory.transaction.total.max", 3)]
+    public async Task A_transaction_over_its_memory_cap_is_not_retried_though_neo4j_calls_it_transient(string setting, int requests)
+    {
+        await using var server = await FakeQueryApi.StartAsync(_ => Error(202, "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+            $"The allocation of an extra 2.0 MiB would use more than the limit 96.0 MiB. Currently using 96.0 MiB. {setting} threshold reached"));
+        using var client = new QueryApiClient(Options(server.Uri, retries: 2));
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => client.ReadAsync(Cypher.Call(Statements.AllAgencies), Ct));
+
+        Assert.Equal(requests > 1, error.IsTransient);
+        Assert.Equal(requests, server.Requests.Count);
+    }
+
     [Fact]
     public async Task A_server_that_does_not_answer_in_time_is_reported_as_unavailable_and_the_long_read_is_not_run_again()
     {
