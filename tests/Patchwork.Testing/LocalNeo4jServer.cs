@@ -39,10 +39,17 @@ public sealed class LocalNeo4jServer : IAsyncDisposable
     public static string? UnavailableReason =>
         Launcher.Value is null ? "no shared/neo4j beside the repository" : JavaProblem.Value;
 
-    /// <summary>Starts a fresh, empty server on free loopback ports (about 6 s).</summary>
-    /// <param name="configuration"><c>neo4j.conf</c> lines to add, e.g. <c>db.memory.transaction.max=64m</c>.</param>
+    /// <summary>
+    /// The HTTP modules the compose file's server runs with (<c>NEO4J_server_http__enabled__modules</c>), so the tests
+    /// run against the server configuration production has; a test holds the two to each other.
+    /// </summary>
+    public const string HttpModules = "QUERY_API_ENDPOINTS,TRANSACTIONAL_ENDPOINTS,UNMANAGED_EXTENSIONS,BROWSER";
+
+    /// <summary>Starts a fresh, empty server on free loopback ports (about 6 s), with production's HTTP modules.</summary>
+    /// <param name="configuration">More <c>neo4j.conf</c> lines, e.g. <c>db.memory.transaction.max=64m</c>.</param>
     public static async Task<LocalNeo4jServer> StartAsync(string? configuration = null)
     {
+        configuration = string.Join('\n', new[] { $"server.http_enabled_modules={HttpModules}", configuration }.OfType<string>());
         var launcher = Launcher.Value ?? throw new InvalidOperationException(UnavailableReason);
         System.IO.Directory.CreateDirectory(Root);
         RemoveAbandoned();

@@ -16,7 +16,7 @@ namespace Patchwork.Testing;
 public static class TestNeo4j
 {
     public const string UriVariable = "PATCHWORK_TEST_NEO4J_URI";
-    private const string Image = "neo4j:5.26-community";
+    public const string Image = "neo4j:5.26-community";
     private const string ContainerPassword = "patchwork-contract";
 
     private static readonly Lazy<string?> DockerReason = new(() => TryBuildContainer().Reason);
