@@ -22,21 +22,24 @@ public sealed class ReportGateTests
     }
 
     [Fact]
-    public async Task A_second_report_by_the_same_user_while_one_runs_is_refused_and_another_user_waits_for_a_free_slot()
+    public async Task A_users_reports_run_one_after_another_and_others_wait_for_a_free_slot()
     {
-        using var gate = new ReportGate(Options.Create(new ReportOptions { MaxConcurrent = 1 }));
+        using var gate = new ReportGate(Options.Create(new ReportOptions { MaxConcurrent = 2 }));
         var first = new TaskCompletionSource<int>();
+        var third = new TaskCompletionSource<int>();
 
         var running = gate.RunAsync("analyst-a", () => first.Task, default);
-        var same = await Assert.ThrowsAsync<PatchworkException>(() => gate.RunAsync("analyst-a", () => Task.FromResult(2), default));
-        var other = gate.RunAsync("analyst-b", () => Task.FromResult(3), default);
+        var queued = gate.RunAsync("analyst-a", () => Task.FromResult(2), default);
+        var other = gate.RunAsync("analyst-b", () => third.Task, default);
+        var waiting = gate.RunAsync("analyst-c", () => Task.FromResult(4), default);
         await Task.Delay(100);
 
-        Assert.Equal(ErrorCode.RateLimited, same.Code);
-        Assert.False(other.IsCompleted, "The second user's report waits while the only slot is taken.");
+        // Analyst A's second report waits for her first; analyst C waits for one of the two slots A and B hold.
+        Assert.False(queued.IsCompleted, "A user's second report waits for her first.");
+        Assert.False(waiting.IsCompleted, "A third user's report waits while both slots are taken.");
         first.SetResult(1);
-        Assert.Equal((1, 3), (await running, await other));
-        // Free again: the first user may run another.
-        Assert.Equal(4, await gate.RunAsync("analyst-a", () => Task.FromResult(4), default));
+        Assert.Equal((1, 2), (await running, await queued));
+        third.SetResult(3);
+        Assert.Equal((3, 4), (await other, await waiting));
     }
 }

@@ -3,25 +3,20 @@ using Microsoft.Extensions.Options;
 namespace Patchwork.Api.Reports;
 
 /// <summary>
-/// Reports walk the whole network, and a practitioner's doorstep query must not wait behind them. So each user
-/// computes one report at a time (a second at once is refused as RATE_LIMITED), and at most
-/// <see cref="ReportOptions.MaxConcurrent"/> reports run at once across every user; the rest wait their turn.
-/// GraphQL and the CSV downloads pass through the same gate.
+/// Reports walk the whole network, and a practitioner's doorstep query must not wait behind them. So each user's
+/// reports run one after another (a burst from one analyst queues behind itself), and at most
+/// <see cref="ReportOptions.MaxConcurrent"/> reports run at once across every user; the rest wait their turn, within
+/// the request's time limit. GraphQL and the CSV downloads pass through the same gate.
 /// </summary>
 public sealed class ReportGate(IOptions<ReportOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _running = new(options.Value.MaxConcurrent);
-    private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SemaphoreSlim> _perUser = new(StringComparer.Ordinal);
 
     public async Task<T> RunAsync<T>(string subject, Func<Task<T>> report, CancellationToken cancellationToken)
     {
-        lock (_busy)
-        {
-            if (!_busy.Add(subject))
-            {
-                throw PatchworkException.RateLimited("One report at a time: wait for your other report to finish, then ask again.");
-            }
-        }
+        var mine = TurnOf(subject);
+        await mine.WaitAsync(cancellationToken);
         try
         {
             await _running.WaitAsync(cancellationToken);
@@ -36,12 +31,32 @@ public sealed class ReportGate(IOptions<ReportOptions> options) : IDisposable
         }
         finally
         {
-            lock (_busy)
+            mine.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _running.Dispose();
+        lock (_perUser)
+        {
+            foreach (var turn in _perUser.Values)
             {
-                _busy.Remove(subject);
+                turn.Dispose();
             }
         }
     }
 
-    public void Dispose() => _running.Dispose();
+    // Only analysts and commissioners reach a report, so there is one of these per such user, not per caller.
+    private SemaphoreSlim TurnOf(string subject)
+    {
+        lock (_perUser)
+        {
+            if (!_perUser.TryGetValue(subject, out var turn))
+            {
+                _perUser[subject] = turn = new SemaphoreSlim(1);
+            }
+            return turn;
+        }
+    }
 }
