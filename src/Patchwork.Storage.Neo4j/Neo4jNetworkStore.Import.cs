@@ -45,13 +45,7 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
                     pending.Clear();
                 }
             }
-            loaded = loaded with
-            {
-                Families = loaded.Families + piece.Families.Count,
-                Clients = loaded.Clients + piece.Clients.Count,
-                Involvements = loaded.Involvements + piece.Involvements.Count,
-                Visits = loaded.Visits + piece.Visits.Count,
-            };
+            loaded = loaded.After(piece);
             progress?.Report(loaded);
         }
         await LoadInTransactionAsync(pending, cancellationToken);

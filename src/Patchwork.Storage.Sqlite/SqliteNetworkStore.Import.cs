@@ -141,13 +141,7 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         await foreach (var piece in pieces.WithCancellation(cancellationToken))
         {
             await writes.WriteAsync(piece, cancellationToken);
-            loaded = loaded with
-            {
-                Families = loaded.Families + piece.Families.Count,
-                Clients = loaded.Clients + piece.Clients.Count,
-                Involvements = loaded.Involvements + piece.Involvements.Count,
-                Visits = loaded.Visits + piece.Visits.Count,
-            };
+            loaded = loaded.After(piece);
             progress?.Report(loaded);
         }
         return loaded;

@@ -1,4 +1,4 @@
-using Patchwork.Api.Identity;
+using Patchwork.Api.GraphQL;
 
 namespace Patchwork.Api.Governance;
 
@@ -13,13 +13,11 @@ public static class Shielding
         "This client is shielded: their team is joined only through it. Ask the duty line of an agency in the family's team; in an emergency, break glass.";
 
     /// <summary>Refuses, on the record, a join of a shielded client's team by someone outside it.</summary>
-    public static async Task RefuseShieldedJoinAsync(INetworkStore store, AuditLog audit, Viewer viewer, string clientId,
-        CancellationToken cancellationToken)
+    public static void RefuseShieldedJoin(Client? client, RequestContext request)
     {
-        var client = (await store.GetClientsAsync([clientId], cancellationToken)).GetValueOrDefault(clientId);
         if (client is { Shielded: true })
         {
-            audit.Record(viewer, AuditAction.Denied, clientId, client.FamilyId, detail: $"joinTeam: {JoinRefused}");
+            request.Audit.Record(request.Viewer, AuditAction.Denied, client.Id, client.FamilyId, detail: $"joinTeam: {JoinRefused}");
             throw PatchworkException.Forbidden(JoinRefused);
         }
     }

@@ -22,7 +22,8 @@ public static class TeamFields
             .ResolveAsync(async ctx =>
             {
                 var clientId = Check.Id(ctx.GetArgument<string>("clientId"), "clientId");
-                await Shielding.RefuseShieldedJoinAsync(ctx.Store(), ctx.Request().Audit, ctx.Viewer(), clientId, ctx.CancellationToken);
+                // Read through the request's loader, which also answers the client returned below: one read, not two.
+                Shielding.RefuseShieldedJoin(await ctx.Loaders().Clients.Load(clientId).GetResultAsync(ctx.CancellationToken), ctx.Request());
                 await ctx.Store().JoinTeamAsync(clientId, ctx.GetArgument<string>("reason"),
                     ctx.GetArgument<bool>("restricted"), ctx.Viewer().ToActor(), ctx.CancellationToken);
                 return await ctx.Loaders().Clients.Load(clientId).GetResultAsync(ctx.CancellationToken);
