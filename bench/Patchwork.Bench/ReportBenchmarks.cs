@@ -31,8 +31,8 @@ internal static class ReportBenchmarks
         var migrating = !await HasReportsSchemaAsync(database);
         await store.InitializeAsync(CancellationToken.None);
         TimeSpan? migration = migrating ? clock.Elapsed : null;
-        var queries = new ReportQueries(store,
-            new Pseudonyms(Options.Create(new ReportOptions { PseudonymKey = "bench-pseudonym-key-bench-pseudonym-key" })), TimeProvider.System);
+        var options = Options.Create(new ReportOptions { PseudonymKey = "bench-pseudonym-key-bench-pseudonym-key" });
+        var queries = new ReportQueries(store, new Pseudonyms(options), TimeProvider.System, options);
         var ct = CancellationToken.None;
         var withoutContact = (await queries.FamiliesWithoutContactAsync(new ReportArguments(Days: 90), ct)).Count;
         var results = new List<Measurement>

@@ -1,7 +1,7 @@
-// Families of $area (a family with no members has nobody to contact and is never listed) with their latest completed
-// contact, whether a member has a current involvement, and their latest planned visit; kept when $noContact and the
-// contact is before $since (or there is none), when $noInvolvement and nobody is involved, or when $overdue and every
-// planned visit is before $at. With $kind only that kind of agency's contacts (completed before $at),
+// Families of $area (a family with no members has nobody to contact and is never listed) as they were at $at: their
+// latest contact completed before $at, whether a member had an involvement then, and their latest visit planned now;
+// kept when $noContact and the contact is before $since (or there is none), when $noInvolvement and nobody was
+// involved, or when $overdue and every planned visit is before $at. With $kind only that kind of agency's contacts,
 // involvements and visits count. Restricted involvements and restricted pairs' visits (any restricted involvement of
 // the practitioner with the client, ended ones included) never count (docs/governance.md), so a family whose only
 // involvement is restricted is listed as having none rather than telling a commissioner it used a restricted service.
@@ -10,7 +10,7 @@ MATCH (f:Family)
 WHERE ($area IS NULL OR f.area = $area) AND EXISTS { (f)<-[:MEMBER_OF]-(:Client) }
 CALL (f, at) {
   OPTIONAL MATCH (f)<-[:MEMBER_OF]-(c:Client)<-[:WITH]-(done:Visit {status: 'Completed'})-[:BY]->(p:Practitioner)-[:WORKS_FOR]->(a:Agency)
-  WHERE ($kind IS NULL OR (a.kind = $kind AND done.completedAt < at)) AND NOT EXISTS { (p)-[:SUPPORTS {restricted: true}]->(c) }
+  WHERE done.completedAt < at AND ($kind IS NULL OR a.kind = $kind) AND NOT EXISTS { (p)-[:SUPPORTS {restricted: true}]->(c) }
   RETURN max(done.completedAt) AS lastContactAt
 }
 CALL (f) {
@@ -21,7 +21,7 @@ CALL (f) {
 WITH f, at, since, lastContactAt, latestPlannedVisit,
      EXISTS {
        MATCH (f)<-[:MEMBER_OF]-(:Client)<-[s:SUPPORTS]-(:Practitioner)-[:WORKS_FOR]->(a:Agency)
-       WHERE s.endedOn IS NULL AND NOT s.restricted AND ($kind IS NULL OR a.kind = $kind)
+       WHERE s.since <= at AND (s.endedOn IS NULL OR s.endedOn > at) AND NOT s.restricted AND ($kind IS NULL OR a.kind = $kind)
      } AS hasActiveInvolvement
 WHERE ($noContact AND (lastContactAt IS NULL OR lastContactAt < since))
    OR ($noInvolvement AND NOT hasActiveInvolvement)

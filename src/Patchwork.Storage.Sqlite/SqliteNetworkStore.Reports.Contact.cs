@@ -16,41 +16,51 @@ public sealed partial class SqliteNetworkStore
     // restricted is listed as having none, which sends a follow-up to its team or duty contacts rather than telling a
     // commissioner the household used a restricted service.
     //
-    // The whole network, now: read from each client's running figures (migrations 0003 and 0004, which leave
-    // restricted involvements and restricted pairs' visits out) through one covering index,
-    // families filtered on those figures first and only the ones kept looked up for their area (CROSS JOIN keeps that
-    // order). A family with no members has nobody to contact and is not listed.
-    private const string NoContactNowSql = """
-        WITH activity AS (
-            SELECT a.family_id, f.area, a.last_contact, a.active, a.last_planned
-            FROM (
-                SELECT m.family_id, max(m.last_contact_at) AS last_contact, sum(m.current_involvements) > 0 AS active,
-                       max(m.last_planned_for) AS last_planned
-                FROM client m WHERE m.family_id IS NOT NULL GROUP BY m.family_id) a
-            CROSS JOIN family f ON f.id = a.family_id
-            WHERE ($area IS NULL OR f.area = $area) AND (
-                   ($no_contact = 1 AND (a.last_contact IS NULL OR a.last_contact < $since))
-                OR ($no_involvement = 1 AND a.active = 0)
-                OR ($overdue = 1 AND a.last_planned < $at))
+    // Whether a member of family fa.id had an unrestricted involvement at $at (of $kind, when given).
+    private const string ActiveAtSql = """
+        EXISTS (SELECT 1 FROM client c JOIN involvement i ON i.client_id = c.id
+                WHERE c.family_id = fa.id AND i.restricted = 0 AND i.since <= $at AND (i.ended_on IS NULL OR i.ended_on > $at)
+                  AND ($kind IS NULL OR EXISTS (SELECT 1 FROM practitioner p JOIN agency a ON a.id = p.agency_id
+                                                WHERE p.id = i.practitioner_id AND a.kind = $kind)))
+        """;
+
+    // The whole network, as it was at $at (the start of the week, from the API): each client's running figures
+    // (migrations 0003 and 0004, which leave restricted involvements and restricted pairs' visits out) through one
+    // covering index, looking back into the visits only for a family contacted since $at, and into the involvements
+    // for who was supported then. Planned visits are those planned now. A family with no members has nobody to contact
+    // and is not listed.
+    private const string NoContactNowSql = $"""
+        WITH figures AS (
+            SELECT m.family_id AS id, max(m.last_contact_at) AS last_contact, max(m.last_planned_for) AS last_planned
+            FROM client m WHERE m.family_id IS NOT NULL GROUP BY m.family_id
+        ),
+        activity AS (
+            SELECT fa.id AS family_id, f.area,
+                CASE WHEN fa.last_contact IS NULL OR fa.last_contact < $at THEN fa.last_contact
+                     ELSE (SELECT max(v.completed_at) FROM client c JOIN visit v ON v.client_id = c.id AND v.status = 'Completed'
+                           WHERE c.family_id = fa.id AND v.completed_at < $at AND NOT {VisitRow.IsRestricted}) END AS last_contact,
+                {ActiveAtSql} AS active,
+                fa.last_planned
+            FROM figures fa CROSS JOIN family f ON f.id = fa.id
+            WHERE $area IS NULL OR f.area = $area
         )
         SELECT family_id, area, last_contact, active, last_planned FROM activity
+        {NoContactWhere}
         """;
 
     // Narrowed to one kind of agency: only its contacts, involvements and planned visits count, restricted ones never.
     private const string NoContactOfKindSql = $"""
         WITH activity AS (
-            SELECT f.id AS family_id, f.area,
+            SELECT fa.id AS family_id, fa.area,
                 (SELECT max(v.completed_at) FROM client m JOIN visit v ON v.client_id = m.id AND v.status = 'Completed'
                  JOIN practitioner p ON p.id = v.practitioner_id JOIN agency a ON a.id = p.agency_id
-                 WHERE m.family_id = f.id AND v.completed_at < $at AND a.kind = $kind AND NOT {VisitRow.IsRestricted}) AS last_contact,
-                EXISTS (SELECT 1 FROM client m JOIN involvement i ON i.client_id = m.id AND i.ended_on IS NULL AND i.restricted = 0
-                        JOIN practitioner p ON p.id = i.practitioner_id JOIN agency a ON a.id = p.agency_id
-                        WHERE m.family_id = f.id AND a.kind = $kind) AS active,
+                 WHERE m.family_id = fa.id AND v.completed_at < $at AND a.kind = $kind AND NOT {VisitRow.IsRestricted}) AS last_contact,
+                {ActiveAtSql} AS active,
                 (SELECT max(v.scheduled_for) FROM client m JOIN visit v ON v.client_id = m.id AND v.status = 'Planned'
                  JOIN practitioner p ON p.id = v.practitioner_id JOIN agency a ON a.id = p.agency_id
-                 WHERE m.family_id = f.id AND a.kind = $kind AND NOT {VisitRow.IsRestricted}) AS last_planned
-            FROM family f
-            WHERE ($area IS NULL OR f.area = $area) AND EXISTS (SELECT 1 FROM client m WHERE m.family_id = f.id)
+                 WHERE m.family_id = fa.id AND a.kind = $kind AND NOT {VisitRow.IsRestricted}) AS last_planned
+            FROM family fa
+            WHERE ($area IS NULL OR fa.area = $area) AND EXISTS (SELECT 1 FROM client m WHERE m.family_id = fa.id)
         )
         SELECT family_id, area, last_contact, active, last_planned FROM activity
         {NoContactWhere}

@@ -46,33 +46,40 @@ public sealed partial class ReportsTests : IDisposable
     }
 
     [Fact]
-    public async Task Family_networks_page_by_reference_with_opaque_cursors_and_the_pages_add_up_to_the_whole()
+    public async Task Family_networks_publish_groups_of_at_least_ten_families_with_no_reference_and_no_exact_figure()
     {
         var analyst = await TokenAsync(DemoRoles.Analyst);
-        const string Query = "query($after: String) { familyNetworks(first: 50, after: $after) { rows { reference area practitioners agencies hasKeyWorker membersWithInvolvementShare daysSinceLastContact daysUntilNextVisit } endCursor hasNextPage } }";
 
-        var all = (await _app.GraphQLAsync(analyst, "{ familyNetworks(first: 1000) { rows { reference } hasNextPage } }")).Ok()["familyNetworks"]!;
-        var paged = new List<string>();
-        string? after = null;
-        do
+        var groups = (await _app.GraphQLAsync(analyst, """
+            { familyNetworks { area agencies lastContact families { value suppressed } withKeyWorker { value suppressed }
+                withVisitPlanned { value suppressed } practitionersPerFamily membersWithInvolvementShare } }
+            """)).Ok()["familyNetworks"]!.AsArray();
+
+        // The true groups, worked out here from the store at the end of last month.
+        var monthEnd = ReportArguments.MonthStart(_app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var families = await _app.Services.GetRequiredService<INetworkReports>()
+            .GetFamilyNetworksAsync(new ReportFilter(null, null, monthEnd), withVisits: true, default);
+        var truth = families.GroupBy(f => (f.Area, Agencies: Names.Constant(FamilyNetworkGroups.Band(f.Agencies)),
+                LastContact: Names.Constant(Recency.Of(monthEnd, f.LastContactAt))))
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Contains(truth, g => g.Value is > 0 and < FamilyNetworkGroups.DefaultMinimum); // the demo has groups too small to show
+        Assert.NotEmpty(groups);
+        var shown = groups.Select(g => (Area: g!["area"]!.GetValue<string>(), Agencies: g["agencies"]!.GetValue<string>(),
+            LastContact: g["lastContact"]!.GetValue<string>())).ToList();
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+        Assert.All(groups, g =>
         {
-            var page = (await _app.GraphQLAsync(analyst, Query, new { after })).Ok()["familyNetworks"]!;
-            paged.AddRange(page["rows"]!.AsArray().Select(r => r!["reference"]!.GetValue<string>()));
-            after = page["hasNextPage"]!.GetValue<bool>() ? page["endCursor"]!.GetValue<string>() : null;
-        }
-        while (after is not null);
-
-        var whole = all["rows"]!.AsArray().Select(r => r!["reference"]!.GetValue<string>()).ToList();
-        Assert.False(all["hasNextPage"]!.GetValue<bool>());
-        Assert.Equal(200, whole.Count); // the demo district's families
-        Assert.Equal(whole, paged);
-        Assert.Equal(whole.Order(StringComparer.Ordinal), whole);
-        Assert.All(whole, r => Assert.Matches(ReferencePattern(), r));
-        Assert.Equal(whole.Count, whole.Distinct().Count());
-        // A reference is the keyed hash of the family id: the same family always has the same one.
-        var pseudonyms = _app.Services.GetRequiredService<Pseudonyms>();
-        var families = await _app.Services.GetRequiredService<INetworkReports>().GetFamilyIdsAsync(default);
-        Assert.Equal(whole.Order(StringComparer.Ordinal), families.Select(pseudonyms.Reference).Order(StringComparer.Ordinal));
+            var key = (g!["area"]!.GetValue<string>(), g["agencies"]!.GetValue<string>(), g["lastContact"]!.GetValue<string>());
+            Assert.True(truth[key] >= FamilyNetworkGroups.DefaultMinimum);
+            Assert.Equal(SmallCounts.Publish(truth[key]).Value, g["families"]!["value"]!.GetValue<int>());
+            Assert.All(new[] { g["families"]!, g["withKeyWorker"]!, g["withVisitPlanned"]! },
+                c => Assert.True(c["suppressed"]!.GetValue<bool>() || c["value"]!.GetValue<int>() % 5 == 0));
+        });
+        // Every group of ten or more is there: nothing publishable is lost.
+        Assert.Equal(truth.Count(g => g.Value >= FamilyNetworkGroups.DefaultMinimum), groups.Count);
+        // A row per family, or its reference, is no longer to be had.
+        (await _app.GraphQLAsync(analyst, "{ familyNetworks { reference } }")).FailsWith("BAD_USER_INPUT", 400);
+        (await _app.GraphQLAsync(analyst, "{ familyNetworks { rows { reference } } }")).FailsWith("BAD_USER_INPUT", 400);
     }
 
     [Theory]
@@ -80,7 +87,7 @@ public sealed partial class ReportsTests : IDisposable
     [InlineData("HEALTH")]
     [InlineData("POLICE")]
     [InlineData("VOLUNTARY")]
-    public async Task Family_networks_leave_out_the_rows_of_areas_the_density_report_suppresses(string? agencyKind)
+    public async Task Family_networks_show_no_group_of_a_lone_family_and_the_csv_says_the_same(string? agencyKind)
     {
         var (account, _) = await PractitionerWithAFamilyAsync();
         var practitioner = await _app.TokenForAsync(account.Email);
@@ -89,40 +96,35 @@ public sealed partial class ReportsTests : IDisposable
         (await _app.GraphQLAsync(practitioner, "mutation($c: ID!) { createFamily(input: { name: \"the Lone household\", area: \"Eastmere / Lone Farm\", clientId: $c, relationship: \"parent\" }) { id } }",
             new { c = client })).Ok();
         var analyst = await TokenAsync(DemoRoles.Analyst);
+        var lastMonth = DateOnly.FromDateTime(ReportArguments.MonthStart(_app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).UtcDateTime).AddDays(-1);
         var variables = new { k = agencyKind };
 
-        var density = (await _app.GraphQLAsync(analyst, "query($k: AgencyKind) { networkDensity(agencyKind: $k) { areas { area suppressed families { value } } } }", variables))
-            .Ok()["networkDensity"]!["areas"]!.AsArray();
-        var rows = (await _app.GraphQLAsync(analyst, "query($k: AgencyKind) { familyNetworks(agencyKind: $k, first: 1000) { rows { area } } }", variables))
-            .Ok()["familyNetworks"]!["rows"]!.AsArray().Select(r => r!["area"]!.GetValue<string>()).ToList();
+        var groups = (await _app.GraphQLAsync(analyst, "query($k: AgencyKind) { familyNetworks(agencyKind: $k) { area agencies lastContact families { value } } }", variables))
+            .Ok()["familyNetworks"]!.AsArray()
+            .Select(g => $"{g!["area"]},{g["agencies"]},{g["lastContact"]},{g["families"]!["value"]}").ToList();
         using var response = await GetCsvAsync(analyst, agencyKind is null ? "/reports/family-networks.csv" : $"/reports/family-networks.csv?agencyKind={agencyKind}");
-        var csvAreas = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(line => line.Split(',')[1]).ToList();
+        var csv = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => string.Join(',', line.Split(',').Take(4))).ToList();
 
-        var suppressed = density.Where(a => a!["suppressed"]!.GetValue<bool>()).Select(a => a!["area"]!.GetValue<string>()).ToList();
-        if (agencyKind is null)
-        {
-            Assert.Contains("Eastmere / Lone Farm", suppressed);
-        }
-        Assert.All(suppressed, area => Assert.DoesNotContain(area, rows));
-        Assert.All(suppressed, area => Assert.DoesNotContain(area, csvAreas));
-        Assert.Equal(rows.Order(StringComparer.Ordinal), csvAreas.Order(StringComparer.Ordinal));
-        // Every published area keeps its rows, and their number rounds to the published count.
-        foreach (var area in density.Where(a => !a!["suppressed"]!.GetValue<bool>()))
-        {
-            var count = rows.Count(r => r == area!["area"]!.GetValue<string>());
-            Assert.Equal(area!["families"]!["value"]!.GetValue<int>(), SmallCounts.Publish(count).Value);
-        }
+        Assert.DoesNotContain(groups, g => g.StartsWith("Eastmere / Lone Farm,", StringComparison.Ordinal));
+        Assert.Equal(groups, csv);
+        Assert.NotEmpty(groups);
+        // With no date the groups are those of the end of last month: the same as asking for that month end.
+        var asked = (await _app.GraphQLAsync(analyst, "query($k: AgencyKind, $d: DateOnly) { familyNetworks(agencyKind: $k, asOf: $d) { area agencies lastContact families { value } } }",
+                new { k = agencyKind, d = lastMonth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }))
+            .Ok()["familyNetworks"]!.AsArray()
+            .Select(g => $"{g!["area"]},{g["agencies"]},{g["lastContact"]},{g["families"]!["value"]}").ToList();
+        Assert.Equal(groups, asked);
     }
 
     [Theory]
-    [InlineData("{ familyNetworks(first: 0) { hasNextPage } }")]
-    [InlineData("{ familyNetworks(first: 1001) { hasNextPage } }")]
-    [InlineData("{ familyNetworks(after: \"bm90IGEgY3Vyc29y\") { hasNextPage } }")]
-    [InlineData("{ familyNetworks(after: \"%%%\") { hasNextPage } }")]
-    [InlineData("{ networkDensity(asOf: \"2999-01-01\") { overall { area } } }")]
+    [InlineData("{ networkDensity(asOf: \"2999-01-31\") { overall { area } } }")]
     [InlineData("{ networkDensity(area: \"   \") { overall { area } } }")]
-    [InlineData("{ networkDensity(asOf: \"1990-01-01\") { overall { area } } }")]
+    [InlineData("{ networkDensity(asOf: \"1990-01-31\") { overall { area } } }")]
+    [InlineData("{ networkDensity(asOf: \"2025-03-30\") { overall { area } } }")]
+    [InlineData("{ familyNetworks(asOf: \"2025-02-27\", agencyKind: HEALTH) { area } }")]
+    [InlineData("{ familyNetworks(asOf: \"2024-02-28\") { area } }")]
+    [InlineData("{ caseloads(asOf: \"2025-06-01\") { clients { value } } }")]
     public async Task Bad_report_arguments_are_bad_user_input(string query)
     {
         var analyst = await TokenAsync(DemoRoles.Analyst);
@@ -133,6 +135,8 @@ public sealed partial class ReportsTests : IDisposable
     [Theory]
     [InlineData("{ familiesWithoutContact(days: 0) { hasNextPage } }")]
     [InlineData("{ familiesWithoutContact(days: 4000) { hasNextPage } }")]
+    [InlineData("{ familiesWithoutContact(days: 31) { hasNextPage } }")]
+    [InlineData("{ familiesWithoutContact(days: 89) { hasNextPage } }")]
     [InlineData("{ familiesWithoutContact(after: \"cjE6eDpG\") { hasNextPage } }")]
     [InlineData("mutation { requestFollowUp(reference: \"Smith household\", reason: \"Check\") { reference } }")]
     [InlineData("mutation { requestFollowUp(reference: \"F-0000000000\", reason: \"   \") { reference } }")]
@@ -144,10 +148,10 @@ public sealed partial class ReportsTests : IDisposable
     }
 
     [Fact]
-    public async Task Families_without_contact_come_longest_first_and_page_without_gaps_or_repeats()
+    public async Task Families_without_contact_come_never_contacted_first_then_by_band_and_page_without_gaps_or_repeats()
     {
         var commissioner = await TokenAsync(DemoRoles.Commissioner);
-        const string Query = "query($after: String) { familiesWithoutContact(days: 14, first: 7, after: $after) { rows { reference area daysSinceLastContact hasActiveInvolvement onlyOverdueVisits reasons } endCursor hasNextPage } }";
+        const string Query = "query($after: String) { familiesWithoutContact(days: 30, first: 7, after: $after) { rows { reference area lastContact hasActiveInvolvement onlyOverdueVisits reasons } endCursor hasNextPage } }";
 
         var rows = new List<JsonNode>();
         string? after = null;
@@ -160,11 +164,13 @@ public sealed partial class ReportsTests : IDisposable
         while (after is not null);
 
         Assert.NotEmpty(rows);
-        var keys = rows.Select(r => (Days: r["daysSinceLastContact"]?.GetValue<int>() ?? int.MaxValue, Reference: r["reference"]!.GetValue<string>())).ToList();
-        Assert.Equal(keys.OrderByDescending(k => k.Days).ThenBy(k => k.Reference, StringComparer.Ordinal), keys);
+        var keys = rows.Select(r => (Band: Enum.Parse<ContactRecency>(r["lastContact"]!.GetValue<string>().Replace("_", ""), ignoreCase: true),
+            Reference: r["reference"]!.GetValue<string>())).ToList();
+        Assert.Equal(keys.OrderByDescending(k => k.Band).ThenBy(k => k.Reference, StringComparer.Ordinal), keys);
+        Assert.True(keys.Select(k => k.Band).Distinct().Count() > 1);
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.All(rows, r => Assert.NotEmpty(r["reasons"]!.AsArray()));
-        Assert.All(rows.Where(r => r["daysSinceLastContact"] is { } d && d.GetValue<int>() < 14),
+        Assert.All(rows.Where(r => r["lastContact"]!.GetValue<string>() == "WITHIN_A_MONTH"),
             r => Assert.DoesNotContain("NO_RECENT_CONTACT", r["reasons"]!.AsArray().Select(x => x!.GetValue<string>())));
     }
 
@@ -265,7 +271,7 @@ public sealed partial class ReportsTests : IDisposable
         var analyst = await TokenAsync(DemoRoles.Analyst);
 
         var now = (await _app.GraphQLAsync(analyst, "{ networkDensity { overall { agenciesPerFamily { mean } } } }")).Ok();
-        var then = (await _app.GraphQLAsync(analyst, "{ networkDensity(asOf: \"2000-01-01\") { overall { agenciesPerFamily { mean } } } }")).Ok();
+        var then = (await _app.GraphQLAsync(analyst, "{ networkDensity(asOf: \"2000-01-31\") { overall { agenciesPerFamily { mean } } } }")).Ok();
 
         Assert.True(now["networkDensity"]!["overall"]!["agenciesPerFamily"]!["mean"]!.GetValue<double>() > 0);
         Assert.Equal(0, then["networkDensity"]!["overall"]!["agenciesPerFamily"]!["mean"]!.GetValue<double>());
@@ -366,7 +372,9 @@ public sealed partial class ReportsTests : IDisposable
     [InlineData("/reports/network-density.csv", DemoRoles.Analyst, HttpStatusCode.OK)]
     [InlineData("/reports/family-networks.csv", DemoRoles.Commissioner, HttpStatusCode.OK)]
     [InlineData("/reports/agency-co-involvement.csv?agencyKind=HEALTH", DemoRoles.Analyst, HttpStatusCode.OK)]
-    [InlineData("/reports/caseloads.csv?asOf=2025-01-01", DemoRoles.Analyst, HttpStatusCode.OK)]
+    [InlineData("/reports/caseloads.csv?asOf=2025-01-31", DemoRoles.Analyst, HttpStatusCode.OK)]
+    [InlineData("/reports/caseloads.csv?asOf=2025-01-30", DemoRoles.Analyst, HttpStatusCode.BadRequest)]
+    [InlineData("/reports/families-without-contact.csv?days=45", DemoRoles.Commissioner, HttpStatusCode.BadRequest)]
     [InlineData("/reports/families-without-contact.csv?days=30&reasons=NO_RECENT_CONTACT,ONLY_OVERDUE_VISITS", DemoRoles.Commissioner, HttpStatusCode.OK)]
     [InlineData("/reports/families-without-contact.csv", DemoRoles.Analyst, HttpStatusCode.Forbidden)]
     [InlineData("/reports/network-density.csv", DemoRoles.Practitioner, HttpStatusCode.Forbidden)]
@@ -438,7 +446,7 @@ public sealed partial class ReportsTests : IDisposable
             new { c = client })).Ok();
 
         // The families-without-contact list is complete, so a lone family's area (left out of family-networks) shows there.
-        using var response = await GetCsvAsync(await TokenAsync(DemoRoles.Commissioner), "/reports/families-without-contact.csv?days=1");
+        using var response = await GetCsvAsync(await TokenAsync(DemoRoles.Commissioner), "/reports/families-without-contact.csv?days=30");
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\",", text, StringComparison.Ordinal);

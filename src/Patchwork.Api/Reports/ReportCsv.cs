@@ -21,14 +21,14 @@ public static class ReportCsv
         return csv;
     }
 
-    public static Csv FamilyNetworks(IReadOnlyList<FamilyNetworkRow> rows)
+    public static Csv FamilyNetworks(IReadOnlyList<FamilyNetworkGroup> groups)
     {
-        var csv = new Csv().Row("reference", "area", "members_with_involvement_share", "practitioners", "agencies", "has_key_worker",
-            "days_since_last_contact", "days_until_next_visit");
-        foreach (var r in rows)
+        var csv = new Csv().Row("area", "agencies", "last_contact", "families", "with_key_worker", "with_visit_planned",
+            "practitioners_per_family", "members_with_involvement_share");
+        foreach (var g in groups)
         {
-            csv.Row(r.Reference, r.Area, r.MembersWithInvolvementShare, r.Practitioners, r.Agencies, r.HasKeyWorker,
-                r.DaysSinceLastContact, r.DaysUntilNextVisit);
+            csv.Row(g.Area, Names.Constant(g.Agencies), Names.Constant(g.LastContact), g.Families, g.WithKeyWorker, g.WithVisitPlanned,
+                g.PractitionersPerFamily, g.MembersWithInvolvementShare);
         }
         return csv;
     }
@@ -61,10 +61,10 @@ public static class ReportCsv
 
     public static Csv FamiliesWithoutContact(IReadOnlyList<NoContactRow> rows)
     {
-        var csv = new Csv().Row("reference", "area", "days_since_last_contact", "has_active_involvement", "only_overdue_visits", "reasons");
+        var csv = new Csv().Row("reference", "area", "last_contact", "has_active_involvement", "only_overdue_visits", "reasons");
         foreach (var r in rows)
         {
-            csv.Row(r.Reference, r.Area, r.DaysSinceLastContact, r.HasActiveInvolvement, r.OnlyOverdueVisits,
+            csv.Row(r.Reference, r.Area, Names.Constant(r.LastContact), r.HasActiveInvolvement, r.OnlyOverdueVisits,
                 string.Join(' ', r.Reasons.Select(Names.Constant)));
         }
         return csv;

@@ -17,6 +17,9 @@ public sealed class ReportOptions : IValidatableObject
     /// <summary>How many reports may be computed at once across every user (<see cref="ReportGate"/>).</summary>
     public int MaxConcurrent { get; set; } = 2;
 
+    /// <summary>The fewest families a published family-network group may have (<see cref="FamilyNetworkGroups"/>).</summary>
+    public int MinimumGroup { get; set; } = FamilyNetworkGroups.DefaultMinimum;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrEmpty(PseudonymKey) || PseudonymKey.Length < MinimumKeyLength)
@@ -28,6 +31,11 @@ public sealed class ReportOptions : IValidatableObject
         if (MaxConcurrent is < 1 or > 64)
         {
             yield return new ValidationResult("Set Reports:MaxConcurrent between 1 and 64: how many reports may run at once.");
+        }
+        if (MinimumGroup is < 5 or > 1000)
+        {
+            yield return new ValidationResult(
+                "Set Reports:MinimumGroup between 5 and 1000: the fewest families a published family-network group may have.");
         }
     }
 }

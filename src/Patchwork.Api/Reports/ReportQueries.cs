@@ -1,27 +1,21 @@
+using Microsoft.Extensions.Options;
+
 namespace Patchwork.Api.Reports;
 
 /// <summary>
 /// The reports as published: the store's true figures with the small-count rule applied and family ids replaced by
 /// pseudonymous references. GraphQL and the CSV exports both answer from here, so they always agree.
 /// </summary>
-public sealed class ReportQueries(INetworkReports reports, Pseudonyms pseudonyms, TimeProvider time)
+public sealed class ReportQueries(INetworkReports reports, Pseudonyms pseudonyms, TimeProvider time, IOptions<ReportOptions> options)
 {
     public async Task<DensityReport> DensityAsync(ReportArguments arguments, CancellationToken cancellationToken) =>
         DensityReport.Build(await reports.GetFamilyNetworksAsync(arguments.Filter(time.GetUtcNow()), withVisits: false, cancellationToken));
 
-    public async Task<IReadOnlyList<FamilyNetworkRow>> FamilyNetworksAsync(ReportArguments arguments, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FamilyNetworkGroup>> FamilyNetworksAsync(ReportArguments arguments, CancellationToken cancellationToken)
     {
-        var filter = arguments.Filter(time.GetUtcNow());
+        var filter = arguments.MonthEndFilter(time.GetUtcNow());
         var families = await reports.GetFamilyNetworksAsync(filter, withVisits: true, cancellationToken);
-        // An area the density report suppresses must not be countable here either: its rows would give away how many
-        // families it has and each one's figures. Counted on the same filtered family set as DensityReport.Build.
-        var publishedAreas = families.GroupBy(f => f.Area).Where(g => g.Count() >= SmallCounts.Threshold)
-            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        return [.. families.Where(f => publishedAreas.Contains(f.Area))
-            .Select(f => new FamilyNetworkRow(pseudonyms.Reference(f.FamilyId), f.Area,
-                f.Members == 0 ? 0 : Math.Round((double)f.MembersWithInvolvement / f.Members, 2),
-                f.Practitioners, f.Agencies, f.HasKeyWorker, DaysSince(filter.At, f.LastContactAt), DaysUntil(filter.At, f.NextVisitAt)))
-            .OrderBy(r => r.Reference, StringComparer.Ordinal)];
+        return FamilyNetworkGroups.Build(families, filter.At, options.Value.MinimumGroup);
     }
 
     public async Task<IReadOnlyList<AgencyPair>> AgencyPairsAsync(ReportArguments arguments, CancellationToken cancellationToken)
@@ -37,8 +31,9 @@ public sealed class ReportQueries(INetworkReports reports, Pseudonyms pseudonyms
         CaseloadReport.Build(await reports.GetCaseloadsAsync(arguments.Filter(time.GetUtcNow()), cancellationToken));
 
     /// <summary>
-    /// Never-contacted families first, then the longest without contact; ties by reference. Deliberately complete,
-    /// small areas included: commissioners must act on every family listed, and a row carries no network figures.
+    /// Never-contacted families first, then by contact recency, longest first; within a band by reference, so the
+    /// order tells nothing finer than the band. Deliberately complete, small areas included: commissioners must act on
+    /// every family listed, and a row carries no network figures.
     /// </summary>
     public async Task<IReadOnlyList<NoContactRow>> FamiliesWithoutContactAsync(ReportArguments arguments, CancellationToken cancellationToken)
     {
@@ -48,9 +43,7 @@ public sealed class ReportQueries(INetworkReports reports, Pseudonyms pseudonyms
             .OrderBy(r => r, Comparer<NoContactRow>.Create((a, b) => PositionOf(a).CompareTo(PositionOf(b))))];
     }
 
-    public static Cursors.Position PositionOf(NoContactRow row) => new(row.DaysSinceLastContact ?? long.MaxValue, row.Reference);
-
-    public static Cursors.Position PositionOf(FamilyNetworkRow row) => new(0, row.Reference);
+    public static Cursors.Position PositionOf(NoContactRow row) => new((long)row.LastContact, row.Reference);
 
     private NoContactRow Row(FamilyActivity family, NoContactQuery query)
     {
@@ -68,13 +61,7 @@ public sealed class ReportQueries(INetworkReports reports, Pseudonyms pseudonyms
         {
             reasons.Add(NoContactReason.OnlyOverdueVisits);
         }
-        return new NoContactRow(pseudonyms.Reference(family.FamilyId), family.Area, DaysSince(query.At, family.LastContactAt),
+        return new NoContactRow(pseudonyms.Reference(family.FamilyId), family.Area, Recency.Of(query.At, family.LastContactAt),
             family.HasActiveInvolvement, overdue, [.. reasons.Where(query.Reasons.Contains)]);
     }
-
-    private static int? DaysSince(DateTimeOffset at, DateTimeOffset? then) =>
-        then is { } t ? (int)Math.Floor((at - t).TotalDays) : null;
-
-    private static int? DaysUntil(DateTimeOffset at, DateTimeOffset? then) =>
-        then is { } t ? (int)Math.Floor((t - at).TotalDays) : null;
 }

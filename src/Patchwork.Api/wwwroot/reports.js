@@ -24,13 +24,13 @@ const REPORTS = [
   { id: 'density', title: 'Network density', csv: 'network-density', asOf: true, render: density,
     about: 'How many agencies and practitioners work with each family, by area.' },
   { id: 'families', title: 'Family networks', csv: 'family-networks', asOf: true, render: familyNetworks,
-    about: 'Each family’s network under its pseudonymous reference.' },
+    about: 'Families grouped by area, how many agencies work with them and how recently they were contacted.' },
   { id: 'pairs', title: 'Agencies working together', csv: 'agency-co-involvement', asOf: true, render: agencyPairs,
     about: 'Pairs of agencies working with the same families.' },
   { id: 'caseloads', title: 'Caseloads', csv: 'caseloads', asOf: true, render: caseloads,
     about: 'Families and clients per agency, and how they spread over practitioners.' },
   { id: 'no-contact', title: 'Families with no contact', csv: 'families-without-contact', asOf: false, render: noContact,
-    about: 'Families nobody has contacted for a while, or with nobody involved; ask for a follow-up.', commissioners: true },
+    about: 'Families nobody had contacted for a while, or with nobody involved, at the start of this week; ask for a follow-up.', commissioners: true },
 ];
 
 export async function reports(container, ctx) {
@@ -85,7 +85,7 @@ async function areaNames() {
   return knownAreas;
 }
 
-/** The report's arguments from the address (#/reports/density?area=…&agencyKind=HEALTH&asOf=2026-05-01). */
+/** The report's arguments from the address (#/reports/density?area=…&agencyKind=HEALTH&asOf=2026-05-31). */
 function argumentsOf(params, report) {
   const args = { area: params.get('area') || null, agencyKind: params.get('agencyKind') || null };
   if (report.asOf) args.asOf = params.get('asOf') || null;
@@ -107,25 +107,38 @@ function select(name, value, options, emptyText) {
     options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
 }
 
-function todayUtc() {
-  return new Date().toISOString().slice(0, 10);
+/** The month this is (yyyy-mm, UTC): reports look back only at months that have ended, so it is the first refused. */
+function thisMonthUtc() {
+  return new Date().toISOString().slice(0, 7);
 }
 
-/** The filter form: area, kind of agency, and (where it applies) the date to see the network as it was. */
+/** The last day of a month given as yyyy-mm, as yyyy-mm-dd. */
+function monthEnd(month) {
+  const [year, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+}
+
+function previousMonth(month) {
+  const [year, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, m - 2, 1)).toISOString().slice(0, 7);
+}
+
+/** The filter form: area, kind of agency, and (where it applies) the month end to see the network as it was. */
 function filterForm(report, params, areas, ctx, extra = () => []) {
   const area = params.get('area') ?? '';
   const areaOptions = [...new Set([...areas, ...(area ? [area] : [])])].map((a) => [a, a]);
-  const asOf = h('input', { type: 'date', name: 'asOf', value: params.get('asOf') ?? '', max: todayUtc() });
+  const asOf = h('input', {
+    type: 'month', name: 'asOfMonth', value: (params.get('asOf') ?? '').slice(0, 7), max: previousMonth(thisMonthUtc()),
+  });
   const form = h('form', {
     class: 'filters', novalidate: true, onsubmit(event) {
       event.preventDefault();
-      if (report.asOf && asOf.value > todayUtc()) return fieldError(asOf, 'Choose today or a day in the past.');
-      const days = form.elements.days;
-      if (days && !(/^\d+$/.test(days.value) && days.value >= 1 && days.value <= 3650)) {
-        return fieldError(days, 'Enter a whole number of days from 1 to 3650.');
-      }
+      if (report.asOf && asOf.value && !/^\d{4}-\d{2}$/.test(asOf.value)) return fieldError(asOf, 'Enter a month as yyyy-mm.');
+      if (report.asOf && asOf.value >= thisMonthUtc()) return fieldError(asOf, 'Choose a month that has ended.');
       const next = new URLSearchParams();
-      for (const [key, value] of new FormData(form)) if (value) next.append(key, value);
+      for (const [key, value] of new FormData(form)) {
+        if (value) next.append(key === 'asOfMonth' ? 'asOf' : key, key === 'asOfMonth' ? monthEnd(value) : value);
+      }
       return ctx.go(`#/reports/${report.id}${next.size ? `?${next}` : ''}`);
     },
   },
@@ -136,7 +149,9 @@ function filterForm(report, params, areas, ctx, extra = () => []) {
         id: `${report.id}-kind`, label: 'Kind of agency', hint: 'Only this kind of agency’s work counts',
         control: select('agencyKind', params.get('agencyKind') ?? '', agencyKinds, 'All kinds'),
       }),
-      report.asOf && field({ id: `${report.id}-as-of`, label: 'As it was on (optional)', hint: 'At the end of that day; today when empty', control: asOf }),
+      report.asOf && field({
+        id: `${report.id}-as-of`, label: 'As it was at the end of (optional)', hint: `A month that has ended; ${report.id === 'families' ? 'last month' : 'now'} when empty`, control: asOf,
+      }),
       extra()),
     submitButton('Show report')));
   return form;
@@ -293,29 +308,31 @@ function bucketTable(d) {
 
 // ---- family networks ----
 
-const FAMILIES = `query Families($area: String, $agencyKind: AgencyKind, $asOf: DateOnly, $after: String) {
-  familyNetworks(area: $area, agencyKind: $agencyKind, asOf: $asOf, first: ${PAGE}, after: $after) {
-    rows { reference area membersWithInvolvementShare practitioners agencies hasKeyWorker daysSinceLastContact daysUntilNextVisit }
-    endCursor hasNextPage } }`;
+const FAMILIES = `query Families($area: String, $agencyKind: AgencyKind, $asOf: DateOnly) {
+  familyNetworks(area: $area, agencyKind: $agencyKind, asOf: $asOf) {
+    area agencies lastContact families { value suppressed } withKeyWorker { value suppressed } withVisitPlanned { value suppressed }
+    practitionersPerFamily membersWithInvolvementShare } }`;
 
-const daysAgo = (d) => (d === null ? 'never' : d === 0 ? 'today' : `${d} ${d === 1 ? 'day' : 'days'} ago`);
-const daysAhead = (d) => (d === null ? 'none planned' : d === 0 ? 'today' : `in ${d} ${d === 1 ? 'day' : 'days'}`);
+const agencyBands = { NONE: 'None', ONE: 'One', TWO: 'Two', THREE_OR_MORE: 'Three or more' };
+
+const recencyNames = {
+  WITHIN_A_MONTH: 'Within a month', ONE_TO_THREE_MONTHS: '1 to 3 months ago', THREE_TO_SIX_MONTHS: '3 to 6 months ago',
+  SIX_TO_TWELVE_MONTHS: '6 to 12 months ago', OVER_A_YEAR: 'Over a year ago', NEVER: 'Never',
+};
 
 function familyNetworks(container, ctx, report) {
   return reportScreen(container, ctx, report, {
-    load: async (args) => (await graphql(FAMILIES, { ...args, after: null })).familyNetworks,
-    body: (page, args) => {
-      const rowOf = (f) => [f.reference, f.area, percent.format(f.membersWithInvolvementShare), String(f.practitioners),
-        String(f.agencies), f.hasKeyWorker ? 'Yes' : 'No', daysAgo(f.daysSinceLastContact), daysAhead(f.daysUntilNextVisit)];
-      const grid = table('family-table', 'Family networks, by reference',
-        ['Reference', 'Area', 'Members with someone involved', 'Practitioners', 'Agencies', 'Key worker', 'Last contact', 'Next visit'],
-        page.rows.map(rowOf));
-      const tbody = grid.querySelector('tbody');
-      return section('Families', grid, loadMore(page, 'families', async (after) => {
-        const next = (await graphql(FAMILIES, { ...args, after })).familyNetworks;
-        tbody.append(...next.rows.map((f) => tableRow(rowOf(f))));
-        return { page: next, shown: tbody.rows.length };
-      }, ctx));
+    load: async (args) => (await graphql(FAMILIES, args)).familyNetworks,
+    body: (groups) => {
+      const rowOf = (g) => [g.area, agencyBands[g.agencies] ?? g.agencies, recencyNames[g.lastContact] ?? g.lastContact,
+        count(g.families), count(g.withKeyWorker), count(g.withVisitPlanned),
+        mean(g.practitionersPerFamily), percent.format(g.membersWithInvolvementShare)];
+      return section('Families, in groups of at least ten',
+        h('p', { class: 'hint' }, 'Families are shown in groups so that no figure is about one family; smaller groups are left out.'),
+        table('family-table', 'Family networks, by area, agencies and last contact',
+          ['Area', 'Agencies', 'Last contact', 'Families', 'With a key worker', 'With a visit planned',
+            'Practitioners per family', 'Members with someone involved'],
+          groups.map(rowOf)));
     },
   });
 }
@@ -394,14 +411,16 @@ function caseloads(container, ctx, report) {
 
 const NO_CONTACT = `query NoContact($area: String, $agencyKind: AgencyKind, $days: Int, $reasons: [NoContactReason!], $after: String) {
   familiesWithoutContact(area: $area, agencyKind: $agencyKind, days: $days, reasons: $reasons, first: ${PAGE}, after: $after) {
-    rows { reference area daysSinceLastContact hasActiveInvolvement onlyOverdueVisits reasons } endCursor hasNextPage } }`;
+    rows { reference area lastContact hasActiveInvolvement onlyOverdueVisits reasons } endCursor hasNextPage } }`;
+
+const dayChoices = [['30', 'a month (30 days)'], ['90', '3 months (90 days)'], ['180', '6 months (180 days)'], ['365', 'a year (365 days)']];
 
 function noContactArguments(params) {
   const days = params.get('days');
   return {
     area: params.get('area') || null,
     agencyKind: params.get('agencyKind') || null,
-    days: days && /^\d+$/.test(days) ? Number(days) : 90,
+    days: dayChoices.some(([d]) => d === days) ? Number(days) : 90,
     reasons: params.getAll('reasons').filter((r) => r in reasonNames),
   };
 }
@@ -411,8 +430,9 @@ function noContactFilters(params) {
     const chosen = params.getAll('reasons');
     return [
       field({
-        id: 'no-contact-days', label: 'No contact for at least (days)', hint: 'Between 1 and 3650',
-        control: h('input', { type: 'number', name: 'days', min: 1, max: 3650, inputmode: 'numeric', value: params.get('days') ?? '90' }),
+        id: 'no-contact-days', label: 'No contact for at least', hint: 'As at the start of this week',
+        control: h('select', { name: 'days' }, dayChoices.map(([value, text]) =>
+          h('option', { value, selected: value === (params.get('days') ?? '90') }, text))),
       }),
       h('fieldset', { class: 'choices' }, h('legend', {}, 'Why (any of these; all when none is ticked)'),
         Object.entries(reasonNames).map(([value, text]) => h('div', { class: 'choice' },
@@ -444,7 +464,7 @@ function noContactCard(f, ctx) {
     h('h3', {}, f.reference),
     h('p', { class: 'agency' }, f.area),
     h('dl', { class: 'facts' },
-      h('div', {}, h('dt', {}, 'Last contact'), h('dd', {}, f.daysSinceLastContact === null ? 'Never' : daysAgo(f.daysSinceLastContact))),
+      h('div', {}, h('dt', {}, 'Last contact'), h('dd', {}, recencyNames[f.lastContact] ?? f.lastContact)),
       h('div', {}, h('dt', {}, 'Anyone involved'), h('dd', {}, f.hasActiveInvolvement ? 'Yes' : 'Nobody')),
       h('div', {}, h('dt', {}, 'Why listed'), h('dd', {}, f.reasons.map((r) => reasonNames[r] ?? r).join('; ')))),
     followUpDisclosure(f, ctx));

@@ -64,6 +64,35 @@ public abstract partial class NetworkStoreContract
     }
 
     [ContractFact]
+    public async Task The_list_is_as_it_was_at_its_moment_so_later_contacts_and_involvements_do_not_move_it()
+    {
+        var reports = await ReportNetworkAsync();
+        var at = Days(-15);
+
+        // Fifteen days ago the Ahmeds' contacts since were not yet made (their −40d one counts); the Eyres' −1d contact
+        // neither, so they had none; Carl had not yet begun with Gus (−10d), and Owen was still with Bilal.
+        Assert.Equal(
+            [
+                $"{F2} North last - active True planned -",
+                $"{F3} North last {Days(-200):O} active False planned -",
+                $"{F4} South last - active False planned {Days(-2):O}",
+                $"{F5} South last - active True planned {Days(10):O}",
+                $"{F6} East last - active False planned -",
+            ],
+            await NoContactLinesAsync(reports, new NoContactQuery(null, null, at, at.AddDays(-30), Enum.GetValues<NoContactReason>().ToHashSet())));
+        // The same moment, one kind of agency: the school's −40d contact with Bilal, and Sian already with Hal.
+        Assert.Equal(
+            [
+                $"{F2} North last - active False planned -",
+                $"{F3} North last - active False planned -",
+                $"{F4} South last - active False planned -",
+                $"{F5} South last - active True planned {Days(10):O}",
+                $"{F6} East last - active False planned -",
+            ],
+            await NoContactLinesAsync(reports, new NoContactQuery(null, AgencyKind.School, at, at.AddDays(-30), Enum.GetValues<NoContactReason>().ToHashSet())));
+    }
+
+    [ContractFact]
     public async Task Recording_a_contact_joining_and_leaving_move_families_on_and_off_the_list()
     {
         var reports = await ReportNetworkAsync();

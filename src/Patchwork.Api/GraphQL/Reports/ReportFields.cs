@@ -32,15 +32,13 @@ public static class ReportFields
             .Audited(Viewed)
             .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.DensityAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
-        query.Field<NonNullGraphType<FamilyNetworkPageType>>("familyNetworks")
-            .Description("Each family's network under its pseudonymous reference, ordered by reference.")
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FamilyNetworkGroupType>>>>("familyNetworks")
+            .Description("Families grouped by area, number of agencies and contact recency, at the end of a month (last month when asOf is omitted), each group large enough to publish; ordered by those.")
             .WithComplexityImpact(ReportCost, 1)
             .FilterArguments(asOf: true)
-            .PageArguments()
             .AllowRoles(ReportAccess.Analysis)
             .Audited(Viewed)
-            .ResolveAsync(async ctx => Cursors.Page(await GatedAsync(ctx, q => q.FamilyNetworksAsync(ArgumentsOf(ctx), ctx.CancellationToken)),
-                ReportQueries.PositionOf, ctx.PageSize("first", MaxPage), ctx.GetArgument<string?>("after")));
+            .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.FamilyNetworksAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyPairType>>>>("agencyCoInvolvement")
             .Description("Pairs of agencies working with the same families, and how many families, overall and per area.")
@@ -59,10 +57,10 @@ public static class ReportFields
             .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.CaseloadsAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
         query.Field<NonNullGraphType<NoContactPageType>>("familiesWithoutContact")
-            .Description("Families with no completed contact for `days` days, no active involvement, or only overdue visits: never contacted first, then the longest without contact.")
+            .Description("Families that, at the start of this week (Monday 00:00 UTC), had no completed contact for `days` days, no active involvement, or only overdue visits: never contacted first, then by contact recency.")
             .WithComplexityImpact(ReportCost, 1)
             .FilterArguments(asOf: false)
-            .Argument<IntGraphType>("days", a => a.DefaultValue = ReportArguments.DefaultDays)
+            .Argument<IntGraphType>("days", "30, 90, 180 or 365.", a => a.DefaultValue = ReportArguments.DefaultDays)
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<NoContactReason>>>>("reasons", "Any of these; all when omitted.")
             .PageArguments()
             .AllowRoles(ReportAccess.Commissioning)
@@ -102,7 +100,7 @@ public static class ReportFields
     {
         field.Argument<StringGraphType>("area", "Only the families of this area.")
             .Argument<EnumerationGraphType<AgencyKind>>("agencyKind", "Only this kind of agency's involvements, contacts and visits count.");
-        return asOf ? field.Argument<DateOnlyGraphType>("asOf", "The network as it was at the end of this day (UTC).") : field;
+        return asOf ? field.Argument<DateOnlyGraphType>("asOf", "The network as it was at the end of this day (UTC): the last day of a month that has ended.") : field;
     }
 
     private static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>

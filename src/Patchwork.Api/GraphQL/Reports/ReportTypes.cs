@@ -85,31 +85,21 @@ public sealed class DensityReportType : ObjectGraphType<DensityReport>
     }
 }
 
-public sealed class FamilyNetworkRowType : ObjectGraphType<FamilyNetworkRow>
+public sealed class FamilyNetworkGroupType : ObjectGraphType<FamilyNetworkGroup>
 {
-    public FamilyNetworkRowType()
+    public FamilyNetworkGroupType()
     {
-        Name = "FamilyNetworkRow";
-        Description = "One family's network, under its pseudonymous reference: no names, no member count, no exact dates.";
-        Field(r => r.Reference).Description("The family's pseudonymous reference, e.g. F-7K3Q9X2MAB.");
-        Field(r => r.Area);
-        Field(r => r.MembersWithInvolvementShare).Description("The share of members with at least one involvement (0 to 1).");
-        Field(r => r.Practitioners);
-        Field(r => r.Agencies);
-        Field(r => r.HasKeyWorker);
-        Field(r => r.DaysSinceLastContact, nullable: true).Description("Null when no member has had a completed contact.");
-        Field(r => r.DaysUntilNextVisit, nullable: true).Description("Null when no visit is planned.");
-    }
-}
-
-public sealed class FamilyNetworkPageType : ObjectGraphType<CursorPage<FamilyNetworkRow>>
-{
-    public FamilyNetworkPageType()
-    {
-        Name = "FamilyNetworkPage";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FamilyNetworkRowType>>>>("rows").Resolve(ctx => ctx.Source.Rows);
-        Field(p => p.EndCursor, nullable: true).Description("Pass as `after` for the next page.");
-        Field(p => p.HasNextPage);
+        Name = "FamilyNetworkGroup";
+        Description = "Families of one area with the same number of agencies and the same contact recency, published only when "
+            + "there are enough of them (Reports:MinimumGroup, 10 by default): no references, no exact figures about one family.";
+        Field(g => g.Area);
+        Field(g => g.Agencies, type: typeof(NonNullGraphType<EnumerationGraphType<AgencyBand>>)).Description("How many agencies work around each family of the group.");
+        Field(g => g.LastContact, type: typeof(NonNullGraphType<EnumerationGraphType<ContactRecency>>)).Description("How long since each family's last completed contact.");
+        Field<NonNullGraphType<ReportCountType>>("families").Resolve(ctx => ctx.Source.Families);
+        Field<NonNullGraphType<ReportCountType>>("withKeyWorker").Resolve(ctx => ctx.Source.WithKeyWorker);
+        Field<NonNullGraphType<ReportCountType>>("withVisitPlanned").Resolve(ctx => ctx.Source.WithVisitPlanned);
+        Field(g => g.PractitionersPerFamily).Description("The mean, to one decimal.");
+        Field(g => g.MembersWithInvolvementShare).Description("The mean share of a family's members with an involvement (0 to 1), to one decimal.");
     }
 }
 
@@ -148,7 +138,8 @@ public sealed class NoContactRowType : ObjectGraphType<NoContactRow>
         Name = "FamilyWithoutContact";
         Field(r => r.Reference).Description("Quote it to requestFollowUp.");
         Field(r => r.Area);
-        Field(r => r.DaysSinceLastContact, nullable: true).Description("Null when no member has ever had a completed contact.");
+        Field(r => r.LastContact, type: typeof(NonNullGraphType<EnumerationGraphType<ContactRecency>>))
+            .Description("How long before the start of the week the last completed contact was: NEVER when there has been none.");
         Field(r => r.HasActiveInvolvement);
         Field(r => r.OnlyOverdueVisits).Description("Every planned visit is in the past.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<NoContactReason>>>>>("reasons")
