@@ -59,7 +59,7 @@ internal static class HttpBenchmarks
     {
         var scripts = Path.Combine(paths.DataDirectory, "wrk");
         using var started = await StartApiAsync(paths, database, sample);
-        var (api, apiUrl, requests, answer, graphql, _) = started;
+        var (api, apiUrl, requests, answer, graphql, _, _) = started;
         var idle = api.WorkingSetMB();
         var graphQLOne = await Wrk.RunAsync("GraphQL family team", graphql, apiUrl, 1, options.Duration);
         LoadRun graphQLMax;
@@ -69,7 +69,8 @@ internal static class HttpBenchmarks
             graphQLMax = await Wrk.RunAsync("GraphQL family team", graphql, apiUrl, SaturationConnections, options.Duration);
             workingSet = watch.PeakMB;
         }
-        var graphQLHalf = await PacedAsync(requests, apiUrl, graphQLMax.RequestsPerSecond / 2, graphQLOne.P50, options, scripts);
+        var (half, _) = await PacedAsync(requests, apiUrl, graphQLMax.RequestsPerSecond / 2, graphQLOne.P50, options, scripts);
+        var graphQLHalf = half with { Name = "GraphQL family team, half rate" };
         api.Stop();
 
         Console.WriteLine("Baselines …");
@@ -115,7 +116,7 @@ internal static class HttpBenchmarks
     }
 
     /// <summary>The API started on the database, its requests checked, the wrk script written and the API warmed up.</summary>
-    private static async Task<StartedApi> StartApiAsync(Paths paths, string database, Sample sample)
+    internal static async Task<StartedApi> StartApiAsync(Paths paths, string database, Sample sample)
     {
         var scripts = Path.Combine(paths.DataDirectory, "wrk");
         Directory.CreateDirectory(scripts);
@@ -146,7 +147,7 @@ internal static class HttpBenchmarks
             var graphql = Wrk.Script(Path.Combine(scripts, "graphql.lua"), requests);
             var apiUrl = $"http://127.0.0.1:{apiPort}";
             await Wrk.RunAsync("warm-up", graphql, apiUrl, SaturationConnections, WarmUp);
-            return new StartedApi(api, apiUrl, requests, answer, graphql, startUp);
+            return new StartedApi(api, apiUrl, requests, answer, graphql, startUp, key);
         }
         catch
         {
@@ -155,26 +156,27 @@ internal static class HttpBenchmarks
         }
     }
 
-    private sealed record StartedApi(Server Api, string Url, List<WrkRequest> Requests, byte[] Answer, string Script, TimeSpan StartUp)
+    internal sealed record StartedApi(Server Api, string Url, List<WrkRequest> Requests, byte[] Answer, string Script, TimeSpan StartUp, byte[] Key)
         : IDisposable
     {
         public void Dispose() => Api.Dispose();
     }
 
     /// <summary>
-    /// Half the maximum rate, held by pacing: each of a few connections waits between an answer and its next
-    /// request (wrk's delay hook), the wait set from the one-connection latency and corrected once by what was measured.
+    /// A rate held by pacing: each of a few connections waits between an answer and its next request (wrk's delay
+    /// hook), the wait set from the one-connection latency and corrected by what was measured. Answers the run and the
+    /// wait that held the rate, so that the same offered load can be run again beside other work.
     /// </summary>
-    private static async Task<LoadRun> PacedAsync(IReadOnlyList<WrkRequest> requests, string url, double rate,
+    internal static async Task<(LoadRun Run, double PauseMs)> PacedAsync(IReadOnlyList<WrkRequest> requests, string url, double rate,
         double latencyMs, BenchOptions options, string scripts)
     {
         var cycleMs = PacedConnections * 1000 / rate;
         LoadRun? run = null;
+        var pause = 0.0;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var pause = Math.Max(0, cycleMs - latencyMs);
-            var paced = Wrk.Script(Path.Combine(scripts, "graphql-paced.lua"), requests, pause);
-            run = await Wrk.RunAsync($"GraphQL family team, paced to {rate:N0}/s", paced, url, PacedConnections, options.Duration);
+            pause = Math.Max(0, cycleMs - latencyMs);
+            run = await PacedAtAsync(requests, url, pause, $"GraphQL family team, paced to {rate:N0}/s", options, scripts);
             if (run.RequestsPerSecond / rate is > 0.9 and < 1.1)
             {
                 break;
@@ -182,8 +184,13 @@ internal static class HttpBenchmarks
             // What a request really took on top of the pause at this rate, for the next try.
             latencyMs = (PacedConnections * 1000 / run.RequestsPerSecond) - pause;
         }
-        return run! with { Name = "GraphQL family team, half rate" };
+        return (run!, pause);
     }
+
+    /// <summary>One paced run: every connection waits <paramref name="pauseMs"/> between an answer and its next request.</summary>
+    internal static Task<LoadRun> PacedAtAsync(IReadOnlyList<WrkRequest> requests, string url, double pauseMs, string name,
+        BenchOptions options, string scripts) =>
+        Wrk.RunAsync(name, Wrk.Script(Path.Combine(scripts, "graphql-paced.lua"), requests, pauseMs), url, PacedConnections, options.Duration);
 
     /// <summary>Builds the GraphQL requests, each signed in as a practitioner in that family's team, and checks them.</summary>
     private static async Task<(List<WrkRequest> Requests, byte[] Answer)> GraphQLRequestsAsync(int port, Sample sample, byte[] key)
@@ -224,8 +231,8 @@ internal static class HttpBenchmarks
         return (requests, answerBytes);
     }
 
-    /// <summary>A development token, signed with the API's Development key, for one practitioner.</summary>
-    private static string Token(string subject, byte[] key)
+    /// <summary>A development token, signed with the API's Development key, for one user in one role.</summary>
+    internal static string Token(string subject, byte[] key, string role = "practitioner")
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8);
@@ -235,7 +242,7 @@ internal static class HttpBenchmarks
             ["aud"] = "patchwork-api",
             ["sub"] = subject,
             ["name"] = subject,
-            ["roles"] = "practitioner",
+            ["roles"] = role,
             ["iat"] = now,
             ["nbf"] = now - 60,
             ["exp"] = now + 3600,

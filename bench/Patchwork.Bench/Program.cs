@@ -2,7 +2,8 @@ using System.Globalization;
 using Patchwork.Bench;
 
 // The county benchmark: seeds (or reuses) a county database, measures the store alone, then the API through
-// HTTP and GraphQL with wrk next to the two baselines, prints the table and writes docs/benchmarks.md.
+// HTTP and GraphQL with wrk next to the two baselines, then the doorstep beside analysts running reports, prints the
+// tables and writes docs/benchmarks.md.
 // Run it with bench/run (which builds everything in Release first).
 var options = BenchOptions.Parse(args);
 if (options is null)
@@ -26,6 +27,17 @@ if (options.ApiOnly)
 {
     var families = await Sample.DrawAsync(work, new Random(options.Seed));
     await HttpBenchmarks.RunApiAsync(paths, work, families, options);
+    Seeding.DeleteDatabase(work);
+    return 0;
+}
+if (options.Doorstep)
+{
+    var families = await Sample.DrawAsync(work, new Random(options.Seed));
+    var doorstep = await DoorstepBenchmarks.RunAsync(paths, work, families, options);
+    var section = DoorstepBenchmarks.Markdown(doorstep, machine);
+    Console.WriteLine(section);
+    var page = File.Exists(output) ? await File.ReadAllTextAsync(output) : "# Benchmarks\n";
+    await File.WriteAllTextAsync(output, DoorstepBenchmarks.Patch(page, section));
     Seeding.DeleteDatabase(work);
     return 0;
 }
@@ -54,11 +66,14 @@ foreach (var m in store)
 }
 
 var http = await HttpBenchmarks.RunAsync(paths, work, sample, options);
+Console.WriteLine("The doorstep beside analysts …");
+var doorstepSection = DoorstepBenchmarks.Markdown(await DoorstepBenchmarks.RunAsync(paths, work, sample, options), machine);
 var report = new Report(machine, seeding, data, store, http, options, Path.Combine(paths.Root, "bench", "notes.md"));
 Console.WriteLine();
 Console.WriteLine(report.Table());
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, report.Markdown() + Environment.NewLine + ReportBenchmarks.Markdown(reports));
+await File.WriteAllTextAsync(output,
+    string.Join(Environment.NewLine, report.Markdown(), ReportBenchmarks.Markdown(reports), doorstepSection));
 Console.WriteLine($"Written to {Path.GetRelativePath(Environment.CurrentDirectory, output)} at {DateTime.Now.ToString("HH:mm", CultureInfo.InvariantCulture)}.");
 Seeding.DeleteDatabase(work);
 return 0;

@@ -97,17 +97,7 @@ internal static class ReportBenchmarks
     }
 
     /// <summary>Replaces the Reports section of an existing benchmarks page (or appends it), leaving the rest as it was.</summary>
-    public static string Patch(string page, string section)
-    {
-        const string Heading = "## Reports";
-        var start = page.IndexOf(Heading, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return page.TrimEnd() + Environment.NewLine + Environment.NewLine + section;
-        }
-        var next = page.IndexOf("\n## ", start + Heading.Length, StringComparison.Ordinal);
-        return page[..start] + section + (next < 0 ? "" : Environment.NewLine + page[(next + 1)..]);
-    }
+    public static string Patch(string page, string section) => Sections.Replace(page, "## Reports", section);
 
     private static List<(string What, string Goal, string Measured, bool Met)> Targets(Results results)
     {

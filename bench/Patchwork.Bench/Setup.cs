@@ -5,23 +5,24 @@ using System.Text.Json;
 namespace Patchwork.Bench;
 
 /// <summary>What a run measures: how long each load runs, and which database it runs on.</summary>
-internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration, bool Reseed, bool ReportsOnly = false, bool ApiOnly = false)
+internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration, bool Reseed, bool ReportsOnly = false, bool ApiOnly = false, bool Doorstep = false)
 {
     public const string Usage = """
-        bench/run [--duration SECONDS] [--db PATH] [--reseed] [--seed N] [--reports | --api]
+        bench/run [--duration SECONDS] [--db PATH] [--reseed] [--seed N] [--reports | --api | --doorstep]
           --duration  how long each wrk run lasts (default 10)
           --db        the county database (default bench/data/county.db; seeded when missing)
           --reseed    seed the county database again even if it exists (to time the seed)
           --seed      the generator's and the sampler's seed (default 1802)
           --reports   only the analysts' and commissioners' reports; rewrites the Reports section of docs/benchmarks.md
           --api       only the API's family-team runs (one connection and saturation), printed; nothing is written
+          --doorstep  only the family team's tail alone and beside four analysts running reports; rewrites that section
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
         var database = Path.Combine(Paths.Find().DataDirectory, "county.db");
         int seed = 1802, seconds = 10;
-        bool reseed = false, reportsOnly = false, apiOnly = false;
+        bool reseed = false, reportsOnly = false, apiOnly = false, doorstep = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -46,11 +47,15 @@ internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration
                 case "--api":
                     apiOnly = true;
                     break;
+                case "--doorstep":
+                    doorstep = true;
+                    break;
                 default:
                     return null;
             }
         }
-        return reportsOnly && apiOnly ? null : new BenchOptions(database, seed, TimeSpan.FromSeconds(seconds), reseed, reportsOnly, apiOnly);
+        var modes = new[] { reportsOnly, apiOnly, doorstep }.Count(m => m);
+        return modes > 1 ? null : new BenchOptions(database, seed, TimeSpan.FromSeconds(seconds), reseed, reportsOnly, apiOnly, doorstep);
     }
 }
 
@@ -117,11 +122,11 @@ internal sealed record Seeding(TimeSpan? Took, long Bytes, string Summary, DateT
             var kept = JsonSerializer.Deserialize<Seeding>(await File.ReadAllTextAsync(record))!;
             return kept with { Bytes = new FileInfo(options.Database).Length };
         }
+        Directory.CreateDirectory(Path.GetDirectoryName(options.Database)!);
         foreach (var file in new[] { options.Database, options.Database + "-wal", options.Database + "-shm" })
         {
             File.Delete(file);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(options.Database)!);
         Console.WriteLine($"Seeding the county into {options.Database} with the API's seed command …");
         var clock = Stopwatch.StartNew();
         var (exitCode, lastLine) = await Shell.RunToConsoleAsync("dotnet",

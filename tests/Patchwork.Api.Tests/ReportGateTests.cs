@@ -42,4 +42,31 @@ public sealed class ReportGateTests
         third.SetResult(3);
         Assert.Equal((3, 4), (await other, await waiting));
     }
+
+    [Fact]
+    public async Task A_report_runs_off_the_thread_pool_at_the_lowest_priority_before_and_after_it_awaits()
+    {
+        using var gate = new ReportGate(Options.Create(new ReportOptions()));
+
+        var (before, after) = await gate.RunAsync("analyst-a", async () =>
+        {
+            var first = WhereAmI();
+            await Task.Yield(); // a report awaits its store; the rest of it must come back to the report threads
+            return (first, WhereAmI());
+        }, default);
+
+        var expected = (PoolThread: false, Nice: OperatingSystem.IsLinux() ? 19 : 0);
+        Assert.Equal(expected, before);
+        Assert.Equal(expected, after);
+        Assert.Equal(0, NiceOfThisThread()); // only the report threads are lowered, never the requests' threads
+    }
+
+    // The calling thread's nice value, field 19 of its /proc stat line (0 where there is no /proc).
+    private static int NiceOfThisThread() =>
+        File.Exists("/proc/thread-self/stat")
+            ? int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16],
+                System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
+    private static (bool PoolThread, int Nice) WhereAmI() => (Thread.CurrentThread.IsThreadPoolThread, NiceOfThisThread());
 }

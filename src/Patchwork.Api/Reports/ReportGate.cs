@@ -6,11 +6,13 @@ namespace Patchwork.Api.Reports;
 /// Reports walk the whole network, and a practitioner's doorstep query must not wait behind them. So each user's
 /// reports run one after another (a burst from one analyst queues behind itself), and at most
 /// <see cref="ReportOptions.MaxConcurrent"/> reports run at once across every user; the rest wait their turn, within
-/// the request's time limit. GraphQL and the CSV downloads pass through the same gate.
+/// the request's time limit. Those that run are computed on <see cref="ReportThreads"/>, at the lowest priority.
+/// GraphQL and the CSV downloads pass through the same gate.
 /// </summary>
 public sealed class ReportGate(IOptions<ReportOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _running = new(options.Value.MaxConcurrent);
+    private readonly ReportThreads _threads = new(options.Value.MaxConcurrent);
     private readonly Dictionary<string, SemaphoreSlim> _perUser = new(StringComparer.Ordinal);
 
     public async Task<T> RunAsync<T>(string subject, Func<Task<T>> report, CancellationToken cancellationToken)
@@ -22,7 +24,7 @@ public sealed class ReportGate(IOptions<ReportOptions> options) : IDisposable
             await _running.WaitAsync(cancellationToken);
             try
             {
-                return await report();
+                return await _threads.RunAsync(report, cancellationToken);
             }
             finally
             {
@@ -38,6 +40,7 @@ public sealed class ReportGate(IOptions<ReportOptions> options) : IDisposable
     public void Dispose()
     {
         _running.Dispose();
+        _threads.Dispose();
         lock (_perUser)
         {
             foreach (var turn in _perUser.Values)
