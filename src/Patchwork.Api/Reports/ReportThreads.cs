@@ -16,7 +16,7 @@ public sealed class ReportThreads : TaskScheduler, IDisposable
     private const int Nice = 19;
 
     [ThreadStatic]
-    private static bool t_isReportThread;
+    private static bool _isReportThread;
 
     private readonly BlockingCollection<Task> _queue = [];
     private readonly Thread[] _threads;
@@ -53,13 +53,13 @@ public sealed class ReportThreads : TaskScheduler, IDisposable
     protected override void QueueTask(Task task) => _queue.Add(task);
 
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
-        t_isReportThread && TryExecuteTask(task);
+        _isReportThread && TryExecuteTask(task);
 
     protected override IEnumerable<Task> GetScheduledTasks() => _queue.ToArray();
 
     private void Work()
     {
-        t_isReportThread = true;
+        _isReportThread = true;
         LowerPriority();
         foreach (var task in _queue.GetConsumingEnumerable())
         {
