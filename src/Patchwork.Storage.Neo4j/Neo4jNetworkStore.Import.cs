@@ -13,18 +13,12 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
     /// <summary>Rows per statement: large enough to amortise a round trip, small enough for one request body.</summary>
     private const int RowsPerBatch = 2_000;
 
-    /// <summary>
-    /// Rows per transaction of a streamed load (give or take a batch): the server holds a transaction's changes in
-    /// memory until it commits, about 4 KB a visit (43 MB for 10,000), so a load of any size needs about that much.
-    /// </summary>
-    private const int RowsPerTransaction = 10_000;
-
     /// <summary>Loads a snapshot in one transaction, parents before children; Visit.Restricted is derived, not read.</summary>
     public Task ImportAsync(NetworkSnapshot snapshot, CancellationToken cancellationToken) =>
         LoadInTransactionAsync([.. Batches(snapshot)], cancellationToken);
 
     /// <summary>
-    /// Loads a network arriving in pieces, in transactions of about <see cref="RowsPerTransaction"/> rows each, so the
+    /// Loads a network arriving in pieces, in transactions of about <see cref="Neo4jOptions.ImportRowsPerTransaction"/> rows each, so the
     /// server's memory stays flat however large the network. A load that fails part-way keeps the transactions it
     /// committed; every row is merged by id, so running the same load again completes it with nothing doubled. A
     /// transaction's rows are held until it commits, so a transient failure retries that transaction alone.
@@ -39,7 +33,7 @@ public sealed partial class Neo4jNetworkStore : INetworkBulkImport, INetworkExpo
             foreach (var batch in Batches(piece))
             {
                 pending.Add(batch);
-                if (pending.Sum(b => b.Rows.Length) >= RowsPerTransaction)
+                if (pending.Sum(b => b.Rows.Length) >= _rowsPerTransaction)
                 {
                     await LoadInTransactionAsync(pending, cancellationToken);
                     pending.Clear();

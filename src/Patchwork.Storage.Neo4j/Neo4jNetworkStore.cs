@@ -15,9 +15,11 @@ public sealed partial class Neo4jNetworkStore : INetworkStore, IDisposable
     private readonly QueryApiClient _client;
     private readonly CypherCatalogue _cypher;
     private readonly TimeProvider _time;
+    private readonly int _rowsPerTransaction;
 
     public Neo4jNetworkStore(Neo4jOptions options, TimeProvider time, HttpMessageHandler? handler = null)
     {
+        _rowsPerTransaction = options.ImportRowsPerTransaction;
         _cypher = CypherCatalogue.Load();
         _client = new QueryApiClient(options, handler);
         _time = time;

@@ -49,4 +49,40 @@ internal static class ApiProcess
         }
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    /// <summary>
+    /// Starts the API and kills it (SIGKILL, no chance to clean up) at the first line of its output that
+    /// <paramref name="killAt"/> picks; answers whether it was killed before it exited by itself, and what it printed.
+    /// </summary>
+    public static async Task<(bool Killed, string Output)> RunAndKillAsync(Dictionary<string, string> environment,
+        Func<string, bool> killAt, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [AssemblyPath, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = new System.Text.StringBuilder();
+        var killed = false;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            output.AppendLine(line);
+            if (killAt(line))
+            {
+                process.Kill(entireProcessTree: true);
+                killed = true;
+                break;
+            }
+        }
+        await process.WaitForExitAsync(timeout.Token);
+        return (killed, output + await stderr);
+    }
 }

@@ -118,14 +118,7 @@ public sealed class MoveCommandTests : IDisposable, IClassFixture<Neo4jRun>
     public async Task A_pilot_moved_to_neo4j_and_back_comes_back_as_it_left()
     {
         await SeedPilotAsync();
-        var neo4j = await TestNeo4j.OptionsAsync();
-        await TestNeo4j.WipeAsync(neo4j);
-        var environment = Environment;
-        environment["Move__To__Storage__Sqlite__Path"] = Back;
-        environment["Neo4j__Uri"] = neo4j.Uri!;
-        environment["Neo4j__Database"] = neo4j.Database;
-        environment["Neo4j__User"] = neo4j.User ?? "";
-        environment["Neo4j__Password"] = neo4j.Password ?? "";
+        var environment = await Neo4jEnvironmentAsync();
 
         var (there, thereOutput) = await ApiProcess.RunToExitAsync(environment, "move", "--from", "sqlite", "--to", "neo4j");
         Assert.True(there == 0, thereOutput);
@@ -138,6 +131,61 @@ public sealed class MoveCommandTests : IDisposable, IClassFixture<Neo4jRun>
         Assert.Equal(await NetworkAsync(Pilot), await NetworkAsync(Back));
         Assert.Equal(await TrailAsync(Pilot), await TrailAsync(Back));
         Assert.Equal(await FollowUpsAsync(Pilot), await FollowUpsAsync(Back));
+    }
+
+    [Neo4jFact]
+    public async Task A_move_to_neo4j_killed_half_way_and_run_again_completes_with_nothing_lost_or_doubled()
+    {
+        await SeedPilotAsync();
+        var environment = await Neo4jEnvironmentAsync();
+        // Small transactions, so that the kill falls between many commits and not after the last.
+        environment["Neo4j__ImportRowsPerTransaction"] = "1000";
+
+        var (killed, killedOutput) = await ApiProcess.RunAndKillAsync(environment, line => ShareDone(line) is >= 30 and < 100,
+            "move", "--from", "sqlite", "--to", "neo4j");
+
+        Assert.True(killed, killedOutput);
+        var source = await CountAsync(Pilot);
+        var half = await Neo4jCountAsync();
+        Assert.InRange(Rows(half), 1, Rows(source) - 1);
+        var (again, againOutput) = await ApiProcess.RunToExitAsync(environment, "move", "--from", "sqlite", "--to", "neo4j");
+        Assert.True(again == 0, againOutput);
+        Assert.Contains("holds an earlier copy", againOutput, StringComparison.Ordinal);
+        Assert.Contains("every count agrees", againOutput, StringComparison.Ordinal);
+        var (back, backOutput) = await ApiProcess.RunToExitAsync(environment, "move", "--from", "neo4j", "--to", "sqlite");
+        Assert.True(back == 0, backOutput);
+        Assert.Equal(source, await CountAsync(Back));
+        Assert.Equal(await NetworkAsync(Pilot), await NetworkAsync(Back));
+        Assert.Equal(await TrailAsync(Pilot), await TrailAsync(Back));
+        Assert.Equal(await FollowUpsAsync(Pilot), await FollowUpsAsync(Back));
+    }
+
+    // The share of the network a progress line says is loaded ("Network [####....]  30 %  …"), or null.
+    private static int? ShareDone(string line)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(line, @"^Network \[[#.]+\]\s+(\d+)\s?%");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private static long Rows(NetworkCounts counts) => counts.Families + counts.Clients + counts.Involvements + counts.Visits;
+
+    private async Task<Dictionary<string, string>> Neo4jEnvironmentAsync()
+    {
+        var neo4j = await TestNeo4j.OptionsAsync();
+        await TestNeo4j.WipeAsync(neo4j);
+        var environment = Environment;
+        environment["Move__To__Storage__Sqlite__Path"] = Back;
+        environment["Neo4j__Uri"] = neo4j.Uri!;
+        environment["Neo4j__Database"] = neo4j.Database;
+        environment["Neo4j__User"] = neo4j.User ?? "";
+        environment["Neo4j__Password"] = neo4j.Password ?? "";
+        return environment;
+    }
+
+    private static async Task<NetworkCounts> Neo4jCountAsync()
+    {
+        using var store = new Patchwork.Storage.Neo4j.Neo4jNetworkStore(await TestNeo4j.OptionsAsync(), TimeProvider.System);
+        return await store.CountAsync(Ct);
     }
 
     private Task<(int ExitCode, string Output)> MoveAsync() =>
