@@ -121,6 +121,24 @@ public sealed class TransportTests(PatchworkAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_request_that_runs_out_of_time_is_503_with_retry_after_not_the_clients_fault()
+    {
+        using var app = new PatchworkApp("Development", new() { ["GraphQL:Timeout"] = "00:00:00.001" });
+        var analyst = await app.TokenForAsync(Demo.EmailFor(app, "analyst"));
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", analyst);
+
+        using var response = await client.PostAsync("/graphql",
+            new StringContent("{\"query\": \"{ familyNetworks { area } }\"}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("TIMEOUT", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        response.AssertKeptPrivate("a request out of time");
+    }
+
+    [Fact]
     public async Task In_development_a_misspelt_name_is_refused_with_a_suggestion()
     {
         var response = await _app.GraphQLAsync(await PractitionerToken(), "{ clent(id: \"x\") { id } }");

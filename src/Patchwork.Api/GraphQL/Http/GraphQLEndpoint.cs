@@ -14,7 +14,8 @@ namespace Patchwork.Api.GraphQL.Http;
 /// GraphQL over HTTP at <c>/graphql</c>: POST with a JSON body, or GET for queries; answers in
 /// <c>application/graphql-response+json</c> (or <c>application/json</c> when only that is accepted).
 /// Requests that cannot be executed (bad JSON, unparsable or invalid documents, wrong variables) get 400;
-/// a mutation over GET gets 405. The request's audit entries are written before the answer is sent.
+/// a mutation over GET gets 405; one that ran out of time gets 503 with <c>Retry-After</c>, since the fault is the
+/// server's load, not the request. The request's audit entries are written before the answer is sent.
 /// </summary>
 public sealed partial class GraphQLEndpoint(
     IDocumentExecuter<ISchema> executer,
@@ -85,9 +86,23 @@ public sealed partial class GraphQLEndpoint(
             validated.Remember(text, document);
         }
         await audit.FlushAsync(http.RequestAborted);
-        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        http.Response.StatusCode = StatusOf(http, result);
         http.Response.ContentType = ResponseContentType(http);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static int StatusOf(HttpContext http, ExecutionResult result)
+    {
+        if (result.Executed)
+        {
+            return StatusCodes.Status200OK;
+        }
+        if (result.Errors?.Any(e => e.Code == "TIMEOUT") == true)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return StatusCodes.Status503ServiceUnavailable;
+        }
+        return StatusCodes.Status400BadRequest;
     }
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document,
