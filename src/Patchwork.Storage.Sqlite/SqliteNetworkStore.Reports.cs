@@ -72,7 +72,9 @@ public sealed partial class SqliteNetworkStore : INetworkReports
         var counts = new Dictionary<(string Area, int First, int Second), int>();
         for (var f = 0; f < network.Families.Count; f++)
         {
-            var agencies = network.AroundFamily(f).Select(i => i.Agency).Distinct().Order().ToArray();
+            // By id, as the port names a pair: the indexes follow the order practitioners were read in.
+            var agencies = network.AroundFamily(f).Select(i => i.Agency).Distinct()
+                .OrderBy(a => network.AgencyIds[a], StringComparer.Ordinal).ToArray();
             for (var a = 0; a < agencies.Length; a++)
             {
                 for (var b = a + 1; b < agencies.Length; b++)

@@ -146,7 +146,11 @@ public sealed class Neo4jApi : ICollectionFixture<Neo4jRun>
 {
     public const string Collection = "Neo4j server";
 
-    public static PatchworkApp App(Neo4jOptions server, bool seed, params (string Key, string Value)[] settings)
+    public static PatchworkApp App(Neo4jOptions server, bool seed, params (string Key, string Value)[] settings) =>
+        new("Development", Settings(server, seed, settings));
+
+    /// <summary>The host settings of an API on the server, for a test that builds its own host.</summary>
+    public static Dictionary<string, string> Settings(Neo4jOptions server, bool seed, params (string Key, string Value)[] settings)
     {
         var all = new Dictionary<string, string>
         {
@@ -162,6 +166,6 @@ public sealed class Neo4jApi : ICollectionFixture<Neo4jRun>
         {
             all[key] = value;
         }
-        return new PatchworkApp("Development", all);
+        return all;
     }
 }

@@ -105,6 +105,24 @@ public abstract partial class NetworkStoreContract
     }
 
     [ContractFact]
+    public async Task An_agency_pair_names_the_agency_with_the_lower_id_first_whichever_practitioner_came_first()
+    {
+        // The school's practitioner is loaded before the council's, whose agency id sorts first.
+        var reports = await ReportNetworkAsync(new NetworkBuilder()
+            .Agency(Schools, "Northgate Primary School", AgencyKind.School)
+            .Agency(Lead, "Norfolk County Council", AgencyKind.CountyCouncil)
+            .Practitioner(Sian, Schools, "Sian Lloyd", "Designated safeguarding lead")
+            .Practitioner(Cara, Lead, "Cara Bell", "Social worker")
+            .Family(F1, "the Ahmed household", "North")
+            .Client(Asha, "Asha", "Ahmed", new DateOnly(2015, 3, 1), "NR1 1AA", F1, "child")
+            .Involvement(Sian, Asha, Days(-30))
+            .Involvement(Cara, Asha, Days(-20))
+            .Build());
+
+        Assert.Equal([new AgencyPairCount("North", Lead, Schools, 1)], await reports.GetAgencyPairsAsync(Everything(), Ct));
+    }
+
+    [ContractFact]
     public async Task Caseloads_count_distinct_families_and_clients_per_practitioner_agency_and_overall()
     {
         var reports = await ReportNetworkAsync();
