@@ -10,6 +10,7 @@ const MEMBER = `restricted notice since lastContactAt nextVisitAt
   agency { name dutyPhone dutyEmail }
   supports { id givenName }`;
 const VISIT = 'id scheduledFor completedAt mode status client { id givenName } practitioner { id name }';
+const BREAK_GLASS = 'breakGlassViews { at category practitionerName role agency { name } }';
 
 // ---- small parts (reports.js uses them too) ----
 
@@ -217,9 +218,9 @@ function joinForm(client, ctx) {
 // ---- the client and family view ----
 
 const CLIENT = `query Client($id: ID!) { client(id: $id) {
-  id displayName dateOfBirth address postcode
+  id displayName dateOfBirth address postcode ${BREAK_GLASS}
   team { ${MEMBER} } upcomingVisits(first: 10) { ${VISIT} } recentContacts(first: 10) { ${VISIT} }
-  family { id name area members { id displayName familyRelationship dateOfBirth }
+  family { id name area members { id displayName familyRelationship dateOfBirth ${BREAK_GLASS} }
     followUpRequests { id requestedAt reason route agencies { name } }
     team { ${MEMBER} } upcomingVisits(first: 10) { ${VISIT} } recentContacts(first: 10) { ${VISIT} } } } }`;
 
@@ -243,6 +244,7 @@ async function client(container, ctx) {
     heading(c.displayName, `Born ${format.date(c.dateOfBirth)} (${format.age(c.dateOfBirth)}) · ${livesAt(c)}`),
     c.family && familySection(c.family, c.id),
     c.family?.followUpRequests.length > 0 && followUpSection(c.family.followUpRequests),
+    breakGlassSection(c),
     section(`Who else is involved (${around.team.length})`,
       h('ul', { class: 'cards team' }, around.team.map((m) => h('li', {}, teamCard(m, ctx))))),
     section('Upcoming visits', visitList(around.upcomingVisits, 'upcoming')),
@@ -282,6 +284,34 @@ function followUpSection(requests) {
     h('ul', { class: 'links' }, requests.map((r) => h('li', {},
       h('span', { class: 'when' }, format.dateTime(r.requestedAt)), ` (${format.ago(r.requestedAt)}): “${r.reason}”`,
       r.route === 'DUTY' && ' — sent to agencies’ duty contacts, as the family had no team'))));
+}
+
+const emergencies = {
+  IMMEDIATE_RISK_TO_LIFE: 'immediate risk to life', CHILD_AT_RISK: 'child at risk', ADULT_AT_RISK: 'adult at risk',
+  MISSING_PERSON: 'missing person', OTHER_EMERGENCY: 'other emergency',
+};
+
+/** Every break-glass view of the household, newest first, each with the member it was of when there is a family. */
+function householdBreakGlassViews(c) {
+  const views = c.family
+    ? c.family.members.flatMap((m) => m.breakGlassViews.map((v) => ({ ...v, of: m.displayName })))
+    : c.breakGlassViews;
+  return views.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+/** Someone outside the team saw it in an emergency: the team is told at once, so it can follow it up. */
+function breakGlassSection(c) {
+  const views = householdBreakGlassViews(c);
+  if (views.length === 0) {
+    return undefined;
+  }
+  return h('section', { class: 'break-glass', 'aria-labelledby': 'section-break-glass' },
+    h('h2', { id: 'section-break-glass' }, 'Seen without joining the team'),
+    h('p', {}, 'A practitioner outside the team saw it under break glass, in an emergency. Information governance reviews each one.'),
+    h('ul', { class: 'links' }, views.map((v) => h('li', {},
+      `Seen under break glass: ${format.dateTime(v.at)}, ${v.agency.name} (${emergencies[v.category] ?? 'emergency'})`,
+      v.practitionerName && ` — ${v.practitionerName}, ${v.role}`,
+      v.of && `, viewing ${v.of}`))));
 }
 
 function contactLinks(p) {
