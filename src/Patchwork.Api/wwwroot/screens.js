@@ -562,9 +562,81 @@ async function reports(container, ctx) {
   return module.reports(container, ctx);
 }
 
-async function admin(container) {
-  show(container, heading('Administration'),
-    h('p', {}, 'Agencies, data-sharing agreements, practitioners and the audit trail are managed through the Patchwork API. See the README.'));
+// ---- administration: the break-glass review queue ----
+
+const MANAGED = 'Agencies, data-sharing agreements, practitioners and the audit trail are managed through the Patchwork API. See the README.';
+const REVIEW_STATUSES = { OPEN: 'Open', REVIEWED: 'Reviewed', CLOSED: 'Closed' };
+const REVIEWS = `query Reviews($status: BreakGlassReviewStatus, $after: String) { breakGlassReviews(status: $status, first: 20, after: $after) {
+  entries { clientId requestId at category reason status practitioner { name role agency { name } } latestReview { status outcome reviewer at } }
+  endCursor hasNextPage } }`;
+const REVIEW = `mutation Review($clientId: ID!, $requestId: ID!, $status: BreakGlassDecision!, $outcome: String!) {
+  reviewBreakGlass(clientId: $clientId, requestId: $requestId, status: $status, outcome: $outcome) { status } }`;
+
+async function admin(container, ctx) {
+  if (!ctx.me.roles.includes('ADMIN')) {
+    show(container, heading('Administration'), h('p', {}, MANAGED));
+    return;
+  }
+  const status = REVIEW_STATUSES[ctx.params.get('status')] ? ctx.params.get('status') : 'OPEN';
+  show(container, heading('Loading…'));
+  let page;
+  try {
+    ({ breakGlassReviews: page } = await graphql(REVIEWS, { status, after: ctx.params.get('after') }));
+  } catch (error) {
+    show(container, heading('Break glass to review'));
+    ctx.fail(error);
+    return;
+  }
+  show(container,
+    heading('Break glass to review', 'Each time a practitioner saw a team without joining it. Review each one, and close it when nothing more is needed.'),
+    h('nav', { 'aria-label': 'Review status' }, h('ul', { class: 'links' }, Object.entries(REVIEW_STATUSES).map(([value, text]) =>
+      h('li', {}, h('a', { href: `#/admin?status=${value}`, 'aria-current': value === status ? 'page' : undefined }, text))))),
+    page.entries.length === 0
+      ? h('p', {}, `No ${REVIEW_STATUSES[status].toLowerCase()} break glass.`)
+      : h('ul', { class: 'cards reviews' }, page.entries.map((e) => h('li', {}, reviewCard(e, ctx)))),
+    page.hasNextPage && h('p', {},
+      h('a', { class: 'button secondary', href: `#/admin?status=${status}&after=${encodeURIComponent(page.endCursor)}` }, 'Next page')),
+    h('p', {}, MANAGED));
+}
+
+function reviewCard(e, ctx) {
+  const who = e.practitioner ? `${e.practitioner.name}, ${e.practitioner.role}, ${e.practitioner.agency.name}` : 'A practitioner not on record';
+  const last = e.latestReview;
+  return h('article', { class: 'card review' },
+    h('h3', {}, `${format.dateTime(e.at)}: ${who}`),
+    h('dl', { class: 'facts' },
+      h('div', {}, h('dt', {}, 'Emergency'), h('dd', {}, emergencies[e.category] ?? 'not given')),
+      h('div', {}, h('dt', {}, 'Status'), h('dd', {}, REVIEW_STATUSES[e.status])),
+      h('div', {}, h('dt', {}, 'Client'), h('dd', {}, e.clientId)),
+      h('div', {}, h('dt', {}, 'Request'), h('dd', {}, e.requestId))),
+    h('p', {}, `Reason given: “${e.reason ?? ''}”`),
+    last && h('p', {}, `${REVIEW_STATUSES[last.status]} by ${last.reviewer}, ${format.dateTime(last.at)}: “${last.outcome}”`),
+    e.status !== 'CLOSED' && reviewForm(e, ctx));
+}
+
+function reviewForm(e, ctx) {
+  const id = `review-${e.requestId.replace(/[^A-Za-z0-9]/g, '-')}`;
+  const decision = h('select', { name: 'status' }, h('option', { value: 'REVIEWED' }, 'Reviewed'), h('option', { value: 'CLOSED' }, 'Closed'));
+  const outcome = h('textarea', { name: 'outcome', rows: 2, maxlength: 500 });
+  const form = h('form', {
+    novalidate: true, async onsubmit(event) {
+      event.preventDefault();
+      if (outcome.value.trim().split(/\s+/).length < 3) return fieldError(outcome, 'Give the outcome in a sentence.');
+      return busy(form, async () => {
+        try {
+          const { reviewBreakGlass } = await graphql(REVIEW,
+            { clientId: e.clientId, requestId: e.requestId, status: decision.value, outcome: outcome.value.trim() });
+          ctx.go(location.hash, `Break glass marked ${REVIEW_STATUSES[reviewBreakGlass.status].toLowerCase()}.`);
+        } catch (error) {
+          ctx.fail(error);
+        }
+      });
+    },
+  },
+  field({ id: `${id}-status`, label: 'Decision', control: decision }),
+  field({ id: `${id}-outcome`, label: 'Outcome', hint: 'For example “Appropriate: the police asked for the team”. It stays on the audit trail.', control: outcome }),
+  submitButton('Record review'));
+  return h('details', { class: 'action' }, h('summary', {}, 'Review'), form);
 }
 
 async function notFound(container) {
