@@ -26,6 +26,7 @@ public enum AuditAction
     RequestFollowUp,
     SearchLimitReached,
     ViewAuditTrail,
+    ReviewBreakGlass,
 }
 
 /// <summary>One line of the audit trail: who, when, what, about whom, why, and the request it came in on.</summary>

@@ -24,6 +24,8 @@ public sealed class DisclosureTests : IClassFixture<DisclosureTests.QuillHouseho
         Assert.All(_household.Secrets, secret => Assert.DoesNotContain(answers, a => a.Contains(secret, StringComparison.Ordinal)));
         // The walk reached the teams, visits and changes it was looking at: the social worker's own entry is there.
         Assert.Contains(answers, a => a.Contains(_household.SocialWorkerId, StringComparison.Ordinal));
+        // And the break-glass views of Ada, withholding who looked.
+        Assert.Contains(answers, a => a.Contains("\"category\":\"ADULT_AT_RISK\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -140,6 +142,15 @@ public sealed class DisclosureTests : IClassFixture<DisclosureTests.QuillHouseho
                 mutation($c: ID!, $at: DateTimeOffset!) { recordContact(input: { clientId: $c, completedAt: $at, mode: PHONE }) { id } }
                 """, new { c = Ada, at = DateTimeOffset.UtcNow.AddHours(-2) }))["recordContact"]!["id"]!.GetValue<string>());
             Secrets.AddRange(RestrictedVisitIds);
+
+            // Both break glass on Ada: her team is told when and by which agency, never who nor why.
+            const string emergency = "Ada reported missing after a call from the refuge";
+            foreach (var token in new[] { HealthVisitor, womensAid })
+            {
+                await Ok(token, "mutation($c: ID!, $r: String!) { breakGlass(clientId: $c, reason: $r, category: ADULT_AT_RISK) { id } }",
+                    new { c = Ada, r = emergency });
+            }
+            Secrets.Add(emergency);
         }
 
         /// <summary>Every document of the schema walk, asked as the given practitioner; the answers' text.</summary>

@@ -27,6 +27,7 @@ public sealed class RoleMatrixTests(PatchworkAppFixture fixture) : IClassFixture
         ["myClients"] = ("{ myClients { id } }", [P]),
         ["family"] = ($"{{ family(id: \"{Nobody}\") {{ id }} }}", [P]),
         ["auditTrail"] = ("{ auditTrail(first: 5) { action } }", [Admin]),
+        ["breakGlassReviews"] = ("{ breakGlassReviews(status: OPEN, first: 5) { entries { requestId } } }", [Admin]),
         ["registerClient"] = ("mutation { registerClient(input: { givenName: \"Role\", familyName: \"Matrix\", dateOfBirth: \"2010-01-01\", address: \"1 Road\", postcode: \"EM1 1AA\", reason: \"Role matrix\" }) { id } }", [P]),
         ["createFamily"] = ($"mutation {{ createFamily(input: {{ name: \"the Matrix household\", area: \"Eastmere\", clientId: \"{Nobody}\", relationship: \"parent\" }}) {{ id }} }}", [P]),
         ["addFamilyMember"] = ($"mutation {{ addFamilyMember(familyId: \"{Nobody}\", clientId: \"{Nobody}\", relationship: \"child\") {{ id }} }}", [P]),
@@ -47,6 +48,7 @@ public sealed class RoleMatrixTests(PatchworkAppFixture fixture) : IClassFixture
         ["familiesWithoutContact"] = ("{ familiesWithoutContact(first: 5) { rows { reference } } }", [Commissioner]),
         ["dutyFollowUpRequests"] = ("{ dutyFollowUpRequests { familyId } }", [P]),
         ["requestFollowUp"] = ("mutation { requestFollowUp(reference: \"F-0000000000\", reason: \"Role matrix\") { reference } }", [Commissioner]),
+        ["reviewBreakGlass"] = ($"mutation {{ reviewBreakGlass(clientId: \"{Nobody}\", requestId: \"role-matrix\", status: CLOSED, outcome: \"Role matrix check of who may review\") {{ status }} }}", [Admin]),
         ["recordPractitionerLeft"] = ($"mutation {{ recordPractitionerLeft(practitionerId: \"{Nobody}\") {{ id }} }}", [Admin]),
     };
 

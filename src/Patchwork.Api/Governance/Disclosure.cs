@@ -40,6 +40,9 @@ public sealed class Disclosure
     public IEnumerable<TeamChange> Changes(IEnumerable<TeamChange> changes) =>
         changes.Where(c => Shows(c.Practitioner.Id, c.Restricted));
 
+    /// <summary>Whether this practitioner is withheld from the viewer throughout the household.</summary>
+    public bool Withholds(string practitionerId) => _withheld.Contains(practitionerId);
+
     /// <summary>Whether a team entry is a notice for the viewer: a restricted involvement that is not their own.</summary>
     public static bool IsMasked(TeamMember member, Viewer viewer) =>
         member.Restricted && member.Practitioner.Id != viewer.Practitioner?.Id;

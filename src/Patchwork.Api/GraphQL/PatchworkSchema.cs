@@ -29,6 +29,7 @@ public sealed class PatchworkQuery : ObjectGraphType
         this.AddClientQueries();
         this.AddFamilyQueries();
         this.AddAdministrationQueries();
+        this.AddBreakGlassReviewQueries();
         this.AddReportQueries();
     }
 }
@@ -44,6 +45,7 @@ public sealed class PatchworkMutation : ObjectGraphType
         this.AddVisitMutations();
         this.AddDirectoryMutations();
         this.AddAdministrationMutations();
+        this.AddBreakGlassReviewMutations();
         this.AddReportMutations();
     }
 }

@@ -10,6 +10,7 @@ const MEMBER = `restricted notice since lastContactAt nextVisitAt
   agency { name dutyPhone dutyEmail }
   supports { id givenName }`;
 const VISIT = 'id scheduledFor completedAt mode status client { id givenName } practitioner { id name }';
+const BREAK_GLASS = 'breakGlassViews { at category practitionerName role agency { name } }';
 
 // ---- small parts (reports.js uses them too) ----
 
@@ -217,9 +218,9 @@ function joinForm(client, ctx) {
 // ---- the client and family view ----
 
 const CLIENT = `query Client($id: ID!) { client(id: $id) {
-  id displayName dateOfBirth address postcode
+  id displayName dateOfBirth address postcode ${BREAK_GLASS}
   team { ${MEMBER} } upcomingVisits(first: 10) { ${VISIT} } recentContacts(first: 10) { ${VISIT} }
-  family { id name area members { id displayName familyRelationship dateOfBirth }
+  family { id name area members { id displayName familyRelationship dateOfBirth ${BREAK_GLASS} }
     followUpRequests { id requestedAt reason route agencies { name } }
     team { ${MEMBER} } upcomingVisits(first: 10) { ${VISIT} } recentContacts(first: 10) { ${VISIT} } } } }`;
 
@@ -243,6 +244,7 @@ async function client(container, ctx) {
     heading(c.displayName, `Born ${format.date(c.dateOfBirth)} (${format.age(c.dateOfBirth)}) · ${livesAt(c)}`),
     c.family && familySection(c.family, c.id),
     c.family?.followUpRequests.length > 0 && followUpSection(c.family.followUpRequests),
+    breakGlassSection(c),
     section(`Who else is involved (${around.team.length})`,
       h('ul', { class: 'cards team' }, around.team.map((m) => h('li', {}, teamCard(m, ctx))))),
     section('Upcoming visits', visitList(around.upcomingVisits, 'upcoming')),
@@ -282,6 +284,34 @@ function followUpSection(requests) {
     h('ul', { class: 'links' }, requests.map((r) => h('li', {},
       h('span', { class: 'when' }, format.dateTime(r.requestedAt)), ` (${format.ago(r.requestedAt)}): “${r.reason}”`,
       r.route === 'DUTY' && ' — sent to agencies’ duty contacts, as the family had no team'))));
+}
+
+const emergencies = {
+  IMMEDIATE_RISK_TO_LIFE: 'immediate risk to life', CHILD_AT_RISK: 'child at risk', ADULT_AT_RISK: 'adult at risk',
+  MISSING_PERSON: 'missing person', OTHER_EMERGENCY: 'other emergency',
+};
+
+/** Every break-glass view of the household, newest first, each with the member it was of when there is a family. */
+function householdBreakGlassViews(c) {
+  const views = c.family
+    ? c.family.members.flatMap((m) => m.breakGlassViews.map((v) => ({ ...v, of: m.displayName })))
+    : c.breakGlassViews;
+  return views.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+/** Someone outside the team saw it in an emergency: the team is told at once, so it can follow it up. */
+function breakGlassSection(c) {
+  const views = householdBreakGlassViews(c);
+  if (views.length === 0) {
+    return undefined;
+  }
+  return h('section', { class: 'break-glass', 'aria-labelledby': 'section-break-glass' },
+    h('h2', { id: 'section-break-glass' }, 'Seen without joining the team'),
+    h('p', {}, 'A practitioner outside the team saw it under break glass, in an emergency. Information governance reviews each one.'),
+    h('ul', { class: 'links' }, views.map((v) => h('li', {},
+      `Seen under break glass: ${format.dateTime(v.at)}, ${v.agency.name} (${emergencies[v.category] ?? 'emergency'})`,
+      v.practitionerName && ` — ${v.practitionerName}, ${v.role}`,
+      v.of && `, viewing ${v.of}`))));
 }
 
 function contactLinks(p) {
@@ -532,9 +562,81 @@ async function reports(container, ctx) {
   return module.reports(container, ctx);
 }
 
-async function admin(container) {
-  show(container, heading('Administration'),
-    h('p', {}, 'Agencies, data-sharing agreements, practitioners and the audit trail are managed through the Patchwork API. See the README.'));
+// ---- administration: the break-glass review queue ----
+
+const MANAGED = 'Agencies, data-sharing agreements, practitioners and the audit trail are managed through the Patchwork API. See the README.';
+const REVIEW_STATUSES = { OPEN: 'Open', REVIEWED: 'Reviewed', CLOSED: 'Closed' };
+const REVIEWS = `query Reviews($status: BreakGlassReviewStatus, $after: String) { breakGlassReviews(status: $status, first: 20, after: $after) {
+  entries { clientId requestId at category reason status practitioner { name role agency { name } } latestReview { status outcome reviewer at } }
+  endCursor hasNextPage } }`;
+const REVIEW = `mutation Review($clientId: ID!, $requestId: ID!, $status: BreakGlassDecision!, $outcome: String!) {
+  reviewBreakGlass(clientId: $clientId, requestId: $requestId, status: $status, outcome: $outcome) { status } }`;
+
+async function admin(container, ctx) {
+  if (!ctx.me.roles.includes('ADMIN')) {
+    show(container, heading('Administration'), h('p', {}, MANAGED));
+    return;
+  }
+  const status = REVIEW_STATUSES[ctx.params.get('status')] ? ctx.params.get('status') : 'OPEN';
+  show(container, heading('Loading…'));
+  let page;
+  try {
+    ({ breakGlassReviews: page } = await graphql(REVIEWS, { status, after: ctx.params.get('after') }));
+  } catch (error) {
+    show(container, heading('Break glass to review'));
+    ctx.fail(error);
+    return;
+  }
+  show(container,
+    heading('Break glass to review', 'Each time a practitioner saw a team without joining it. Review each one, and close it when nothing more is needed.'),
+    h('nav', { 'aria-label': 'Review status' }, h('ul', { class: 'links' }, Object.entries(REVIEW_STATUSES).map(([value, text]) =>
+      h('li', {}, h('a', { href: `#/admin?status=${value}`, 'aria-current': value === status ? 'page' : undefined }, text))))),
+    page.entries.length === 0
+      ? h('p', {}, `No ${REVIEW_STATUSES[status].toLowerCase()} break glass.`)
+      : h('ul', { class: 'cards reviews' }, page.entries.map((e) => h('li', {}, reviewCard(e, ctx)))),
+    page.hasNextPage && h('p', {},
+      h('a', { class: 'button secondary', href: `#/admin?status=${status}&after=${encodeURIComponent(page.endCursor)}` }, 'Next page')),
+    h('p', {}, MANAGED));
+}
+
+function reviewCard(e, ctx) {
+  const who = e.practitioner ? `${e.practitioner.name}, ${e.practitioner.role}, ${e.practitioner.agency.name}` : 'A practitioner not on record';
+  const last = e.latestReview;
+  return h('article', { class: 'card review' },
+    h('h3', {}, `${format.dateTime(e.at)}: ${who}`),
+    h('dl', { class: 'facts' },
+      h('div', {}, h('dt', {}, 'Emergency'), h('dd', {}, emergencies[e.category] ?? 'not given')),
+      h('div', {}, h('dt', {}, 'Status'), h('dd', {}, REVIEW_STATUSES[e.status])),
+      h('div', {}, h('dt', {}, 'Client'), h('dd', {}, e.clientId)),
+      h('div', {}, h('dt', {}, 'Request'), h('dd', {}, e.requestId))),
+    h('p', {}, `Reason given: “${e.reason ?? ''}”`),
+    last && h('p', {}, `${REVIEW_STATUSES[last.status]} by ${last.reviewer}, ${format.dateTime(last.at)}: “${last.outcome}”`),
+    e.status !== 'CLOSED' && reviewForm(e, ctx));
+}
+
+function reviewForm(e, ctx) {
+  const id = `review-${e.requestId.replace(/[^A-Za-z0-9]/g, '-')}`;
+  const decision = h('select', { name: 'status' }, h('option', { value: 'REVIEWED' }, 'Reviewed'), h('option', { value: 'CLOSED' }, 'Closed'));
+  const outcome = h('textarea', { name: 'outcome', rows: 2, maxlength: 500 });
+  const form = h('form', {
+    novalidate: true, async onsubmit(event) {
+      event.preventDefault();
+      if (outcome.value.trim().split(/\s+/).length < 3) return fieldError(outcome, 'Give the outcome in a sentence.');
+      return busy(form, async () => {
+        try {
+          const { reviewBreakGlass } = await graphql(REVIEW,
+            { clientId: e.clientId, requestId: e.requestId, status: decision.value, outcome: outcome.value.trim() });
+          ctx.go(location.hash, `Break glass marked ${REVIEW_STATUSES[reviewBreakGlass.status].toLowerCase()}.`);
+        } catch (error) {
+          ctx.fail(error);
+        }
+      });
+    },
+  },
+  field({ id: `${id}-status`, label: 'Decision', control: decision }),
+  field({ id: `${id}-outcome`, label: 'Outcome', hint: 'For example “Appropriate: the police asked for the team”. It stays on the audit trail.', control: outcome }),
+  submitButton('Record review'));
+  return h('details', { class: 'action' }, h('summary', {}, 'Review'), form);
 }
 
 async function notFound(container) {

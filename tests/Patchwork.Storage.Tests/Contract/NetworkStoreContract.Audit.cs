@@ -29,6 +29,36 @@ public abstract partial class NetworkStoreContract
     }
 
     [ContractFact]
+    public async Task Every_kind_of_entry_is_kept_and_found_by_its_action()
+    {
+        var store = await NetworkAsync();
+        var kinds = Enum.GetValues<AuditAction>();
+        await store.AppendAuditAsync([.. kinds.Select((action, i) => Entry(-i - 1, Sam, action, Alice))], Ct);
+
+        foreach (var action in kinds)
+        {
+            var found = await store.GetAuditTrailAsync(new AuditQuery(Alice, null, null, null, 10, action), Ct);
+            Assert.Equal(action, Assert.Single(found).Action);
+        }
+    }
+
+    [ContractFact]
+    public async Task Entries_made_in_the_same_millisecond_come_back_last_made_first()
+    {
+        // A break glass's status is its latest review, however close together two reviews were made.
+        var store = await NetworkAsync();
+        var at = Days(-1);
+        AuditEntry Review(string status) => new(at, "admin", null, AuditAction.ReviewBreakGlass, Alice, null, "Reviewed in a sentence.",
+            $"{status}: break glass req-1", $"review-{status}");
+
+        await store.AppendAuditAsync([Review("Reviewed")], Ct);
+        await store.AppendAuditAsync([Review("Closed")], Ct);
+
+        var reviews = await store.GetAuditTrailAsync(new AuditQuery(Alice, null, null, null, 10, AuditAction.ReviewBreakGlass), Ct);
+        Assert.Equal(["review-Closed", "review-Reviewed"], reviews.Select(e => e.RequestId));
+    }
+
+    [ContractFact]
     public async Task The_audit_trail_can_be_filtered_by_client_practitioner_and_time()
     {
         var store = await NetworkAsync();

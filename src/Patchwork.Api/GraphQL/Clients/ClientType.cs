@@ -41,6 +41,12 @@ public sealed class ClientType : ObjectGraphType<Client>
             .Audited(View)
             .ResolveAsync(async ctx => (await ctx.DisclosureAsync(ctx.Source)).Team(await Loaded(ctx, ctx.Loaders().ClientTeams)));
 
+        // Nullable, so that a refusal (to anyone outside the team, such as whoever broke glass) leaves the rest of the answer.
+        Field<ListGraphType<NonNullGraphType<BreakGlassViewType>>>("breakGlassViews")
+            .Description($"Who has seen this client's team under break glass in the last {NetworkLoaders.BreakGlassViewDays} days, newest first. For the client's team only.")
+            .Audited(View)
+            .ResolveAsync(async ctx => await BreakGlassViews.ForTeamAsync(ctx));
+
         this.AddTeamChanges(async ctx => (await ctx.DisclosureAsync(ctx.Source)).Changes(await Loaded(ctx, ctx.Loaders().TeamChanges)), View);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitType>>>>("upcomingVisits")

@@ -62,6 +62,26 @@ public sealed class NetworkLoaders(INetworkStore store, DateTimeOffset now)
     public BatchLoader<string, IReadOnlyList<Visit>> RecentContacts =>
         _recentContacts ?? Made(ref _recentContacts, () => new(ByKey((ids, ct) => store.GetRecentContactsAsync(ids, VisitsPerClient, ct)), []));
 
+    /// <summary>How far back, and how many, break-glass views of a client its team is shown.</summary>
+    public const int BreakGlassViewDays = 90;
+
+    public const int BreakGlassViewsPerClient = 50;
+
+    private BatchLoader<string, IReadOnlyList<AuditEntry>>? _breakGlassViews;
+
+    /// <summary>Break-glass entries about each client, newest first: the trail is read per client, on its client index.</summary>
+    public BatchLoader<string, IReadOnlyList<AuditEntry>> BreakGlassViews =>
+        _breakGlassViews ?? Made(ref _breakGlassViews, () => new(BreakGlassEntriesAsync, []));
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<AuditEntry>>> BreakGlassEntriesAsync(
+        IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken)
+    {
+        var since = now.AddDays(-BreakGlassViewDays);
+        var entries = await Task.WhenAll(clientIds.Select(id => store.GetAuditTrailAsync(
+            new AuditQuery(id, null, since, null, BreakGlassViewsPerClient, AuditAction.BreakGlass), cancellationToken)));
+        return clientIds.Zip(entries).ToDictionary(p => p.First, p => p.Second);
+    }
+
     /// <summary>Made once even when two fields of one level ask at the same moment; callers check the field first, so the factory is allocated only then.</summary>
     private static T Made<T>(ref T? loader, Func<T> make)
         where T : class => LazyInitializer.EnsureInitialized(ref loader, make);
