@@ -3,9 +3,17 @@
 // involvements. With $kind only that kind of agency's involvements count. A key worker is an involvement with an
 // agency whose kind is in $leadKinds. A restricted involvement counts in no figure: analysts are in no team, and an
 // agency count that moved when a restricted service got involved would say it had (docs/governance.md).
+// A family registered at or after $at (its CREATE_FAMILY audit entry) was not there then, and is left out: counted
+// before it existed, it would say when it was registered.
 WITH datetime($at) AS at
+CALL (at) {
+  MATCH (au:AuditEntry)
+  USING INDEX SEEK au:AuditEntry(action, at)
+  WHERE au.action = 'CreateFamily' AND au.at >= at
+  RETURN collect(au.familyId) AS registeredSince
+}
 MATCH (f:Family)
-WHERE $area IS NULL OR f.area = $area
+WHERE ($area IS NULL OR f.area = $area) AND NOT f.id IN registeredSince
 CALL (f) {
   OPTIONAL MATCH (m:Client)-[:MEMBER_OF]->(f)
   RETURN count(m) AS members

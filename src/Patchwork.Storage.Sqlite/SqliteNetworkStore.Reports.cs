@@ -10,6 +10,16 @@ public sealed partial class SqliteNetworkStore : INetworkReports
 {
     private const string ReportFamiliesSql = "SELECT f.id, f.area FROM family f WHERE $area IS NULL OR f.area = $area";
 
+    // The households registered at or after $at, which were not there at $at and are in no report as at $at: counted
+    // before they existed, they would tell an analyst or a commissioner polling a past moment when each was registered.
+    // A registration is on the audit trail (a CREATE_FAMILY entry, in the transaction that made the household); seeded
+    // and imported households have none and were always there.
+    private const string RegisteredSinceSql =
+        "SELECT au.family_id FROM audit au WHERE au.action = 'CreateFamily' AND au.at >= $at AND au.family_id IS NOT NULL";
+
+    // The same, as a condition on the family of alias fa.
+    private const string RegisteredByAtSql = $"fa.id NOT IN ({RegisteredSinceSql})";
+
     private const string ReportMembersSql = "SELECT c.id, c.family_id FROM client c";
 
     // A restricted involvement counts in no report figure (docs/governance.md): analysts and commissioners are in no
@@ -53,10 +63,16 @@ public sealed partial class SqliteNetworkStore : INetworkReports
                 r => (Id: r.GetString(0), Last: r.TimeOrNull(1), Next: r.TimeOrNull(2)), cancellationToken))
                 .ToDictionary(v => v.Id, v => (v.Last, v.Next), StringComparer.Ordinal)
             : [];
+        var registeredSince = (await QueryAsync(c => new SqliteCommand(RegisteredSinceSql, c).Bind("$at", filter.At),
+            r => r.GetString(0), cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var rows = new List<FamilyNetwork>(network.Families.Count);
         for (var f = 0; f < network.Families.Count; f++)
         {
             var (id, area) = network.Families[f];
+            if (registeredSince.Contains(id))
+            {
+                continue;
+            }
             var around = network.AroundFamily(f);
             var (last, next) = visits.GetValueOrDefault(id);
             rows.Add(new FamilyNetwork(id, area, network.Members[f],

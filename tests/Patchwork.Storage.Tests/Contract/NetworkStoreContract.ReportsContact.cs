@@ -93,6 +93,36 @@ public abstract partial class NetworkStoreContract
     }
 
     [ContractFact]
+    public async Task A_household_registered_after_a_moment_is_in_no_report_as_at_that_moment()
+    {
+        var reports = await ReportNetworkAsync();
+        var store = (INetworkStore)reports;
+        var client = await store.RegisterClientAsync(new NewClient("Nia", "Okoro", new DateOnly(2015, 3, 1), "1 New Road, Norwich",
+            "NR1 1AA", null, Shielded: false, "Registered after a referral"), ActorFor(Hugo), Ct);
+        var family = await store.CreateFamilyAsync(new NewFamily("Okoro", "North", client.Id, "Child"), ActorFor(Hugo), Ct);
+        var everyReason = Enum.GetValues<NoContactReason>().ToHashSet();
+
+        // Registered now: not there a day ago, so neither the networks nor the list of that moment show it; from now on
+        // both do (never contacted, nobody involved), with and without an agency kind.
+        foreach (var (at, there) in new[] { (Now.AddDays(-1), false), (Now.AddMinutes(1), true) })
+        {
+            var networks = await reports.GetFamilyNetworksAsync(new ReportFilter(null, null, at), withVisits: true, Ct);
+            Assert.Equal(there, networks.Any(f => f.FamilyId == family.Id));
+            Assert.Equal(there, (await reports.GetFamilyNetworksAsync(new ReportFilter("North", null, at), withVisits: false, Ct))
+                .Any(f => f.FamilyId == family.Id));
+            foreach (var kind in new AgencyKind?[] { null, AgencyKind.School })
+            {
+                var listed = await reports.FindFamiliesWithoutContactAsync(new NoContactQuery(null, kind, at, at.AddDays(-30), everyReason), Ct);
+                Assert.Equal(there, listed.Any(f => f.FamilyId == family.Id));
+            }
+        }
+        // The households that were there a day ago are all still there: only the new one is left out.
+        Assert.Equal(
+            (await reports.GetFamilyNetworksAsync(new ReportFilter(null, null, Now.AddMinutes(1)), withVisits: false, Ct)).Count - 1,
+            (await reports.GetFamilyNetworksAsync(new ReportFilter(null, null, Now.AddDays(-1)), withVisits: false, Ct)).Count);
+    }
+
+    [ContractFact]
     public async Task Recording_a_contact_joining_and_leaving_move_families_on_and_off_the_list()
     {
         var reports = await ReportNetworkAsync();
