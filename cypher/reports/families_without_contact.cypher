@@ -5,16 +5,9 @@
 // involvements and visits count. Restricted involvements and restricted pairs' visits (any restricted involvement of
 // the practitioner with the client, ended ones included) never count (docs/governance.md), so a family whose only
 // involvement is restricted is listed as having none rather than telling a commissioner it used a restricted service.
-// A family registered at or after $at (its CREATE_FAMILY audit entry) was not there then, and is not listed.
 WITH datetime($at) AS at, datetime($since) AS since
-CALL (at) {
-  MATCH (au:AuditEntry)
-  USING INDEX SEEK au:AuditEntry(action, at)
-  WHERE au.action = 'CreateFamily' AND au.at >= at
-  RETURN collect(au.familyId) AS registeredSince
-}
 MATCH (f:Family)
-WHERE ($area IS NULL OR f.area = $area) AND EXISTS { (f)<-[:MEMBER_OF]-(:Client) } AND NOT f.id IN registeredSince
+WHERE ($area IS NULL OR f.area = $area) AND EXISTS { (f)<-[:MEMBER_OF]-(:Client) }
 CALL (f, at) {
   OPTIONAL MATCH (f)<-[:MEMBER_OF]-(c:Client)<-[:WITH]-(done:Visit {status: 'Completed'})-[:BY]->(p:Practitioner)-[:WORKS_FOR]->(a:Agency)
   WHERE done.completedAt < at AND ($kind IS NULL OR a.kind = $kind) AND NOT EXISTS { (p)-[:SUPPORTS {restricted: true}]->(c) }

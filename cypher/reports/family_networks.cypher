@@ -4,7 +4,7 @@
 // agency whose kind is in $leadKinds. A restricted involvement counts in no figure: analysts are in no team, and an
 // agency count that moved when a restricted service got involved would say it had (docs/governance.md).
 // A family registered at or after $at (its CREATE_FAMILY audit entry) was not there then, and is left out: counted
-// before it existed, it would say when it was registered.
+// before it existed, it would move a past month end's figures on the day it was registered.
 WITH datetime($at) AS at
 CALL (at) {
   MATCH (au:AuditEntry)

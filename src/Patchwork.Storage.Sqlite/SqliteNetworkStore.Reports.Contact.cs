@@ -28,7 +28,7 @@ public sealed partial class SqliteNetworkStore
     // (migrations 0003 and 0004, which leave restricted involvements and restricted pairs' visits out) through one
     // covering index, looking back into the visits only for a family contacted since $at, and into the involvements
     // for who was supported then. Planned visits are those planned now. A family with no members has nobody to contact
-    // and is not listed, nor one registered since $at.
+    // and is not listed. One registered since $at is listed (nobody had contacted it by then): it is to be acted on.
     private const string NoContactNowSql = $"""
         WITH figures AS (
             SELECT m.family_id AS id, max(m.last_contact_at) AS last_contact, max(m.last_planned_for) AS last_planned
@@ -42,7 +42,7 @@ public sealed partial class SqliteNetworkStore
                 {ActiveAtSql} AS active,
                 fa.last_planned
             FROM figures fa CROSS JOIN family f ON f.id = fa.id
-            WHERE ($area IS NULL OR f.area = $area) AND {RegisteredByAtSql}
+            WHERE $area IS NULL OR f.area = $area
         )
         SELECT family_id, area, last_contact, active, last_planned FROM activity
         {NoContactWhere}
@@ -61,7 +61,6 @@ public sealed partial class SqliteNetworkStore
                  WHERE m.family_id = fa.id AND a.kind = $kind AND NOT {VisitRow.IsRestricted}) AS last_planned
             FROM family fa
             WHERE ($area IS NULL OR fa.area = $area) AND EXISTS (SELECT 1 FROM client m WHERE m.family_id = fa.id)
-              AND {RegisteredByAtSql}
         )
         SELECT family_id, area, last_contact, active, last_planned FROM activity
         {NoContactWhere}

@@ -10,15 +10,12 @@ public sealed partial class SqliteNetworkStore : INetworkReports
 {
     private const string ReportFamiliesSql = "SELECT f.id, f.area FROM family f WHERE $area IS NULL OR f.area = $area";
 
-    // The households registered at or after $at, which were not there at $at and are in no report as at $at: counted
-    // before they existed, they would tell an analyst or a commissioner polling a past moment when each was registered.
+    // The households registered at or after $at, which were not there at $at and are in no family's network figures as
+    // at $at: counted before they existed, they would move a past month end's figures on the day each was registered.
     // A registration is on the audit trail (a CREATE_FAMILY entry, in the transaction that made the household); seeded
     // and imported households have none and were always there.
     private const string RegisteredSinceSql =
         "SELECT au.family_id FROM audit au WHERE au.action = 'CreateFamily' AND au.at >= $at AND au.family_id IS NOT NULL";
-
-    // The same, as a condition on the family of alias fa.
-    private const string RegisteredByAtSql = $"fa.id NOT IN ({RegisteredSinceSql})";
 
     private const string ReportMembersSql = "SELECT c.id, c.family_id FROM client c";
 
