@@ -36,7 +36,7 @@ internal static class DoorstepBenchmarks
     public static async Task<DoorstepResults> RunAsync(Paths paths, string database, Sample sample, BenchOptions options)
     {
         var scripts = Path.Combine(paths.DataDirectory, "wrk");
-        using var api = await HttpBenchmarks.StartApiAsync(paths, database, sample);
+        using var api = await HttpBenchmarks.StartApiAsync(paths, ApiStore.Sqlite(database), sample);
         var one = await Wrk.RunAsync("GraphQL family team", api.Script, api.Url, 1, options.Duration);
         var max = await Wrk.RunAsync("GraphQL family team", api.Script, api.Url, HttpBenchmarks.SaturationConnections, options.Duration);
         var rate = max.RequestsPerSecond / 4;

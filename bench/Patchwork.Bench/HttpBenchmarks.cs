@@ -12,6 +12,12 @@ namespace Patchwork.Bench;
 /// <summary>One wrk run: how many requests a second were answered, and how long they took (milliseconds).</summary>
 internal sealed record LoadRun(string Name, int Connections, double RequestsPerSecond, double P50, double P99, long Requests, long Errors);
 
+/// <summary>The store an API process runs on: a name for its log and messages, and the settings that select it.</summary>
+internal sealed record ApiStore(string Name, IReadOnlyDictionary<string, string> Settings)
+{
+    public static ApiStore Sqlite(string database) => new("sqlite", new Dictionary<string, string> { ["Storage__Sqlite__Path"] = database });
+}
+
 /// <summary>Everything measured through HTTP.</summary>
 internal sealed record HttpResults(
     TimeSpan StartUp,
@@ -58,7 +64,7 @@ internal static class HttpBenchmarks
     public static async Task<HttpResults> RunAsync(Paths paths, string database, Sample sample, BenchOptions options)
     {
         var scripts = Path.Combine(paths.DataDirectory, "wrk");
-        using var started = await StartApiAsync(paths, database, sample);
+        using var started = await StartApiAsync(paths, ApiStore.Sqlite(database), sample);
         var (api, apiUrl, requests, answer, graphql, _, _) = started;
         var idle = api.WorkingSetMB();
         var graphQLOne = await Wrk.RunAsync("GraphQL family team", graphql, apiUrl, 1, options.Duration);
@@ -103,9 +109,9 @@ internal static class HttpBenchmarks
     }
 
     /// <summary>Only the API's family-team runs, at one connection and at saturation: for trying a change quickly.</summary>
-    public static async Task<IReadOnlyList<LoadRun>> RunApiAsync(Paths paths, string database, Sample sample, BenchOptions options)
+    public static async Task<IReadOnlyList<LoadRun>> RunApiAsync(Paths paths, ApiStore store, Sample sample, BenchOptions options)
     {
-        using var started = await StartApiAsync(paths, database, sample);
+        using var started = await StartApiAsync(paths, store, sample);
         var one = await Wrk.RunAsync("GraphQL family team", started.Script, started.Url, 1, options.Duration);
         var cpuBefore = started.Api.ProcessorTime();
         var max = await Wrk.RunAsync("GraphQL family team", started.Script, started.Url, SaturationConnections, options.Duration);
@@ -115,32 +121,32 @@ internal static class HttpBenchmarks
         return [one, max];
     }
 
-    /// <summary>The API started on the database, its requests checked, the wrk script written and the API warmed up.</summary>
-    internal static async Task<StartedApi> StartApiAsync(Paths paths, string database, Sample sample)
+    /// <summary>The API started on the store, its requests checked, the wrk script written and the API warmed up.</summary>
+    internal static async Task<StartedApi> StartApiAsync(Paths paths, ApiStore store, Sample sample)
     {
         var scripts = Path.Combine(paths.DataDirectory, "wrk");
         Directory.CreateDirectory(scripts);
         var key = DevelopmentSigningKey(paths);
 
-        Console.WriteLine("API through HTTP + GraphQL …");
+        Console.WriteLine($"API through HTTP + GraphQL, on {store.Name} …");
         var apiPort = FreePort();
         var startClock = Stopwatch.StartNew();
-        var api = Server.Start("api", paths.ApiDll, paths.ApiContentRoot, paths.DataDirectory, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(store.Settings)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{apiPort}",
-            ["Storage__Sqlite__Path"] = database,
             ["Demo__Seed"] = "false",
             ["RateLimit__PermitsPerMinute"] = "0",
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning",
             ["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning",
-        });
+        };
+        var api = Server.Start(store.Name == "sqlite" ? "api" : $"api-{store.Name}", paths.ApiDll, paths.ApiContentRoot, paths.DataDirectory, settings);
         try
         {
             await Server.WaitReadyAsync(api, $"http://127.0.0.1:{apiPort}/health/ready", TimeSpan.FromSeconds(60));
             var startUp = startClock.Elapsed;
-            Console.WriteLine($"  ready in {startUp.TotalSeconds:F2} s on the county database");
+            Console.WriteLine($"  ready in {startUp.TotalSeconds:F2} s on {store.Name}");
 
             var (requests, answer) = await GraphQLRequestsAsync(apiPort, sample, key);
             Console.WriteLine($"  {requests.Count} family-team requests checked (each answered without errors), {answer.Length:N0} bytes each on average");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Patchwork.Bench;
+using Patchwork.Storage.Sqlite;
 
 // The county benchmark: seeds (or reuses) a county database, measures the store alone, then the API through
 // HTTP and GraphQL with wrk next to the two baselines, then the doorstep beside analysts running reports, prints the
@@ -23,10 +24,21 @@ Console.WriteLine("Copying the county database, so that the writes below leave i
 Seeding.CopyDatabase(options.Database, work);
 
 var output = Path.Combine(paths.Root, "docs", "benchmarks.md");
+if (options.Neo4j)
+{
+    var results = await Neo4jBenchmarks.RunAsync(paths, seeding, work, options);
+    var section = Neo4jBenchmarks.Markdown(results, machine, options, Path.Combine(paths.Root, "bench", "notes-neo4j.md"));
+    Console.WriteLine(Neo4jBenchmarks.Table(results));
+    var page = File.Exists(output) ? await File.ReadAllTextAsync(output) : "# Benchmarks\n";
+    await File.WriteAllTextAsync(output, Neo4jBenchmarks.Patch(page, section));
+    Console.WriteLine($"Neo4j section written to {Path.GetRelativePath(Environment.CurrentDirectory, output)}.");
+    Seeding.DeleteDatabase(work);
+    return 0;
+}
 if (options.ApiOnly)
 {
     var families = await Sample.DrawAsync(work, new Random(options.Seed));
-    await HttpBenchmarks.RunApiAsync(paths, work, families, options);
+    await HttpBenchmarks.RunApiAsync(paths, ApiStore.Sqlite(work), families, options);
     Seeding.DeleteDatabase(work);
     return 0;
 }
@@ -59,7 +71,12 @@ Console.WriteLine($"Sampled {sample.Families.Count} families with a practitioner
     $"{sample.Searches.Count} searches.");
 
 Console.WriteLine("Store alone …");
-var store = await StoreBenchmarks.RunAsync(work, sample, options);
+IReadOnlyList<Measurement> store;
+using (var sqlite = new SqliteNetworkStore(new SqliteStoreOptions { Path = work }, TimeProvider.System))
+{
+    await sqlite.InitializeAsync(CancellationToken.None);
+    store = await StoreBenchmarks.RunAsync(sqlite, sample, options);
+}
 foreach (var m in store)
 {
     Console.WriteLine($"  {m.Name,-28} p50 {Report.Ms(m.P50)}  p99 {Report.Ms(m.P99)}  ({m.Count:N0} calls)");

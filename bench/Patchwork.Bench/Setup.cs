@@ -5,24 +5,29 @@ using System.Text.Json;
 namespace Patchwork.Bench;
 
 /// <summary>What a run measures: how long each load runs, and which database it runs on.</summary>
-internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration, bool Reseed, bool ReportsOnly = false, bool ApiOnly = false, bool Doorstep = false)
+internal sealed record BenchOptions(
+    string Database, int Seed, TimeSpan Duration, bool Reseed, bool ReportsOnly = false, bool ApiOnly = false, bool Doorstep = false,
+    bool Neo4j = false)
 {
     public const string Usage = """
-        bench/run [--duration SECONDS] [--db PATH] [--reseed] [--seed N] [--reports | --api | --doorstep]
+        bench/run [--duration SECONDS] [--db PATH] [--reseed] [--seed N] [--reports | --api | --doorstep | --store neo4j]
           --duration  how long each wrk run lasts (default 10)
           --db        the county database (default bench/data/county.db; seeded when missing)
-          --reseed    seed the county database again even if it exists (to time the seed)
+          --reseed    seed the county database again even if it exists (to time the seed); with --store neo4j, load it
+                      into Neo4j again too
           --seed      the generator's and the sampler's seed (default 1802)
           --reports   only the analysts' and commissioners' reports; rewrites the Reports section of docs/benchmarks.md
           --api       only the API's family-team runs (one connection and saturation), printed; nothing is written
           --doorstep  only the family team's tail alone and beside four analysts running reports; rewrites that section
+          --store     neo4j: the county moved into a local Neo4j server (bench/data/neo4j, reused), measured beside
+                      SQLite in the same run; rewrites the Neo4j section. sqlite (the default): everything else above
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
         var database = Path.Combine(Paths.Find().DataDirectory, "county.db");
         int seed = 1802, seconds = 10;
-        bool reseed = false, reportsOnly = false, apiOnly = false, doorstep = false;
+        bool reseed = false, reportsOnly = false, apiOnly = false, doorstep = false, neo4j = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -50,12 +55,16 @@ internal sealed record BenchOptions(string Database, int Seed, TimeSpan Duration
                 case "--doorstep":
                     doorstep = true;
                     break;
+                case "--store" when value is "sqlite" or "neo4j":
+                    neo4j = value == "neo4j";
+                    i++;
+                    break;
                 default:
                     return null;
             }
         }
-        var modes = new[] { reportsOnly, apiOnly, doorstep }.Count(m => m);
-        return modes > 1 ? null : new BenchOptions(database, seed, TimeSpan.FromSeconds(seconds), reseed, reportsOnly, apiOnly, doorstep);
+        var modes = new[] { reportsOnly, apiOnly, doorstep, neo4j }.Count(m => m);
+        return modes > 1 ? null : new BenchOptions(database, seed, TimeSpan.FromSeconds(seconds), reseed, reportsOnly, apiOnly, doorstep, neo4j);
     }
 }
 

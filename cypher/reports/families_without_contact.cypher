@@ -5,18 +5,22 @@
 // involvements and visits count. Restricted involvements and restricted pairs' visits (any restricted involvement of
 // the practitioner with the client, ended ones included) never count (docs/governance.md), so a family whose only
 // involvement is restricted is listed as having none rather than telling a commissioner it used a restricted service.
+// Each member's visits are walked once for both figures, and the practitioners whose visits must not count (those
+// with a restricted involvement with the member) are collected once per member instead of being looked up per
+// visit; a visit's practitioner and agency are only read when one of them can exclude it (every practitioner works
+// for an agency). On the county this read 25 million records where checking per visit read 130 million.
 WITH datetime($at) AS at, datetime($since) AS since
 MATCH (f:Family)
 WHERE ($area IS NULL OR f.area = $area) AND EXISTS { (f)<-[:MEMBER_OF]-(:Client) }
 CALL (f, at) {
-  OPTIONAL MATCH (f)<-[:MEMBER_OF]-(c:Client)<-[:WITH]-(done:Visit {status: 'Completed'})-[:BY]->(p:Practitioner)-[:WORKS_FOR]->(a:Agency)
-  WHERE done.completedAt < at AND ($kind IS NULL OR a.kind = $kind) AND NOT EXISTS { (p)-[:SUPPORTS {restricted: true}]->(c) }
-  RETURN max(done.completedAt) AS lastContactAt
-}
-CALL (f) {
-  OPTIONAL MATCH (f)<-[:MEMBER_OF]-(c:Client)<-[:WITH]-(planned:Visit {status: 'Planned'})-[:BY]->(p:Practitioner)-[:WORKS_FOR]->(a:Agency)
-  WHERE ($kind IS NULL OR a.kind = $kind) AND NOT EXISTS { (p)-[:SUPPORTS {restricted: true}]->(c) }
-  RETURN max(planned.scheduledFor) AS latestPlannedVisit
+  MATCH (f)<-[:MEMBER_OF]-(c:Client)
+  WITH c, at, COLLECT { MATCH (r:Practitioner)-[:SUPPORTS {restricted: true}]->(c) RETURN r } AS hidden
+  OPTIONAL MATCH (c)<-[:WITH]-(v:Visit)
+  WHERE v.status IN ['Completed', 'Planned']
+    AND ((size(hidden) = 0 AND $kind IS NULL)
+         OR EXISTS { MATCH (v)-[:BY]->(p:Practitioner)-[:WORKS_FOR]->(a:Agency) WHERE NOT p IN hidden AND ($kind IS NULL OR a.kind = $kind) })
+  RETURN max(CASE WHEN v.status = 'Completed' AND v.completedAt < at THEN v.completedAt END) AS lastContactAt,
+         max(CASE WHEN v.status = 'Planned' THEN v.scheduledFor END) AS latestPlannedVisit
 }
 WITH f, at, since, lastContactAt, latestPlannedVisit,
      EXISTS {

@@ -41,6 +41,10 @@ public sealed partial class Neo4jNetworkStore
         await tx.RunAsync(LockPractitioner, ("id", practitionerId));
 
     private static async Task AppendAsync(Transaction tx, params AuditEntry[] entries) =>
-        await tx.RunAsync(AppendAudit, ("entries", entries.Select(e => Records.Map(e, AuditSequence.Next())).ToList()));
+        await tx.RunAsync(AppendAudit, AuditRows(entries));
+
+    /// <summary>The append statement's parameter: each entry with its place in the trail's order.</summary>
+    private static (string, object?) AuditRows(IEnumerable<AuditEntry> entries) =>
+        ("entries", entries.Select(e => Records.Map(e, AuditSequence.Next())).ToList());
 
 }

@@ -58,6 +58,14 @@ public sealed class QueryApiClient : IDisposable
     public Task<QueryResult> WriteImplicitAsync(StatementCall call, CancellationToken cancellationToken) =>
         RetryingAsync(() => RunImplicitAsync(call, "Write", cancellationToken), _options.MaxRetries, cancellationToken);
 
+    /// <summary>
+    /// Runs one statement that changes something and needs no checks before it (an audit append) in its own implicit
+    /// transaction: one round trip where an explicit transaction takes three. The request is its commit, so a request
+    /// that got no answer is not retried (it may have been applied); an error the server reports (nothing applied) is.
+    /// </summary>
+    public Task<QueryResult> WriteOnceAsync(StatementCall call, CancellationToken cancellationToken) =>
+        RetryingAsync(() => RunImplicitAsync(call, "Write", cancellationToken, committing: true), _options.MaxRetries, cancellationToken);
+
     /// <summary>Runs <paramref name="work"/> in one explicit transaction: commit if it returns, roll back if it throws.</summary>
     /// <remarks>With <paramref name="retry"/> false a transient failure is reported: for work that cannot run twice.</remarks>
     public Task<T> InTransactionAsync<T>(Func<QueryApiTransaction, Task<T>> work, CancellationToken cancellationToken, bool retry = true) =>
@@ -111,10 +119,10 @@ public sealed class QueryApiClient : IDisposable
         }
     }
 
-    private async Task<QueryResult> RunImplicitAsync(StatementCall call, string accessMode, CancellationToken cancellationToken)
+    private async Task<QueryResult> RunImplicitAsync(StatementCall call, string accessMode, CancellationToken cancellationToken, bool committing = false)
     {
         var (result, _) = await SendAsync(HttpMethod.Post, _queryPath, Body(call, accessMode, withBookmarks: true),
-            affinity: null, committing: false, cancellationToken);
+            affinity: null, committing, cancellationToken);
         // Only a write moves the bookmark on: a read's bookmark may be older than a commit that finished before it.
         if (accessMode == "Write")
         {
