@@ -26,7 +26,8 @@ public sealed partial class SqliteNetworkStore
 
     // The whole network, as it was at $at (the start of the week, from the API): each client's running figures
     // (migrations 0003 and 0004, which leave restricted involvements and restricted pairs' visits out) through one
-    // covering index, looking back into the visits only for a family contacted since $at, and into the involvements
+    // covering index, looking back into the visits only for a family contacted since $at (each member's newest contact
+    // before $at, read down its contact index until one is not a restricted pair's), and into the involvements
     // for who was supported then. Planned visits are those planned now. A family with no members has nobody to contact
     // and is not listed. One registered since $at is listed (nobody had contacted it by then): it is to be acted on.
     private const string NoContactNowSql = $"""
@@ -37,8 +38,11 @@ public sealed partial class SqliteNetworkStore
         activity AS (
             SELECT fa.id AS family_id, f.area,
                 CASE WHEN fa.last_contact IS NULL OR fa.last_contact < $at THEN fa.last_contact
-                     ELSE (SELECT max(v.completed_at) FROM client c JOIN visit v ON v.client_id = c.id AND v.status = 'Completed'
-                           WHERE c.family_id = fa.id AND v.completed_at < $at AND NOT {VisitRow.IsRestricted}) END AS last_contact,
+                     ELSE (SELECT max((SELECT v.completed_at FROM visit v
+                                       WHERE v.client_id = c.id AND v.status = 'Completed' AND v.completed_at < $at
+                                         AND NOT {VisitRow.IsRestricted}
+                                       ORDER BY v.completed_at DESC LIMIT 1))
+                           FROM client c WHERE c.family_id = fa.id) END AS last_contact,
                 {ActiveAtSql} AS active,
                 fa.last_planned
             FROM figures fa CROSS JOIN family f ON f.id = fa.id
