@@ -24,17 +24,7 @@ internal static class ApiProcess
     /// <summary>Starts the API with these environment variables and arguments and waits (at most a minute) for it to exit.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(Dictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [AssemblyPath, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
+        using var process = Start(environment, arguments);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -57,17 +47,7 @@ internal static class ApiProcess
     public static async Task<(bool Killed, string Output)> RunAndKillAsync(Dictionary<string, string> environment,
         Func<string, bool> killAt, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [AssemblyPath, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
+        using var process = Start(environment, arguments);
         var stderr = process.StandardError.ReadToEndAsync();
         var output = new System.Text.StringBuilder();
         var killed = false;
@@ -84,5 +64,20 @@ internal static class ApiProcess
         }
         await process.WaitForExitAsync(timeout.Token);
         return (killed, output + await stderr);
+    }
+
+    private static Process Start(Dictionary<string, string> environment, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [AssemblyPath, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        return Process.Start(start)!;
     }
 }
