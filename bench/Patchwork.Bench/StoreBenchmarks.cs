@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Patchwork.Changes;
 
 namespace Patchwork.Bench;
 
@@ -124,7 +125,8 @@ internal static class StoreBenchmarks
     private const int WarmUp = 300;
 
     /// <summary>Every operation on the store, reads then writes; the writes stay in the store.</summary>
-    public static async Task<IReadOnlyList<Measurement>> RunAsync(INetworkStore store, Sample sample, BenchOptions options)
+    public static async Task<IReadOnlyList<Measurement>> RunAsync<TStore>(TStore store, Sample sample, BenchOptions options)
+        where TStore : INetworkStore, IWriteStore
     {
         var ct = CancellationToken.None;
         var results = new List<Measurement>
@@ -138,6 +140,7 @@ internal static class StoreBenchmarks
         };
 
         // Writes: practitioners join the team of clients they were not working with, then record a contact.
+        var changes = new NetworkChanges(store, TimeProvider.System);
         var random = new Random(options.Seed);
         var joined = new List<(Actor Actor, string ClientId)>();
         var joins = new List<double>();
@@ -150,7 +153,7 @@ internal static class StoreBenchmarks
             var clock = Stopwatch.StartNew();
             try
             {
-                await store.JoinTeamAsync(client, "Allocated after a referral (benchmark)", false, actor, ct);
+                await changes.JoinTeamAsync(client, "Allocated after a referral (benchmark)", false, actor, ct);
             }
             catch (PatchworkException)
             {
@@ -162,7 +165,7 @@ internal static class StoreBenchmarks
         foreach (var (actor, client) in joined)
         {
             var clock = Stopwatch.StartNew();
-            await store.RecordContactAsync(new NewContact(client, DateTimeOffset.UtcNow.AddMinutes(-5), VisitMode.Phone, null), actor, ct);
+            await changes.RecordContactAsync(new NewContact(client, DateTimeOffset.UtcNow.AddMinutes(-5), VisitMode.Phone, null), actor, ct);
             contacts.Add(clock.Elapsed.TotalMilliseconds);
         }
         results.Add(Measurement.Of(Join, [.. joins.Skip(WarmUp)]));

@@ -1,6 +1,6 @@
 // Lints every .cypher file under cypher/ with Neo4j's own Cypher language tooling, offline, against schema.json:
 // the labels, relationship types and property keys of Patchwork's graph, the parameters each file may use
-// (keyed by its path without .cypher, e.g. "team/join_team"), and the built-in function and procedure signatures
+// (keyed by its path without .cypher, e.g. "team/insert_involvement"), and the built-in function and procedure signatures
 // in builtins.json. Any diagnostic fails: a syntax or semantic error, an undeclared parameter, or an unknown
 // label, relationship type, property key, function or procedure.
 //

@@ -26,13 +26,6 @@ public interface INetworkReports
     /// <summary>Every family's id: a pseudonymous reference is resolved by computing it over these.</summary>
     Task<IReadOnlyList<string>> GetFamilyIdsAsync(CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Records a commissioner's request that a family be followed up, with its audit entry, in one transaction. It goes
-    /// to the family's current team; when the family has none, to the agencies that worked with it before (or, if
-    /// none ever did, to the county council agencies), whose duty contacts act on it.
-    /// </summary>
-    Task<FollowUpRequest> RequestFollowUpAsync(NewFollowUp request, Actor actor, CancellationToken cancellationToken);
-
     /// <summary>The follow-up requests about these families, newest first.</summary>
     Task<ILookup<string, FollowUpRequest>> GetFollowUpRequestsAsync(IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken);
 

@@ -4,7 +4,7 @@ namespace Patchwork;
 /// The port to the network graph. Methods say what they do in the domain; both adapters (the embedded
 /// SQLite store and Neo4j) implement exactly this, and the contract tests hold them to the same behaviour.
 /// Batch reads take many keys at once so that GraphQL resolves each relationship edge in one query.
-/// Every write is one transaction and writes its own audit entry in it: a rejected write leaves nothing.
+/// Changes go through <see cref="Changes.NetworkChanges"/>, over the store's <see cref="Changes.IWriteStore"/>.
 /// </summary>
 public interface INetworkStore
 {
@@ -34,25 +34,6 @@ public interface INetworkStore
     Task<ILookup<string, Visit>> GetUpcomingVisitsAsync(IReadOnlyCollection<string> clientIds, int perClient, CancellationToken cancellationToken);
     Task<ILookup<string, Visit>> GetRecentContactsAsync(IReadOnlyCollection<string> clientIds, int perClient, CancellationToken cancellationToken);
     Task<Visit?> GetVisitAsync(string visitId, CancellationToken cancellationToken);
-
-    // Changes. Each checks the state it depends on (NOT_FOUND, CONFLICT) inside its transaction.
-    Task<Client> RegisterClientAsync(NewClient client, Actor actor, CancellationToken cancellationToken);
-    Task<Family> CreateFamilyAsync(NewFamily family, Actor actor, CancellationToken cancellationToken);
-    Task<Client> AddFamilyMemberAsync(string familyId, string clientId, string relationship, Actor actor, CancellationToken cancellationToken);
-    Task<Involvement> JoinTeamAsync(string clientId, string reason, bool restricted, Actor actor, CancellationToken cancellationToken);
-    Task<Involvement> LeaveTeamAsync(string clientId, string reason, Actor actor, CancellationToken cancellationToken);
-    Task<Visit> ScheduleVisitAsync(NewVisit visit, Actor actor, CancellationToken cancellationToken);
-    Task<Visit> RecordContactAsync(NewContact contact, Actor actor, CancellationToken cancellationToken);
-    Task<Visit> CancelVisitAsync(string visitId, Actor actor, CancellationToken cancellationToken);
-    Task<Practitioner> UpdateContactDetailsAsync(ContactDetails details, Actor actor, CancellationToken cancellationToken);
-
-    // Administration: onboarding agencies under agreement, and their practitioners.
-    Task<Agency> OnboardAgencyAsync(NewAgency agency, Actor actor, CancellationToken cancellationToken);
-    Task<Agency> SetAgreementAsync(string agencyId, DataSharingAgreement agreement, Actor actor, CancellationToken cancellationToken);
-    Task<Practitioner> AddPractitionerAsync(NewPractitioner practitioner, Actor actor, CancellationToken cancellationToken);
-
-    /// <summary>Marks a practitioner as left: their involvements end (each team sees why) and their planned visits are cancelled.</summary>
-    Task<Practitioner> RecordPractitionerLeftAsync(string practitionerId, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Joins and leaves in the teams of these clients since a moment, newest first: how a team is told.</summary>
     Task<ILookup<string, TeamChange>> GetTeamChangesAsync(IReadOnlyCollection<string> clientIds, DateTimeOffset since, CancellationToken cancellationToken);

@@ -50,28 +50,8 @@ public sealed partial class Neo4jNetworkStore : INetworkStore, IDisposable
     /// <summary>Now, at the precision the store keeps (milliseconds, as the embedded store).</summary>
     private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
 
-    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-
-    private static DateTimeOffset Stored(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
-
     private Task<QueryResult> ReadAsync(Statement statement, CancellationToken cancellationToken, params (string, object?)[] values) =>
         _client.ReadAsync(_cypher.Call(statement, values), cancellationToken);
-
-    /// <summary>
-    /// Runs a change in one explicit transaction. A uniqueness constraint that refuses the change (two writers
-    /// racing for the same subject or agency name) is a CONFLICT, as the checks inside the change would have said.
-    /// </summary>
-    private async Task<T> WriteAsync<T>(Func<Transaction, Task<T>> change, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _client.InTransactionAsync(t => change(new Transaction(t, _cypher, cancellationToken)), cancellationToken);
-        }
-        catch (Neo4jException e) when (e.Code == Neo4jException.ConstraintValidationFailed)
-        {
-            throw PatchworkException.Conflict("Another change made the same thing at the same moment; nothing was changed.");
-        }
-    }
 
     private static ILookup<string, T> EmptyLookup<T>() => Array.Empty<(string, T)>().ToLookup(p => p.Item1, p => p.Item2);
 

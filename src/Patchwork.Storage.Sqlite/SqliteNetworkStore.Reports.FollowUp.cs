@@ -26,21 +26,6 @@ public sealed partial class SqliteNetworkStore
         "SELECT " + FollowUpColumns + " FROM follow_up_duty d JOIN follow_up u ON u.id = d.follow_up_id " +
         "WHERE d.agency_id = $agency ORDER BY d.requested_at DESC, u.id DESC LIMIT $first";
 
-    public Task<FollowUpRequest> RequestFollowUpAsync(NewFollowUp request, Actor actor, CancellationToken cancellationToken)
-    {
-        var valid = request.Validated();
-        return WriteAsync(async transaction =>
-        {
-            var family = await RequireFamilyAsync(transaction, valid.FamilyId, cancellationToken);
-            var candidates = await CandidatesAsync(transaction, family.Id, cancellationToken);
-            var (followUp, audit) = valid.Routed(candidates, Now(), actor);
-            await ExecuteAsync(new SqliteCommand(Inserts.FollowUp, transaction.Connection, transaction).BindFollowUp(followUp), cancellationToken);
-            await ExecuteAsync(new SqliteCommand(Inserts.FollowUpDuty, transaction.Connection, transaction).BindFollowUp(followUp), cancellationToken);
-            await AppendAsync(transaction, audit, cancellationToken);
-            return followUp;
-        }, cancellationToken);
-    }
-
     public async Task<ILookup<string, FollowUpRequest>> GetFollowUpRequestsAsync(
         IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
     {
@@ -56,17 +41,6 @@ public sealed partial class SqliteNetworkStore
         string agencyId, int first, CancellationToken cancellationToken) =>
         await QueryAsync(c => new SqliteCommand(DutyFollowUpsSql, c).Bind("$agency", agencyId).Bind("$first", first),
             ReadFollowUp, cancellationToken);
-
-    private static async Task<FollowUpCandidates> CandidatesAsync(
-        SqliteTransaction transaction, string familyId, CancellationToken cancellationToken)
-    {
-        await using var query = new SqliteCommand(CandidatesSql, transaction.Connection, transaction)
-            .Bind("$family", familyId)
-            .Bind("$lead_kinds", KeyWorker.LeadKinds.Select(k => k.ToString()).ToList());
-        var rows = await ReadAllAsync(query, r => (List: r.GetString(0), Agency: AgencyRow.Read(r, 1)), cancellationToken);
-        List<Agency> On(string list) => [.. rows.Where(r => r.List == list).Select(r => r.Agency)];
-        return new FollowUpCandidates(On("Team"), On("Worked"), On("Lead"));
-    }
 
     private static FollowUpRequest ReadFollowUp(SqliteDataReader row) => new(
         Id: row.GetString(0),

@@ -119,8 +119,6 @@ public sealed partial class SqliteNetworkStore : INetworkStore, IDisposable
     /// <summary>Now, at the precision the store keeps.</summary>
     private DateTimeOffset Now() => Db.Stored(_time.GetUtcNow());
 
-    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-
     /// <summary>
     /// Runs one query and reads every row, on a kept connection whose prepared statement for this SQL is reused:
     /// <paramref name="command"/> only says which SQL and which values.
@@ -150,15 +148,5 @@ public sealed partial class SqliteNetworkStore : INetworkStore, IDisposable
             rows.Add(read(reader));
         }
         return rows;
-    }
-
-    /// <summary>Runs a change in one IMMEDIATE transaction; it commits only if the change returns normally.</summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> change, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var result = await change(transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Patchwork.Api.Reports;
+using Patchwork.Changes;
 
 namespace Patchwork.Api.Tests;
 
@@ -106,6 +107,7 @@ public sealed class DisclosureControlTests : IAsyncLifetime
     public async Task A_contact_or_a_new_involvement_mid_week_moves_the_no_contact_list_only_at_the_next_week_start()
     {
         var store = _app.Services.GetRequiredService<INetworkStore>();
+        var changes = _app.Services.GetRequiredService<NetworkChanges>();
         var listed = await _reports.FamiliesWithoutContactAsync(new ReportArguments(Days: 30), default);
         var pseudonyms = _app.Services.GetRequiredService<Pseudonyms>();
         var reports = _app.Services.GetRequiredService<INetworkReports>();
@@ -113,11 +115,11 @@ public sealed class DisclosureControlTests : IAsyncLifetime
         var before = await NoContactEverywhereAsync();
 
         _clock.Now = Start.AddHours(2);
-        await store.RecordContactAsync(new NewContact(member, _clock.Now, VisitMode.Phone, null),
+        await changes.RecordContactAsync(new NewContact(member, _clock.Now, VisitMode.Phone, null),
             new Actor("attack-test", practitioner, "attack-test"), default);
         var orphan = listed.First(r => !r.HasActiveInvolvement && r.Reference != pseudonyms.Reference(familyId));
         var orphanMember = (await store.GetFamilyMembersAsync([await pseudonyms.ResolveAsync(reports, orphan.Reference, default)], default)).SelectMany(m => m).First();
-        await store.JoinTeamAsync(orphanMember.Id, "Referred by the school nurse", restricted: false, new Actor("attack-test", practitioner, "attack-test"), default);
+        await changes.JoinTeamAsync(orphanMember.Id, "Referred by the school nurse", restricted: false, new Actor("attack-test", practitioner, "attack-test"), default);
 
         // The rest of the week: the same list, to the byte.
         var nextWeek = ReportArguments.WeekStart(Start).AddDays(7);

@@ -1,3 +1,4 @@
+using Patchwork.Changes;
 using Patchwork.Seeding;
 using Patchwork.Storage.Sqlite;
 using Patchwork.Testing;
@@ -210,8 +211,8 @@ public sealed class MoveCommandTests : IDisposable, IClassFixture<Neo4jRun>
         var families = await pilot.GetFamilyIdsAsync(Ct);
         var teams = await pilot.GetFamilyTeamsAsync(families, Ct);
         var commissioner = new Actor("demo-commissioner", null, "req-follow-up");
-        await pilot.RequestFollowUpAsync(new NewFollowUp(families.First(f => teams[f].Any()), "No contact for 90 days"), commissioner, Ct);
-        await pilot.RequestFollowUpAsync(new NewFollowUp(families.First(f => !teams[f].Any()), "Nobody involved since the case closed"), commissioner, Ct);
+        await new NetworkChanges(pilot, TimeProvider.System).RequestFollowUpAsync(new NewFollowUp(families.First(f => teams[f].Any()), "No contact for 90 days"), commissioner, Ct);
+        await new NetworkChanges(pilot, TimeProvider.System).RequestFollowUpAsync(new NewFollowUp(families.First(f => !teams[f].Any()), "Nobody involved since the case closed"), commissioner, Ct);
     }
 
     /// <summary>The walk-through's practitioner joins Grace Okafor's team on the pilot (one involvement, one audit entry).</summary>
@@ -221,7 +222,7 @@ public sealed class MoveCommandTests : IDisposable, IClassFixture<Neo4jRun>
         var walk = DemoNetwork.WalkThrough;
         var practitioner = (await pilot.FindAccountAsync(walk.PractitionerSubject, Ct))!.Practitioner;
         var grace = (await pilot.SearchClientsAsync(new ClientSearch(walk.ClientName, null, 1, practitioner.Id), Ct))[0];
-        return await pilot.JoinTeamAsync(grace.ClientId, "Allocated after a referral from school", false,
+        return await new NetworkChanges(pilot, TimeProvider.System).JoinTeamAsync(grace.ClientId, "Allocated after a referral from school", false,
             new Actor(practitioner.Subject, practitioner.Id, "req-join"), Ct);
     }
 

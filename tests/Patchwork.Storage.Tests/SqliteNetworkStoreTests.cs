@@ -4,12 +4,12 @@ using Patchwork.Storage.Tests.Contract;
 namespace Patchwork.Storage.Tests;
 
 /// <summary>The contract, run against the embedded store on a real SQLite file.</summary>
-public sealed class SqliteNetworkStoreTests : NetworkStoreContract, IDisposable
+public sealed class SqliteNetworkStoreTests : NetworkStoreContract<SqliteNetworkStore>, IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
     private readonly List<SqliteNetworkStore> _stores = [];
 
-    protected override async Task<INetworkStore> CreateStoreAsync()
+    protected override async Task<SqliteNetworkStore> CreateStoreAsync()
     {
         var store = new SqliteNetworkStore(new SqliteStoreOptions { Path = _directory.File($"store-{_stores.Count}.db") }, Time);
         _stores.Add(store);
@@ -18,7 +18,7 @@ public sealed class SqliteNetworkStoreTests : NetworkStoreContract, IDisposable
     }
 
     /// <summary>The embedded store merges only when asked: its ordinary bulk import refuses rows already there.</summary>
-    protected override INetworkBulkImport MergingImport(INetworkStore store) => ((SqliteNetworkStore)store).Merging;
+    protected override INetworkBulkImport MergingImport(SqliteNetworkStore store) => store.Merging;
 
     public void Dispose()
     {

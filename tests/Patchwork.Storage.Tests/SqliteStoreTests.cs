@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Changes;
 using Patchwork.Storage.Sqlite;
 using Patchwork.Storage.Tests.Contract;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
@@ -12,6 +13,9 @@ public sealed class SqliteStoreTests : IDisposable
 
     private readonly TemporaryDirectory _directory = new();
     private readonly FixedTimeProvider _time = new(Now);
+
+    /// <summary>Changes as the API makes them, on this test's clock.</summary>
+    private NetworkChanges Changes(IWriteStore store) => new(store, _time);
     private readonly List<SqliteNetworkStore> _stores = [];
 
     private string DatabasePath => _directory.File(Path.Combine("data", "patchwork.db"));
@@ -51,7 +55,7 @@ public sealed class SqliteStoreTests : IDisposable
     {
         var first = await OpenStoreAsync();
         await first.ImportAsync(Build(), Ct);
-        var joined = await first.JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
+        var joined = await Changes(first).JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
         first.Dispose();
 
         var second = await OpenStoreAsync();
@@ -103,7 +107,7 @@ public sealed class SqliteStoreTests : IDisposable
         var store = await OpenStoreAsync();
         await store.ImportAsync(Build(), Ct);
         await store.ImportAsync(new NetworkBuilder().Client("cl-nora", "Nora", "Smithers", new DateOnly(2001, 5, 5), "NR5 8AB").Build(), Ct);
-        await store.RegisterClientAsync(
+        await Changes(store).RegisterClientAsync(
             new NewClient("Ruth", "Newman", new DateOnly(1960, 5, 17), "9 Oak Lane", "NR4 7TJ", null, false, "Referral"), ActorFor(Sam), Ct);
 
         // FTS5 compares the index with the client table and fails the statement if they differ.
@@ -127,7 +131,7 @@ public sealed class SqliteStoreTests : IDisposable
     {
         var store = await OpenStoreAsync();
         await store.ImportAsync(Build(), Ct);
-        await store.JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
+        await Changes(store).JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
 
         var error = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(sql));
 
@@ -155,7 +159,7 @@ public sealed class SqliteStoreTests : IDisposable
     {
         var store = await OpenStoreAsync();
         await store.ImportAsync(Build(), Ct);
-        var registrations = Enumerable.Range(0, 40).Select(i => Task.Run(() => store.RegisterClientAsync(
+        var registrations = Enumerable.Range(0, 40).Select(i => Task.Run(() => Changes(store).RegisterClientAsync(
             new NewClient($"Client{i}", "Parallel", new DateOnly(1990, 1, 1), "1 Main Street", "NR1 1AA", null, false, "Referral"),
             ActorFor(PractitionerIds[i % 5]), Ct)));
 
@@ -208,7 +212,7 @@ public sealed class SqliteStoreTests : IDisposable
         {
             try
             {
-                await store.JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
+                await Changes(store).JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
                 return (ErrorCode?)null;
             }
             catch (PatchworkException e)
@@ -271,7 +275,7 @@ public sealed class SqliteStoreTests : IDisposable
         // The triggers are back: a contact recorded after the import moves the client's figure.
         const string Triggers = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)";
         Assert.Equal(await ScalarAsync<string>(Triggers, _directory.File("row-by-row.db")), await ScalarAsync<string>(Triggers));
-        await streamed.JoinTeamAsync(Eve, "Referral from the school nurse", false, ActorFor(Sam), Ct);
+        await Changes(streamed).JoinTeamAsync(Eve, "Referral from the school nurse", false, ActorFor(Sam), Ct);
         Assert.Equal(1L, await ScalarAsync<long>($"SELECT current_involvements FROM client WHERE id = '{Eve}'"));
     }
 

@@ -2,6 +2,7 @@ using GraphQL;
 using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
+using Patchwork.Changes;
 
 namespace Patchwork.Api.GraphQL;
 
@@ -36,4 +37,8 @@ public static class RequestContextExtensions
 
     public static INetworkStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<INetworkStore>();
+
+    /// <summary>Every change to the network goes through here, whichever store is configured.</summary>
+    public static NetworkChanges Changes(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<NetworkChanges>();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Patchwork.Changes;
 using Patchwork.Storage.Neo4j;
 using Patchwork.Storage.Sqlite;
 
@@ -30,6 +31,8 @@ public static class StorageExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<INetworkStore>(sp => (INetworkStore)Selected(sp));
         services.AddSingleton<INetworkBulkImport>(sp => (INetworkBulkImport)Selected(sp));
+        services.AddSingleton<IWriteStore>(sp => (IWriteStore)Selected(sp));
+        services.AddSingleton<NetworkChanges>();
         return services;
     }
 

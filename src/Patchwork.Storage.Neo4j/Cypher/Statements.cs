@@ -22,25 +22,26 @@ public static class Statements
     public static readonly Statement ClientsInReach = new("clients/clients_in_reach", "ids", "practitionerId");
     public static readonly Statement FamiliesInReach = new("clients/families_in_reach", "ids", "practitionerId");
     public static readonly Statement SearchClients = new("clients/search_clients", "query", "dateOfBirth", "practitionerId", "first");
-    public static readonly Statement RegisterClient = new("clients/register_client", "client", "practitionerId", "since", "reason", "restricted");
-    public static readonly Statement CreateFamily = new("clients/create_family", "family", "clientId", "relationship");
-    public static readonly Statement AddFamilyMember = new("clients/add_family_member", "familyId", "clientId", "relationship");
+    public static readonly Statement InsertClient = new("clients/insert_client", "client");
+    public static readonly Statement InsertFamily = new("clients/insert_family", "family");
+    public static readonly Statement SetFamily = new("clients/set_family", "familyId", "clientId", "relationship");
 
     // Teams.
     public static readonly Statement ClientTeams = new("team/client_teams", "ids", "now");
     public static readonly Statement FamilyTeams = new("team/family_teams", "ids", "now");
     public static readonly Statement TeamChanges = new("team/team_changes", "ids", "since");
-    public static readonly Statement JoinTeam = new("team/join_team", "practitionerId", "clientId", "since", "reason", "restricted");
-    public static readonly Statement LeaveTeam = new("team/leave_team", "practitionerId", "clientId", "now", "reason");
-    public static readonly Statement UpdateContactDetails = new("team/update_contact_details", "id", "email", "mobile", "landline", "preferredContact");
+    public static readonly Statement InsertInvolvement = new("team/insert_involvement", "practitionerId", "clientId", "since", "reason", "restricted");
+    public static readonly Statement EndInvolvement = new("team/end_involvement", "practitionerId", "clientId", "now", "reason");
+    public static readonly Statement SetContactDetails = new("team/set_contact_details", "id", "email", "mobile", "landline", "preferredContact");
 
     // Visits.
     public static readonly Statement UpcomingVisits = new("visits/upcoming_visits", "ids", "now", "perClient");
     public static readonly Statement RecentContacts = new("visits/recent_contacts", "ids", "perClient");
     public static readonly Statement VisitById = new("visits/visit_by_id", "id");
-    public static readonly Statement AddVisit = new("visits/add_visit", "visit");
+    public static readonly Statement InsertVisit = new("visits/insert_visit", "visit");
     public static readonly Statement CompleteVisit = new("visits/complete_visit", "id", "completedAt", "mode");
     public static readonly Statement CancelVisit = new("visits/cancel_visit", "id");
+    public static readonly Statement CancelPlannedVisits = new("visits/cancel_planned_visits", "practitionerId", "clientId");
 
     // What a write checks inside its transaction; the lock_ statements also take the node's write lock.
     public static readonly Statement LockClient = new("writes/lock_client", "id");
@@ -53,10 +54,11 @@ public static class Statements
     public static readonly Statement SubjectInUse = new("writes/subject_in_use", "subject");
 
     // Administration.
-    public static readonly Statement OnboardAgency = new("admin/onboard_agency", "agency");
+    public static readonly Statement InsertAgency = new("admin/insert_agency", "agency");
     public static readonly Statement SetAgreement = new("admin/set_agreement", "id", "status", "signedOn", "expiresOn");
-    public static readonly Statement AddPractitioner = new("admin/add_practitioner", "practitioner");
-    public static readonly Statement PractitionerLeft = new("admin/practitioner_left", "id", "now", "reason");
+    public static readonly Statement InsertPractitioner = new("admin/insert_practitioner", "practitioner");
+    public static readonly Statement EndEveryInvolvement = new("admin/end_every_involvement", "id", "now", "reason");
+    public static readonly Statement MarkLeft = new("admin/mark_left", "id");
 
     // Audit trail.
     public static readonly Statement AppendAudit = new("audit/append_audit", "entries");
@@ -76,7 +78,7 @@ public static class Statements
         "area", "kind", "at", "since", "noContact", "noInvolvement", "overdue");
     public static readonly Statement FamilyIds = new("reports/family_ids");
     public static readonly Statement FollowUpRecipients = new("reports/follow_up_recipients", "familyId", "leadKinds");
-    public static readonly Statement RequestFollowUp = new("reports/request_follow_up", "followUp");
+    public static readonly Statement InsertFollowUp = new("reports/insert_follow_up", "followUp");
     public static readonly Statement FollowUpsByFamily = new("reports/follow_ups_by_family", "ids");
     public static readonly Statement DutyFollowUps = new("reports/duty_follow_ups", "agencyId", "first");
 

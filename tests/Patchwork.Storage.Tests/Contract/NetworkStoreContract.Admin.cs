@@ -3,7 +3,7 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // Administration: agencies and their agreements, practitioners joining an agency and leaving it.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
 
@@ -26,7 +26,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var agency = await store.OnboardAgencyAsync(NewAgencyInput(" Norfolk Fire and Rescue "), Admin, Ct);
+        var agency = await Changes(store).OnboardAgencyAsync(NewAgencyInput(" Norfolk Fire and Rescue "), Admin, Ct);
 
         var expected = new Agency(agency.Id, "Norfolk Fire and Rescue", AgencyKind.Fire, "01603810351", "duty@fire.example",
             false, SignedLastWeek);
@@ -43,7 +43,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        await store.OnboardAgencyAsync(NewAgencyInput(), Admin, Ct);
+        await Changes(store).OnboardAgencyAsync(NewAgencyInput(), Admin, Ct);
 
         Assert.Equal(
             new AuditEntry(Now, "idp|admin", null, AuditAction.OnboardAgency, null, null, null, "Norfolk Fire and Rescue", "req-admin"),
@@ -58,19 +58,19 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        await AssertRejectedAsync(store, ErrorCode.Conflict, () => store.OnboardAgencyAsync(NewAgencyInput(name), Admin, Ct));
+        await AssertRejectedAsync(store, ErrorCode.Conflict, () => Changes(store).OnboardAgencyAsync(NewAgencyInput(name), Admin, Ct));
     }
 
     [ContractFact]
     public async Task Agency_names_are_compared_in_every_letter_case_not_only_ascii()
     {
         var store = await NetworkAsync();
-        await store.OnboardAgencyAsync(NewAgencyInput("Équipe Santé Öffentlich"), Admin, Ct);
+        await Changes(store).OnboardAgencyAsync(NewAgencyInput("Équipe Santé Öffentlich"), Admin, Ct);
 
         await AssertRejectedAsync(store, ErrorCode.Conflict,
-            () => store.OnboardAgencyAsync(NewAgencyInput("ÉQUIPE SANTÉ ÖFFENTLICH"), Admin, Ct));
+            () => Changes(store).OnboardAgencyAsync(NewAgencyInput("ÉQUIPE SANTÉ ÖFFENTLICH"), Admin, Ct));
         await AssertRejectedAsync(store, ErrorCode.Conflict,
-            () => store.OnboardAgencyAsync(NewAgencyInput("équipe santé öffentlich"), Admin, Ct));
+            () => Changes(store).OnboardAgencyAsync(NewAgencyInput("équipe santé öffentlich"), Admin, Ct));
     }
 
     [ContractFact]
@@ -79,11 +79,11 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.OnboardAgencyAsync(NewAgencyInput("  "), Admin, Ct));
+            () => Changes(store).OnboardAgencyAsync(NewAgencyInput("  "), Admin, Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.OnboardAgencyAsync(NewAgencyInput() with { DutyPhone = "999" }, Admin, Ct));
+            () => Changes(store).OnboardAgencyAsync(NewAgencyInput() with { DutyPhone = "999" }, Admin, Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.OnboardAgencyAsync(NewAgencyInput() with { DutyEmail = "duty desk" }, Admin, Ct));
+            () => Changes(store).OnboardAgencyAsync(NewAgencyInput() with { DutyEmail = "duty desk" }, Admin, Ct));
     }
 
     [ContractFact]
@@ -92,7 +92,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         var suspended = AgencyRecord(Health).Agreement with { Status = AgreementStatus.Suspended };
 
-        var agency = await store.SetAgreementAsync(Health, suspended, Admin, Ct);
+        var agency = await Changes(store).SetAgreementAsync(Health, suspended, Admin, Ct);
 
         Assert.Equal(AgencyRecord(Health) with { Agreement = suspended }, agency);
         Assert.False(agency.Agreement.IsInForce(Today));
@@ -110,7 +110,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         var draft = new DataSharingAgreement(AgreementStatus.Draft, null, null);
 
-        await store.SetAgreementAsync(School, draft, Admin, Ct);
+        await Changes(store).SetAgreementAsync(School, draft, Admin, Ct);
 
         Assert.Equal(AgencyRecord(School) with { Agreement = draft }, (await store.GetAgenciesByIdAsync([School], Ct))[School]);
     }
@@ -119,11 +119,11 @@ public abstract partial class NetworkStoreContract
     public async Task An_onboarded_draft_agreement_can_later_be_signed()
     {
         var store = await NetworkAsync();
-        var agency = await store.OnboardAgencyAsync(
+        var agency = await Changes(store).OnboardAgencyAsync(
             NewAgencyInput() with { Agreement = new DataSharingAgreement(AgreementStatus.Draft, null, null) }, Admin, Ct);
         Time.Now = Days(2);
 
-        var signed = await store.SetAgreementAsync(agency.Id, Agreement(AgreementStatus.Active, 1, 366), Admin, Ct);
+        var signed = await Changes(store).SetAgreementAsync(agency.Id, Agreement(AgreementStatus.Active, 1, 366), Admin, Ct);
 
         Assert.True(signed.Agreement.IsInForce(DateOnly.FromDateTime(Days(2).UtcDateTime)));
         Assert.Equal(signed, (await store.GetAgenciesByIdAsync([agency.Id], Ct))[agency.Id]);
@@ -144,9 +144,9 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         var agreement = Agreement(status, signedInDays, expiresInDays);
 
-        await AssertRejectedAsync(store, ErrorCode.BadUserInput, () => store.SetAgreementAsync(Council, agreement, Admin, Ct));
+        await AssertRejectedAsync(store, ErrorCode.BadUserInput, () => Changes(store).SetAgreementAsync(Council, agreement, Admin, Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.OnboardAgencyAsync(NewAgencyInput() with { Agreement = agreement }, Admin, Ct));
+            () => Changes(store).OnboardAgencyAsync(NewAgencyInput() with { Agreement = agreement }, Admin, Ct));
     }
 
     [ContractFact]
@@ -154,8 +154,8 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        await AssertRejectedAsync(store, ErrorCode.NotFound, () => store.SetAgreementAsync("ag-missing", SignedLastWeek, Admin, Ct));
-        await AssertRejectedAsync(store, ErrorCode.BadUserInput, () => store.SetAgreementAsync("not an id!", SignedLastWeek, Admin, Ct));
+        await AssertRejectedAsync(store, ErrorCode.NotFound, () => Changes(store).SetAgreementAsync("ag-missing", SignedLastWeek, Admin, Ct));
+        await AssertRejectedAsync(store, ErrorCode.BadUserInput, () => Changes(store).SetAgreementAsync("not an id!", SignedLastWeek, Admin, Ct));
     }
 
     [ContractFact]
@@ -163,7 +163,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var added = await store.AddPractitionerAsync(NewPractitionerInput(), Admin, Ct);
+        var added = await Changes(store).AddPractitionerAsync(NewPractitionerInput(), Admin, Ct);
 
         var expected = new Practitioner(added.Id, Health, "Pat Lee", "Health visitor", "pat.lee@health.example", "07700900555",
             null, ContactMethod.Mobile, PractitionerStatus.Active, "idp|pat-lee");
@@ -171,7 +171,7 @@ public abstract partial class NetworkStoreContract
         Assert.DoesNotContain(added.Id, PractitionerIds);
         Assert.Equal(new PractitionerAccount(expected, AgencyRecord(Health)), await store.FindAccountAsync("idp|pat-lee", Ct));
         Assert.Equal(expected, (await store.GetPractitionersAsync([added.Id], Ct))[added.Id]);
-        await store.JoinTeamAsync(Eve, "New birth visit", false, new Actor("idp|pat-lee", added.Id, "req-pat"), Ct);
+        await Changes(store).JoinTeamAsync(Eve, "New birth visit", false, new Actor("idp|pat-lee", added.Id, "req-pat"), Ct);
         var member = Assert.Single((await store.GetClientTeamsAsync([Eve], Ct))[Eve]);
         Assert.Equal((expected, AgencyRecord(Health)), (member.Practitioner, member.Agency));
     }
@@ -181,7 +181,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var added = await store.AddPractitionerAsync(NewPractitionerInput(), Admin, Ct);
+        var added = await Changes(store).AddPractitionerAsync(NewPractitionerInput(), Admin, Ct);
 
         Assert.Equal(
             new AuditEntry(Now, "idp|admin", null, AuditAction.AddPractitioner, null, null, null,
@@ -193,9 +193,9 @@ public abstract partial class NetworkStoreContract
     public async Task An_onboarded_agency_takes_practitioners()
     {
         var store = await NetworkAsync();
-        var agency = await store.OnboardAgencyAsync(NewAgencyInput(), Admin, Ct);
+        var agency = await Changes(store).OnboardAgencyAsync(NewAgencyInput(), Admin, Ct);
 
-        var added = await store.AddPractitionerAsync(NewPractitionerInput(agency.Id), Admin, Ct);
+        var added = await Changes(store).AddPractitionerAsync(NewPractitionerInput(agency.Id), Admin, Ct);
 
         Assert.Equal(agency.Id, added.AgencyId);
         Assert.Equal(new PractitionerAccount(added, agency), await store.FindAccountAsync("idp|pat-lee", Ct));
@@ -210,7 +210,7 @@ public abstract partial class NetworkStoreContract
 
         // Even by someone who has left: a subject always signs in as the same person.
         await AssertRejectedAsync(store, ErrorCode.Conflict,
-            () => store.AddPractitionerAsync(NewPractitionerInput(subject: NetworkBuilder.SubjectOf(holder)), Admin, Ct));
+            () => Changes(store).AddPractitionerAsync(NewPractitionerInput(subject: NetworkBuilder.SubjectOf(holder)), Admin, Ct));
         Assert.Equal(PractitionerRecord(holder), (await store.FindAccountAsync(NetworkBuilder.SubjectOf(holder), Ct))?.Practitioner);
     }
 
@@ -220,7 +220,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.AddPractitionerAsync(NewPractitionerInput("ag-missing"), Admin, Ct));
+            () => Changes(store).AddPractitionerAsync(NewPractitionerInput("ag-missing"), Admin, Ct));
         Assert.Null(await store.FindAccountAsync("idp|pat-lee", Ct));
     }
 
@@ -230,13 +230,13 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.AddPractitionerAsync(NewPractitionerInput() with { Name = " " }, Admin, Ct));
+            () => Changes(store).AddPractitionerAsync(NewPractitionerInput() with { Name = " " }, Admin, Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.AddPractitionerAsync(NewPractitionerInput() with { PreferredContact = ContactMethod.Landline }, Admin, Ct));
+            () => Changes(store).AddPractitionerAsync(NewPractitionerInput() with { PreferredContact = ContactMethod.Landline }, Admin, Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.AddPractitionerAsync(NewPractitionerInput("not an id!"), Admin, Ct));
+            () => Changes(store).AddPractitionerAsync(NewPractitionerInput("not an id!"), Admin, Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.AddPractitionerAsync(NewPractitionerInput(subject: "  "), Admin, Ct));
+            () => Changes(store).AddPractitionerAsync(NewPractitionerInput(subject: "  "), Admin, Ct));
         Assert.Null(await store.FindAccountAsync("idp|pat-lee", Ct));
     }
 
@@ -246,7 +246,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         Time.Now = Days(1);
 
-        var left = await store.RecordPractitionerLeftAsync(Sam, Admin, Ct);
+        var left = await Changes(store).RecordPractitionerLeftAsync(Sam, Admin, Ct);
 
         Assert.Equal(PractitionerRecord(Sam) with { Status = PractitionerStatus.Left }, left);
         Assert.Equal(left, (await store.GetPractitionersAsync([Sam], Ct))[Sam]);
@@ -275,7 +275,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         Time.Now = Days(1);
 
-        await store.RecordPractitionerLeftAsync(Sam, Admin, Ct);
+        await Changes(store).RecordPractitionerLeftAsync(Sam, Admin, Ct);
 
         var changes = await store.GetTeamChangesAsync([Alice, Zoe, Ben], Now, Ct);
         Assert.Equal([ChangeLine(TeamChangeKind.Left, Sam, Days(1), "Left Norfolk County Council")], changes[Alice].Select(ChangeLine));
@@ -291,7 +291,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         Time.Now = Days(1);
 
-        await store.RecordPractitionerLeftAsync(Sam, Admin, Ct);
+        await Changes(store).RecordPractitionerLeftAsync(Sam, Admin, Ct);
 
         var trail = await AuditTrailAsync(store);
         Assert.Equal(
@@ -316,7 +316,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var left = await store.RecordPractitionerLeftAsync(Oscar, Admin, Ct);
+        var left = await Changes(store).RecordPractitionerLeftAsync(Oscar, Admin, Ct);
 
         Assert.Equal(PractitionerStatus.Left, left.Status);
         Assert.Equal(left, (await store.GetPractitionersAsync([Oscar], Ct))[Oscar]);
@@ -330,11 +330,11 @@ public abstract partial class NetworkStoreContract
     public async Task Recording_that_a_practitioner_left_twice_is_a_conflict_and_changes_nothing()
     {
         var store = await NetworkAsync();
-        await store.RecordPractitionerLeftAsync(Nina, Admin, Ct);
+        await Changes(store).RecordPractitionerLeftAsync(Nina, Admin, Ct);
         Time.Now = Days(1);
 
-        await AssertRejectedAsync(store, ErrorCode.Conflict, () => store.RecordPractitionerLeftAsync(Nina, Admin, Ct));
-        await AssertRejectedAsync(store, ErrorCode.Conflict, () => store.RecordPractitionerLeftAsync(Fred, Admin, Ct));
+        await AssertRejectedAsync(store, ErrorCode.Conflict, () => Changes(store).RecordPractitionerLeftAsync(Nina, Admin, Ct));
+        await AssertRejectedAsync(store, ErrorCode.Conflict, () => Changes(store).RecordPractitionerLeftAsync(Fred, Admin, Ct));
     }
 
     [ContractFact]
@@ -342,7 +342,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        await AssertRejectedAsync(store, ErrorCode.NotFound, () => store.RecordPractitionerLeftAsync("pr-missing", Admin, Ct));
-        await AssertRejectedAsync(store, ErrorCode.BadUserInput, () => store.RecordPractitionerLeftAsync("not an id!", Admin, Ct));
+        await AssertRejectedAsync(store, ErrorCode.NotFound, () => Changes(store).RecordPractitionerLeftAsync("pr-missing", Admin, Ct));
+        await AssertRejectedAsync(store, ErrorCode.BadUserInput, () => Changes(store).RecordPractitionerLeftAsync("not an id!", Admin, Ct));
     }
 }

@@ -3,7 +3,7 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // The audit trail.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     private static AuditEntry Entry(double days, string practitionerId, AuditAction action, string? clientId, string? familyId = null) =>
         new(Days(days), NetworkBuilder.SubjectOf(practitionerId), practitionerId, action, clientId, familyId,
@@ -145,7 +145,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         await store.AppendAuditAsync([.. Trail, Entry(-2.5, Oscar, AuditAction.Denied, Eve)], Ct);
 
-        await store.AddFamilyMemberAsync(Smiths, Eve, "grandmother", ActorFor(Sam), Ct);
+        await Changes(store).AddFamilyMemberAsync(Smiths, Eve, "grandmother", ActorFor(Sam), Ct);
 
         // Eve is a member now, so what was written about her before she joined is about the family too.
         var smiths = await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100, FamilyId: Smiths), Ct);
@@ -192,9 +192,9 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        await store.JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
+        await Changes(store).JoinTeamAsync(Eve, "Referral", false, ActorFor(Oscar), Ct);
         Time.Now = Now.AddMinutes(1);
-        await store.ScheduleVisitAsync(new NewVisit(Eve, Days(1), VisitMode.HomeVisit), ActorFor(Oscar), Ct);
+        await Changes(store).ScheduleVisitAsync(new NewVisit(Eve, Days(1), VisitMode.HomeVisit), ActorFor(Oscar), Ct);
 
         var entries = await AuditTrailAsync(store);
 

@@ -3,7 +3,7 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // Import, readiness, agencies and practitioners.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     [ContractFact]
     public async Task A_new_store_is_ready_and_empty()
@@ -77,7 +77,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
         var suspended = new DataSharingAgreement(AgreementStatus.Suspended, new DateOnly(2024, 1, 1), null);
-        await store.SetAgreementAsync(Council, suspended, Admin, Ct);
+        await Changes(store).SetAgreementAsync(Council, suspended, Admin, Ct);
 
         // The store reports; the viewer decides that neither may use Patchwork.
         Assert.Equal(new PractitionerAccount(PractitionerRecord(Fred), AgencyRecord(Council) with { Agreement = suspended }),

@@ -4,15 +4,13 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // Reading a whole network back out (INetworkExport), and loading it into another store, once or again.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     /// <summary>
     /// The store's bulk import in the mode that brings rows already present up to the incoming values. A store whose
     /// bulk import always does so (Neo4j merges by id) needs no override.
     /// </summary>
-    protected virtual INetworkBulkImport MergingImport(INetworkStore store) => Assert.IsAssignableFrom<INetworkBulkImport>(store);
-
-    private static INetworkExport Export(INetworkStore store) => Assert.IsAssignableFrom<INetworkExport>(store);
+    protected virtual INetworkBulkImport MergingImport(TStore store) => store;
 
     private static readonly NetworkCounts TestNetworkCounts = new(
         Agencies: 4, Practitioners: 7, Families: 1, Clients: 7, Memberships: 3, Involvements: 11, Visits: 17,
@@ -22,15 +20,15 @@ public abstract partial class NetworkStoreContract
     public async Task Counts_are_those_of_the_test_network()
     {
         var store = await NetworkAsync();
-        Assert.Equal(TestNetworkCounts, await Export(store).CountAsync(Ct));
+        Assert.Equal(TestNetworkCounts, await store.CountAsync(Ct));
 
         await store.AppendAuditAsync(Trail, Ct);
-        await store.JoinTeamAsync(Eve, "Falls prevention visit", false, ActorFor(Oscar), Ct);
+        await Changes(store).JoinTeamAsync(Eve, "Falls prevention visit", false, ActorFor(Oscar), Ct);
         // To the Smiths' team, whose practitioners are at all four agencies.
-        await Reports(store).RequestFollowUpAsync(new NewFollowUp(Smiths, "No contact with Ben for a month"), Commissioner, Ct);
+        await Changes(store).RequestFollowUpAsync(new NewFollowUp(Smiths, "No contact with Ben for a month"), Commissioner, Ct);
 
         Assert.Equal(TestNetworkCounts with { Involvements = 12, FollowUps = 1, FollowUpRecipients = 4, AuditEntries = 7 },
-            await Export(store).CountAsync(Ct));
+            await store.CountAsync(Ct));
     }
 
     [ContractFact]
@@ -38,9 +36,9 @@ public abstract partial class NetworkStoreContract
     {
         var store = await CreateStoreAsync();
 
-        Assert.Empty(await ToListAsync(Export(store).ExportAsync(10, Ct)));
-        Assert.Empty(await ToListAsync(Export(store).ExportAuditAsync(10, Ct)));
-        Assert.Equal(new NetworkCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), await Export(store).CountAsync(Ct));
+        Assert.Empty(await ToListAsync(store.ExportAsync(10, Ct)));
+        Assert.Empty(await ToListAsync(store.ExportAuditAsync(10, Ct)));
+        Assert.Equal(new NetworkCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), await store.CountAsync(Ct));
     }
 
     [ContractFact]
@@ -48,7 +46,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var pieces = await ToListAsync(Export(store).ExportAsync(3, Ct));
+        var pieces = await ToListAsync(store.ExportAsync(3, Ct));
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var piece in pieces)
@@ -78,12 +76,12 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         var involvements = new List<Involvement>();
 
-        await foreach (var piece in Export(store).ExportAsync(3, Ct))
+        await foreach (var piece in store.ExportAsync(3, Ct))
         {
             if (piece.Involvements.Count > 0 && involvements.Count == 0)
             {
                 // Alice's id comes first, so her new involvement sorts before every piece still to come.
-                await store.JoinTeamAsync(Alice, "Covering for a colleague", false, ActorFor(Oscar), Ct);
+                await Changes(store).JoinTeamAsync(Alice, "Covering for a colleague", false, ActorFor(Oscar), Ct);
             }
             involvements.AddRange(piece.Involvements);
         }
@@ -99,7 +97,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         await store.AppendAuditAsync(Trail, Ct);
 
-        var pieces = await ToListAsync(Export(store).ExportAuditAsync(2, Ct));
+        var pieces = await ToListAsync(store.ExportAuditAsync(2, Ct));
 
         Assert.Equal([2, 2, 1], pieces.Select(p => p.Count));
         Assert.Equal(Trail, pieces.SelectMany(p => p));
@@ -111,9 +109,9 @@ public abstract partial class NetworkStoreContract
         var source = await ChangedNetworkAsync();
         var copy = await CreateStoreAsync();
 
-        await CopyAsync(source, Assert.IsAssignableFrom<INetworkBulkImport>(copy), copy);
+        await CopyAsync(source, copy, copy);
 
-        Assert.Equal(await Export(source).CountAsync(Ct), await Export(copy).CountAsync(Ct));
+        Assert.Equal(await source.CountAsync(Ct), await copy.CountAsync(Ct));
         Assert.Equal(await ObservableStateAsync(source), await ObservableStateAsync(copy));
         Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
     }
@@ -123,12 +121,12 @@ public abstract partial class NetworkStoreContract
     {
         var source = await ChangedNetworkAsync();
         var copy = await CreateStoreAsync();
-        await CopyAsync(source, Assert.IsAssignableFrom<INetworkBulkImport>(copy), copy);
+        await CopyAsync(source, copy, copy);
         var once = await ObservableStateAsync(copy);
 
         await CopyAsync(source, MergingImport(copy), copy);
 
-        Assert.Equal(await Export(source).CountAsync(Ct), await Export(copy).CountAsync(Ct));
+        Assert.Equal(await source.CountAsync(Ct), await copy.CountAsync(Ct));
         Assert.Equal(once, await ObservableStateAsync(copy));
         Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
     }
@@ -138,12 +136,12 @@ public abstract partial class NetworkStoreContract
     {
         var source = await NetworkAsync();
         var copy = await CreateStoreAsync();
-        await CopyAsync(source, Assert.IsAssignableFrom<INetworkBulkImport>(copy), copy);
+        await CopyAsync(source, copy, copy);
 
         await ChangeAsync(source);
         await CopyAsync(source, MergingImport(copy), copy);
 
-        Assert.Equal(await Export(source).CountAsync(Ct), await Export(copy).CountAsync(Ct));
+        Assert.Equal(await source.CountAsync(Ct), await copy.CountAsync(Ct));
         Assert.Equal(await ObservableStateAsync(source), await ObservableStateAsync(copy));
         Assert.Equal(await SearchesAsync(source), await SearchesAsync(copy));
     }
@@ -152,7 +150,7 @@ public abstract partial class NetworkStoreContract
     public async Task A_load_holding_an_email_no_write_would_accept_is_refused_whole_in_every_import()
     {
         var store = await NetworkAsync();
-        var (before, counted) = (await ObservableStateAsync(store), await Export(store).CountAsync(Ct));
+        var (before, counted) = (await ObservableStateAsync(store), await store.CountAsync(Ct));
         var council = AgencyRecord(Council);
         var hostileAgency = council with { Id = "ag-hostile", Name = "Hostile", DutyEmail = "duty@council.example?cc=evil%40x.example" };
         var hostilePractitioner = PractitionerRecord(Sam) with
@@ -166,13 +164,13 @@ public abstract partial class NetworkStoreContract
         foreach (var snapshot in hostile)
         {
             await Assert.ThrowsAsync<PatchworkException>(() => store.ImportAsync(snapshot, Ct));
-            var bulk = Assert.IsAssignableFrom<INetworkBulkImport>(store);
+            INetworkBulkImport bulk = store;
             await Assert.ThrowsAsync<PatchworkException>(() => bulk.ImportAsync(AfterAFinePiece(council, snapshot), null, Ct));
             await Assert.ThrowsAsync<PatchworkException>(() => MergingImport(store).ImportAsync(AfterAFinePiece(council, snapshot), null, Ct));
         }
 
         Assert.Equal(before, await ObservableStateAsync(store));
-        Assert.Equal(counted, await Export(store).CountAsync(Ct));
+        Assert.Equal(counted, await store.CountAsync(Ct));
     }
 
     /// <summary>A piece holding a new agency that is fine, then the given one: a load refused part-way.</summary>
@@ -204,7 +202,7 @@ public abstract partial class NetworkStoreContract
         var clients = await store.GetClientsAsync([Alice, Ben], Ct);
         Assert.Equal((joneses.Id, "aunt"), (clients[Alice].FamilyId, clients[Alice].FamilyRelationship));
         Assert.Equal((null, null), (clients[Ben].FamilyId, clients[Ben].FamilyRelationship));
-        Assert.Equal(TestNetworkCounts with { Families = 2, Memberships = 2 }, await Export(store).CountAsync(Ct));
+        Assert.Equal(TestNetworkCounts with { Families = 2, Memberships = 2 }, await store.CountAsync(Ct));
     }
 
     [ContractFact]
@@ -219,38 +217,36 @@ public abstract partial class NetworkStoreContract
         Assert.Equal(ErrorCode.Conflict, refused.Code);
         Assert.Contains("a practitioner signs in with the subject of another practitioner", refused.Message, StringComparison.Ordinal);
         Assert.Empty(await store.GetPractitionersAsync([impostor.Id], Ct));
-        Assert.Equal(TestNetworkCounts, await Export(store).CountAsync(Ct));
+        Assert.Equal(TestNetworkCounts, await store.CountAsync(Ct));
     }
 
     [ContractFact]
     public async Task Follow_ups_and_the_duty_inboxes_they_fill_are_copied_and_merged_again_without_doubling()
     {
         var source = await ReportNetworkAsync();
-        await source.RequestFollowUpAsync(new NewFollowUp(ReportNetwork.F1, "Check on the children"), Commissioner, Ct);
+        await Changes(source).RequestFollowUpAsync(new NewFollowUp(ReportNetwork.F1, "Check on the children"), Commissioner, Ct);
         Time.Now = Now.AddMinutes(1);
-        await source.RequestFollowUpAsync(new NewFollowUp(ReportNetwork.F3, "Nobody has seen the Clays since the case closed"), Commissioner, Ct);
+        await Changes(source).RequestFollowUpAsync(new NewFollowUp(ReportNetwork.F3, "Nobody has seen the Clays since the case closed"), Commissioner, Ct);
         Time.Now = Now.AddMinutes(2);
-        await source.RequestFollowUpAsync(new NewFollowUp(ReportNetwork.F6, "Referred but never allocated"), Commissioner, Ct);
+        await Changes(source).RequestFollowUpAsync(new NewFollowUp(ReportNetwork.F6, "Referred but never allocated"), Commissioner, Ct);
         var copy = await CreateStoreAsync();
 
-        await CopyAsync((INetworkStore)source, Assert.IsAssignableFrom<INetworkBulkImport>(copy), copy);
-        await CopyAsync((INetworkStore)source, MergingImport(copy), copy);
+        await CopyAsync(source, copy, copy);
+        await CopyAsync(source, MergingImport(copy), copy);
 
         // The Smiths' team of three agencies; the Clays and the Fords, without a team, in the lead agency's duty inbox.
-        var counts = await Export(copy).CountAsync(Ct);
+        var counts = await copy.CountAsync(Ct);
         Assert.Equal((3L, 5L, 2L), (counts.FollowUps, counts.FollowUpRecipients, counts.DutyInboxEntries));
-        Assert.Equal(await Export((INetworkStore)source).CountAsync(Ct), counts);
-        Assert.Equal(await FollowUpsAsync(source), await FollowUpsAsync(Reports(copy)));
+        Assert.Equal(await source.CountAsync(Ct), counts);
+        Assert.Equal(await FollowUpsAsync(source), await FollowUpsAsync(copy));
     }
 
-    private static INetworkReports Reports(INetworkStore store) => Assert.IsAssignableFrom<INetworkReports>(store);
-
     /// <summary>Every family's follow-up requests and every agency's duty inbox, as one comparable text.</summary>
-    private static async Task<string> FollowUpsAsync(INetworkReports reports)
+    private static async Task<string> FollowUpsAsync(TStore reports)
     {
         var families = await reports.GetFollowUpRequestsAsync(await reports.GetFamilyIdsAsync(Ct), Ct);
         var inboxes = new List<IReadOnlyList<FollowUpRequest>>();
-        foreach (var agency in await ((INetworkStore)reports).GetAgenciesAsync(Ct))
+        foreach (var agency in await (reports).GetAgenciesAsync(Ct))
         {
             inboxes.Add(await reports.GetDutyFollowUpRequestsAsync(agency.Id, 100, Ct));
         }
@@ -258,38 +254,38 @@ public abstract partial class NetworkStoreContract
     }
 
     /// <summary>The test network after a day's work: joins, a leave, a contact, new details, a new client and household, reads, a follow-up.</summary>
-    private async Task<INetworkStore> ChangedNetworkAsync()
+    private async Task<TStore> ChangedNetworkAsync()
     {
         var store = await NetworkAsync();
         await ChangeAsync(store);
         return store;
     }
 
-    private static async Task ChangeAsync(INetworkStore store)
+    private async Task ChangeAsync(TStore store)
     {
         await store.AppendAuditAsync(Trail, Ct);
-        await store.JoinTeamAsync(Alice, "Falls prevention visit", false, ActorFor(Oscar), Ct);
-        await store.LeaveTeamAsync(Zoe, "Case transferred", ActorFor(Sam), Ct);
-        await store.RecordContactAsync(new NewContact(Alice, Now.AddHours(-1), VisitMode.HomeVisit, SamAliceOverdue), ActorFor(Sam), Ct);
-        await store.UpdateContactDetailsAsync(new ContactDetails("nina.okafor@nhs.example", null, "01603 960123", ContactMethod.Email),
+        await Changes(store).JoinTeamAsync(Alice, "Falls prevention visit", false, ActorFor(Oscar), Ct);
+        await Changes(store).LeaveTeamAsync(Zoe, "Case transferred", ActorFor(Sam), Ct);
+        await Changes(store).RecordContactAsync(new NewContact(Alice, Now.AddHours(-1), VisitMode.HomeVisit, SamAliceOverdue), ActorFor(Sam), Ct);
+        await Changes(store).UpdateContactDetailsAsync(new ContactDetails("nina.okafor@nhs.example", null, "01603 960123", ContactMethod.Email),
             ActorFor(Nina), Ct);
-        await store.RegisterClientAsync(new NewClient("Ruth", "Newman", new DateOnly(1960, 5, 17), "9 Oak Lane, Norwich",
+        await Changes(store).RegisterClientAsync(new NewClient("Ruth", "Newman", new DateOnly(1960, 5, 17), "9 Oak Lane, Norwich",
             "NR4 7TJ", null, false, "Referred by the GP"), ActorFor(Tom), Ct);
         // Clients already copied become members of a household that was not there.
-        var joneses = await store.CreateFamilyAsync(new NewFamily("the Jones household", "Norwich North", Dana, "mother"), ActorFor(Yara), Ct);
-        await store.AddFamilyMemberAsync(joneses.Id, Daniel, "son", ActorFor(Yara), Ct);
-        await Reports(store).RequestFollowUpAsync(new NewFollowUp(Smiths, "No contact with Ben for a month"), Commissioner, Ct);
+        var joneses = await Changes(store).CreateFamilyAsync(new NewFamily("the Jones household", "Norwich North", Dana, "mother"), ActorFor(Yara), Ct);
+        await Changes(store).AddFamilyMemberAsync(joneses.Id, Daniel, "son", ActorFor(Yara), Ct);
+        await Changes(store).RequestFollowUpAsync(new NewFollowUp(Smiths, "No contact with Ben for a month"), Commissioner, Ct);
     }
 
     /// <summary>
     /// A move between stores as the move command makes it, through the ports alone: the network in pieces into the
     /// target's bulk import, then the source's audit entries beyond as many as the target already holds.
     /// </summary>
-    private static async Task CopyAsync(INetworkStore source, INetworkBulkImport target, INetworkStore targetStore)
+    private static async Task CopyAsync(TStore source, INetworkBulkImport target, TStore targetStore)
     {
-        await target.ImportAsync(Export(source).ExportAsync(4, Ct), null, Ct);
-        var held = (await Export(targetStore).CountAsync(Ct)).AuditEntries;
-        var missing = (await ToListAsync(Export(source).ExportAuditAsync(3, Ct))).SelectMany(p => p).Skip((int)held).ToList();
+        await target.ImportAsync(source.ExportAsync(4, Ct), null, Ct);
+        var held = (await targetStore.CountAsync(Ct)).AuditEntries;
+        var missing = (await ToListAsync(source.ExportAuditAsync(3, Ct))).SelectMany(p => p).Skip((int)held).ToList();
         await targetStore.AppendAuditAsync(missing, Ct);
     }
 

@@ -3,7 +3,7 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // Who may see what, a practitioner's own clients, and household membership.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     [ContractFact]
     public async Task A_practitioner_reaches_their_own_clients_and_every_member_of_their_families()
@@ -70,7 +70,7 @@ public abstract partial class NetworkStoreContract
     public async Task Joining_a_member_s_team_brings_the_whole_family_into_reach()
     {
         var store = await NetworkAsync();
-        await store.JoinTeamAsync(Ben, "School nurse referral", false, ActorFor(Oscar), Ct);
+        await Changes(store).JoinTeamAsync(Ben, "School nurse referral", false, ActorFor(Oscar), Ct);
 
         Assert.Equal([Alice, Ben, Zoe], Ids(await store.GetClientsInReachAsync(Oscar, ClientIds, Ct)));
         Assert.Equal(FamilyRecord(Smiths), (await store.GetFamiliesInReachAsync(Oscar, [Smiths], Ct))[Smiths]);

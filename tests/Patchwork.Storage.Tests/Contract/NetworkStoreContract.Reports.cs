@@ -4,13 +4,13 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // Reports: the true figures each adapter must give (suppression and pseudonyms are applied above the port).
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
-    protected async Task<INetworkReports> ReportNetworkAsync(NetworkSnapshot? snapshot = null)
+    protected async Task<TStore> ReportNetworkAsync(NetworkSnapshot? snapshot = null)
     {
         var store = await CreateStoreAsync();
         await store.ImportAsync(snapshot ?? ReportNetwork.Build(), Ct);
-        return Assert.IsAssignableFrom<INetworkReports>(store);
+        return store;
     }
 
     private static ReportFilter Everything(DateTimeOffset? at = null) => new(null, null, at ?? Now);

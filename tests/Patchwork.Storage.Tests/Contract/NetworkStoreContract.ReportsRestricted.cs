@@ -7,7 +7,7 @@ namespace Patchwork.Storage.Tests.Contract;
 // figure that moved when a domestic-abuse service got involved, differenced over as-of dates, would tell them the
 // household used it. So whatever a restricted service (or a practitioner whose involvement is marked restricted)
 // does, every figure of every report, filter and moment stays what it was without it.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     // Before any restricted work, while Rhea supported Gus (before and after his contact), after it ended, around
     // Carl's contact with Cal, between Jo's and Asha's contacts, and now.
@@ -25,7 +25,7 @@ public abstract partial class NetworkStoreContract
 
         foreach (var part in RestrictedWork())
         {
-            await ((INetworkStore)reports).ImportAsync(part, Ct);
+            await (reports).ImportAsync(part, Ct);
         }
 
         AssertNoFigureMoved(without, await EveryReportFigureAsync(reports, RestrictedMoments));
@@ -35,21 +35,21 @@ public abstract partial class NetworkStoreContract
     public async Task Restricted_work_recorded_through_the_store_moves_no_report_figure()
     {
         var reports = await ReportNetworkAsync(BuildWithRestrictedService());
-        var store = (INetworkStore)reports;
+        var store = reports;
         var moments = new[] { Days(-1), Now, Now.AddHours(1) };
         var without = await EveryReportFigureAsync(reports, moments);
 
         // Rhea's service is restricted, so her involvement is whatever she asks; Hugo marks his restricted himself.
-        await store.JoinTeamAsync(Jo, "Self-referral to the advocacy service", restricted: false, ActorFor(Rhea), Ct);
-        await store.RecordContactAsync(new NewContact(Jo, Now.AddHours(-1), VisitMode.Phone, null), ActorFor(Rhea), Ct);
-        var next = await store.ScheduleVisitAsync(new NewVisit(Jo, Days(2), VisitMode.Office), ActorFor(Rhea), Ct);
-        await store.ScheduleVisitAsync(new NewVisit(Jo, Days(4), VisitMode.Office), ActorFor(Rhea), Ct);
-        await store.CancelVisitAsync(next.Id, ActorFor(Rhea), Ct);
-        await store.JoinTeamAsync(Eli, "Referred by the school nurse", restricted: true, ActorFor(Hugo), Ct);
-        var planned = await store.ScheduleVisitAsync(new NewVisit(Eli, Now.AddMinutes(30), VisitMode.HomeVisit), ActorFor(Hugo), Ct);
-        await store.RecordContactAsync(new NewContact(Eli, Now, VisitMode.HomeVisit, planned.Id), ActorFor(Hugo), Ct);
-        await store.LeaveTeamAsync(Eli, "Discharged", ActorFor(Hugo), Ct);
-        await store.JoinTeamAsync(Xan, "Self-referral to the advocacy service", restricted: false, ActorFor(Rhea), Ct);
+        await Changes(store).JoinTeamAsync(Jo, "Self-referral to the advocacy service", restricted: false, ActorFor(Rhea), Ct);
+        await Changes(store).RecordContactAsync(new NewContact(Jo, Now.AddHours(-1), VisitMode.Phone, null), ActorFor(Rhea), Ct);
+        var next = await Changes(store).ScheduleVisitAsync(new NewVisit(Jo, Days(2), VisitMode.Office), ActorFor(Rhea), Ct);
+        await Changes(store).ScheduleVisitAsync(new NewVisit(Jo, Days(4), VisitMode.Office), ActorFor(Rhea), Ct);
+        await Changes(store).CancelVisitAsync(next.Id, ActorFor(Rhea), Ct);
+        await Changes(store).JoinTeamAsync(Eli, "Referred by the school nurse", restricted: true, ActorFor(Hugo), Ct);
+        var planned = await Changes(store).ScheduleVisitAsync(new NewVisit(Eli, Now.AddMinutes(30), VisitMode.HomeVisit), ActorFor(Hugo), Ct);
+        await Changes(store).RecordContactAsync(new NewContact(Eli, Now, VisitMode.HomeVisit, planned.Id), ActorFor(Hugo), Ct);
+        await Changes(store).LeaveTeamAsync(Eli, "Discharged", ActorFor(Hugo), Ct);
+        await Changes(store).JoinTeamAsync(Xan, "Self-referral to the advocacy service", restricted: false, ActorFor(Rhea), Ct);
 
         AssertNoFigureMoved(without, await EveryReportFigureAsync(reports, moments));
     }
@@ -60,7 +60,7 @@ public abstract partial class NetworkStoreContract
         var reports = await ReportNetworkAsync(BuildWithRestrictedService());
         foreach (var part in RestrictedWork())
         {
-            await ((INetworkStore)reports).ImportAsync(part, Ct);
+            await (reports).ImportAsync(part, Ct);
         }
 
         // Rhea supports Jo and contacted her 3 days ago; Carl's overdue visit to Cal does not make the Brooks overdue.

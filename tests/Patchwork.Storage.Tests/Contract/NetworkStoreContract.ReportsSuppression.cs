@@ -4,7 +4,7 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // The small-count rule applied to what each adapter returns, and the subtraction attacks it must withstand.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     [ContractFact]
     public async Task Density_by_area_rounds_to_fives_suppresses_small_cells_and_hides_a_small_area_entirely()

@@ -3,7 +3,7 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // How a team is told who has joined and who has left.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     private const string Referred = "Referred by the duty team";
 
@@ -62,11 +62,11 @@ public abstract partial class NetworkStoreContract
     public async Task Joining_and_leaving_show_as_team_changes_with_the_reasons_given()
     {
         var store = await NetworkAsync();
-        await store.JoinTeamAsync(Eve, "Falls prevention visit", false, ActorFor(Oscar), Ct);
+        await Changes(store).JoinTeamAsync(Eve, "Falls prevention visit", false, ActorFor(Oscar), Ct);
         Time.Now = Now.AddHours(1);
-        await store.LeaveTeamAsync(Eve, "Referred on to the falls clinic", ActorFor(Oscar), Ct);
+        await Changes(store).LeaveTeamAsync(Eve, "Referred on to the falls clinic", ActorFor(Oscar), Ct);
         Time.Now = Now.AddHours(2);
-        await store.JoinTeamAsync(Eve, "Fell again", true, ActorFor(Oscar), Ct);
+        await Changes(store).JoinTeamAsync(Eve, "Fell again", true, ActorFor(Oscar), Ct);
 
         var changes = await store.GetTeamChangesAsync([Eve], Now, Ct);
 
@@ -84,8 +84,8 @@ public abstract partial class NetworkStoreContract
     public async Task A_leave_at_the_same_moment_as_a_join_is_listed_first()
     {
         var store = await NetworkAsync();
-        await store.JoinTeamAsync(Daniel, "Duty visit", false, ActorFor(Oscar), Ct);
-        await store.LeaveTeamAsync(Daniel, "Nothing further", ActorFor(Oscar), Ct);
+        await Changes(store).JoinTeamAsync(Daniel, "Duty visit", false, ActorFor(Oscar), Ct);
+        await Changes(store).LeaveTeamAsync(Daniel, "Nothing further", ActorFor(Oscar), Ct);
 
         var changes = await store.GetTeamChangesAsync([Daniel], Now, Ct);
 
@@ -101,10 +101,10 @@ public abstract partial class NetworkStoreContract
     public async Task A_restricted_service_leaving_is_a_restricted_change_in_every_team_it_was_in()
     {
         var store = await NetworkAsync();
-        await store.JoinTeamAsync(Daniel, "Clinic referral", false, ActorFor(Rita), Ct);
+        await Changes(store).JoinTeamAsync(Daniel, "Clinic referral", false, ActorFor(Rita), Ct);
         Time.Now = Days(1);
 
-        await store.RecordPractitionerLeftAsync(Rita, Admin, Ct);
+        await Changes(store).RecordPractitionerLeftAsync(Rita, Admin, Ct);
 
         var changes = await store.GetTeamChangesAsync([Zoe, Daniel], Days(1), Ct);
         var left = ChangeLine(TeamChangeKind.Left, Rita, Days(1), "Left Sexual Health Norfolk", restricted: true);

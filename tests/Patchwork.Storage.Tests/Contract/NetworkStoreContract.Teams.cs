@@ -3,7 +3,7 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // Teams, and the visits shown with them.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     [ContractFact]
     public async Task A_client_team_is_its_current_involvements_with_last_contact_and_next_visit()

@@ -3,7 +3,7 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // Registering clients and forming families.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     private static NewClient NewClientInput(string givenName = "Ruth") =>
         new(givenName, "Newman", new DateOnly(1960, 5, 17), " 9 Oak Lane, Norwich ", "nr4 7tj", "943 476 5919", false,
@@ -14,7 +14,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var client = await store.RegisterClientAsync(NewClientInput(), ActorFor(Sam), Ct);
+        var client = await Changes(store).RegisterClientAsync(NewClientInput(), ActorFor(Sam), Ct);
 
         Assert.Equal(
             new Client(client.Id, "Ruth", "Newman", new DateOnly(1960, 5, 17), "9 Oak Lane, Norwich", "NR4 7TJ",
@@ -31,7 +31,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var client = await store.RegisterClientAsync(NewClientInput(), ActorFor(Sam), Ct);
+        var client = await Changes(store).RegisterClientAsync(NewClientInput(), ActorFor(Sam), Ct);
 
         var entry = Assert.Single(await AuditTrailAsync(store));
         Assert.Equal(
@@ -44,7 +44,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var client = await store.RegisterClientAsync(NewClientInput(), ActorFor(Rita), Ct);
+        var client = await Changes(store).RegisterClientAsync(NewClientInput(), ActorFor(Rita), Ct);
 
         Assert.True(Assert.Single((await store.GetClientTeamsAsync([client.Id], Ct))[client.Id]).Restricted);
     }
@@ -55,9 +55,9 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.RegisterClientAsync(NewClientInput(givenName: "  "), ActorFor(Sam), Ct));
+            () => Changes(store).RegisterClientAsync(NewClientInput(givenName: "  "), ActorFor(Sam), Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.RegisterClientAsync(NewClientInput() with { DateOfBirth = DateOnly.FromDateTime(Now.AddDays(1).UtcDateTime) }, ActorFor(Sam), Ct));
+            () => Changes(store).RegisterClientAsync(NewClientInput() with { DateOfBirth = DateOnly.FromDateTime(Now.AddDays(1).UtcDateTime) }, ActorFor(Sam), Ct));
         Assert.Empty(await store.SearchClientsAsync(new ClientSearch("newman", null, 5, Sam), Ct));
     }
 
@@ -67,7 +67,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.RegisterClientAsync(NewClientInput(), ActorFor("pr-missing"), Ct));
+            () => Changes(store).RegisterClientAsync(NewClientInput(), ActorFor("pr-missing"), Ct));
         Assert.Empty(await store.SearchClientsAsync(new ClientSearch("newman", null, 5, Sam), Ct));
     }
 
@@ -76,7 +76,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var family = await store.CreateFamilyAsync(new NewFamily(" the Jones household ", "Norwich South", Daniel, "father"), ActorFor(Sam), Ct);
+        var family = await Changes(store).CreateFamilyAsync(new NewFamily(" the Jones household ", "Norwich South", Daniel, "father"), ActorFor(Sam), Ct);
 
         Assert.Equal(new Family(family.Id, "the Jones household", "Norwich South"), family);
         Assert.Equal(family, (await store.GetFamiliesAsync([family.Id], Ct))[family.Id]);
@@ -92,7 +92,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.CreateFamilyAsync(new NewFamily("the Ghosts", "Nowhere", "cl-missing", "self"), ActorFor(Sam), Ct));
+            () => Changes(store).CreateFamilyAsync(new NewFamily("the Ghosts", "Nowhere", "cl-missing", "self"), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -101,7 +101,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.Conflict,
-            () => store.CreateFamilyAsync(new NewFamily("the Other Smiths", "Norwich", Alice, "mother"), ActorFor(Sam), Ct));
+            () => Changes(store).CreateFamilyAsync(new NewFamily("the Other Smiths", "Norwich", Alice, "mother"), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -110,9 +110,9 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.CreateFamilyAsync(new NewFamily("", "Norwich", Daniel, "father"), ActorFor(Sam), Ct));
+            () => Changes(store).CreateFamilyAsync(new NewFamily("", "Norwich", Daniel, "father"), ActorFor(Sam), Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.CreateFamilyAsync(new NewFamily("the Joneses", "Norwich", "not an id!", "father"), ActorFor(Sam), Ct));
+            () => Changes(store).CreateFamilyAsync(new NewFamily("the Joneses", "Norwich", "not an id!", "father"), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -120,7 +120,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var eve = await store.AddFamilyMemberAsync(Smiths, Eve, " grandmother ", ActorFor(Sam), Ct);
+        var eve = await Changes(store).AddFamilyMemberAsync(Smiths, Eve, " grandmother ", ActorFor(Sam), Ct);
 
         Assert.Equal(ClientRecord(Eve) with { FamilyId = Smiths, FamilyRelationship = "grandmother" }, eve);
         Assert.Equal(eve, (await store.GetClientsAsync([Eve], Ct))[Eve]);
@@ -137,9 +137,9 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.AddFamilyMemberAsync("fa-missing", Eve, "aunt", ActorFor(Sam), Ct));
+            () => Changes(store).AddFamilyMemberAsync("fa-missing", Eve, "aunt", ActorFor(Sam), Ct));
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.AddFamilyMemberAsync(Smiths, "cl-missing", "aunt", ActorFor(Sam), Ct));
+            () => Changes(store).AddFamilyMemberAsync(Smiths, "cl-missing", "aunt", ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -148,7 +148,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.Conflict,
-            () => store.AddFamilyMemberAsync(Smiths, Zoe, "daughter", ActorFor(Sam), Ct));
+            () => Changes(store).AddFamilyMemberAsync(Smiths, Zoe, "daughter", ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -157,8 +157,8 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.AddFamilyMemberAsync(Smiths, Eve, " ", ActorFor(Sam), Ct));
+            () => Changes(store).AddFamilyMemberAsync(Smiths, Eve, " ", ActorFor(Sam), Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.AddFamilyMemberAsync(Smiths, Eve, new string('x', 51), ActorFor(Sam), Ct));
+            () => Changes(store).AddFamilyMemberAsync(Smiths, Eve, new string('x', 51), ActorFor(Sam), Ct));
     }
 }

@@ -3,14 +3,14 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // Joining and leaving teams, and a practitioner's contact details.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     [ContractFact]
     public async Task Joining_a_team_adds_the_practitioner_with_their_reason()
     {
         var store = await NetworkAsync();
 
-        var involvement = await store.JoinTeamAsync(Eve, " Falls prevention visit ", false, ActorFor(Oscar), Ct);
+        var involvement = await Changes(store).JoinTeamAsync(Eve, " Falls prevention visit ", false, ActorFor(Oscar), Ct);
 
         Assert.Equal(new Involvement(Oscar, Eve, Now, "Falls prevention visit", false, null, null), involvement);
         Assert.Equal([Line(Oscar, [Eve], Now, null, null)], (await store.GetClientTeamsAsync([Eve], Ct))[Eve].Select(Line));
@@ -23,8 +23,8 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var asked = await store.JoinTeamAsync(Eve, "Substance misuse support", true, ActorFor(Oscar), Ct);
-        var service = await store.JoinTeamAsync(Daniel, "Clinic referral", false, ActorFor(Rita), Ct);
+        var asked = await Changes(store).JoinTeamAsync(Eve, "Substance misuse support", true, ActorFor(Oscar), Ct);
+        var service = await Changes(store).JoinTeamAsync(Daniel, "Clinic referral", false, ActorFor(Rita), Ct);
 
         Assert.True(asked.Restricted);
         Assert.True(service.Restricted);
@@ -37,7 +37,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.Conflict,
-            () => store.JoinTeamAsync(Alice, "Again", false, ActorFor(Sam), Ct));
+            () => Changes(store).JoinTeamAsync(Alice, "Again", false, ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -46,7 +46,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.JoinTeamAsync("cl-missing", "Referral", false, ActorFor(Oscar), Ct));
+            () => Changes(store).JoinTeamAsync("cl-missing", "Referral", false, ActorFor(Oscar), Ct));
     }
 
     [ContractFact]
@@ -55,9 +55,9 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.JoinTeamAsync(Eve, "   ", false, ActorFor(Oscar), Ct));
+            () => Changes(store).JoinTeamAsync(Eve, "   ", false, ActorFor(Oscar), Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.JoinTeamAsync(Eve, new string('x', 501), false, ActorFor(Oscar), Ct));
+            () => Changes(store).JoinTeamAsync(Eve, new string('x', 501), false, ActorFor(Oscar), Ct));
     }
 
     [ContractFact]
@@ -66,7 +66,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         Time.Now = Days(1);
 
-        var ended = await store.LeaveTeamAsync(Alice, "Case transferred", ActorFor(Sam), Ct);
+        var ended = await Changes(store).LeaveTeamAsync(Alice, "Case transferred", ActorFor(Sam), Ct);
 
         Assert.Equal(new Involvement(Sam, Alice, Days(-300), "Referred by the duty team", false, Days(1), "Case transferred"), ended);
         Assert.Equal([Nina], (await store.GetClientTeamsAsync([Alice], Ct))[Alice].Select(m => m.Practitioner.Id));
@@ -87,10 +87,10 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        await store.LeaveTeamAsync(Alice, "Case transferred", ActorFor(Sam), Ct);
+        await Changes(store).LeaveTeamAsync(Alice, "Case transferred", ActorFor(Sam), Ct);
         Assert.Equal([Alice, Ben, Zoe], Ids(await store.GetClientsInReachAsync(Sam, ClientIds, Ct)));
 
-        await store.LeaveTeamAsync(Zoe, "Case transferred", ActorFor(Sam), Ct);
+        await Changes(store).LeaveTeamAsync(Zoe, "Case transferred", ActorFor(Sam), Ct);
         Assert.Empty(await store.GetClientsInReachAsync(Sam, ClientIds, Ct));
     }
 
@@ -98,10 +98,10 @@ public abstract partial class NetworkStoreContract
     public async Task A_practitioner_can_rejoin_a_team_they_left()
     {
         var store = await NetworkAsync();
-        await store.LeaveTeamAsync(Alice, "Case transferred", ActorFor(Sam), Ct);
+        await Changes(store).LeaveTeamAsync(Alice, "Case transferred", ActorFor(Sam), Ct);
         Time.Now = Days(10);
 
-        var rejoined = await store.JoinTeamAsync(Alice, "Case returned", false, ActorFor(Sam), Ct);
+        var rejoined = await Changes(store).JoinTeamAsync(Alice, "Case returned", false, ActorFor(Sam), Ct);
 
         Assert.Equal(Days(10), rejoined.Since);
         Assert.Contains(Line(Sam, [Alice], Days(10), Days(-3), null), (await store.GetClientTeamsAsync([Alice], Ct))[Alice].Select(Line));
@@ -113,9 +113,9 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.Conflict,
-            () => store.LeaveTeamAsync(Alice, "Not mine", ActorFor(Oscar), Ct));
+            () => Changes(store).LeaveTeamAsync(Alice, "Not mine", ActorFor(Oscar), Ct));
         await AssertRejectedAsync(store, ErrorCode.Conflict,
-            () => store.LeaveTeamAsync(Eve, "Already left", ActorFor(Fred), Ct));
+            () => Changes(store).LeaveTeamAsync(Eve, "Already left", ActorFor(Fred), Ct));
     }
 
     [ContractFact]
@@ -124,7 +124,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.LeaveTeamAsync("cl-missing", "Gone", ActorFor(Sam), Ct));
+            () => Changes(store).LeaveTeamAsync("cl-missing", "Gone", ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -133,7 +133,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.LeaveTeamAsync(Alice, "", ActorFor(Sam), Ct));
+            () => Changes(store).LeaveTeamAsync(Alice, "", ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -141,7 +141,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var updated = await store.UpdateContactDetailsAsync(
+        var updated = await Changes(store).UpdateContactDetailsAsync(
             new ContactDetails(" sam.patel@council.example ", "+44 7700 900999", null, ContactMethod.Email), ActorFor(Sam), Ct);
 
         var expected = PractitionerRecord(Sam) with
@@ -164,9 +164,9 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.UpdateContactDetailsAsync(new ContactDetails("sam@council.example", null, null, ContactMethod.Mobile), ActorFor(Sam), Ct));
+            () => Changes(store).UpdateContactDetailsAsync(new ContactDetails("sam@council.example", null, null, ContactMethod.Mobile), ActorFor(Sam), Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.UpdateContactDetailsAsync(new ContactDetails("not-an-email", null, null, ContactMethod.Email), ActorFor(Sam), Ct));
+            () => Changes(store).UpdateContactDetailsAsync(new ContactDetails("not-an-email", null, null, ContactMethod.Email), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -175,6 +175,6 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.UpdateContactDetailsAsync(new ContactDetails("x@y.example", null, null, ContactMethod.Email), ActorFor("pr-missing"), Ct));
+            () => Changes(store).UpdateContactDetailsAsync(new ContactDetails("x@y.example", null, null, ContactMethod.Email), ActorFor("pr-missing"), Ct));
     }
 }

@@ -3,14 +3,14 @@ using static Patchwork.Storage.Tests.Contract.TestNetwork;
 namespace Patchwork.Storage.Tests.Contract;
 
 // Planning, recording and cancelling visits.
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
 {
     [ContractFact]
     public async Task Scheduling_a_visit_plans_it_and_makes_it_the_next_visit()
     {
         var store = await NetworkAsync();
 
-        var visit = await store.ScheduleVisitAsync(new NewVisit(Alice, Days(1), VisitMode.Video), ActorFor(Sam), Ct);
+        var visit = await Changes(store).ScheduleVisitAsync(new NewVisit(Alice, Days(1), VisitMode.Video), ActorFor(Sam), Ct);
 
         Assert.Equal(new Visit(visit.Id, Alice, Sam, VisitMode.Video, VisitStatus.Planned, Days(1), null, false), visit);
         Assert.Equal(visit, await store.GetVisitAsync(visit.Id, Ct));
@@ -25,7 +25,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var visit = await store.ScheduleVisitAsync(new NewVisit(Zoe, Days(4), VisitMode.Office), ActorFor(Rita), Ct);
+        var visit = await Changes(store).ScheduleVisitAsync(new NewVisit(Zoe, Days(4), VisitMode.Office), ActorFor(Rita), Ct);
 
         Assert.True(visit.Restricted);
         Assert.True((await store.GetVisitAsync(visit.Id, Ct))!.Restricted);
@@ -37,10 +37,10 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.Forbidden,
-            () => store.ScheduleVisitAsync(new NewVisit(Alice, Days(1), VisitMode.HomeVisit), ActorFor(Oscar), Ct));
+            () => Changes(store).ScheduleVisitAsync(new NewVisit(Alice, Days(1), VisitMode.HomeVisit), ActorFor(Oscar), Ct));
         // A family member's team is not enough to book visits with the client.
         await AssertRejectedAsync(store, ErrorCode.Forbidden,
-            () => store.ScheduleVisitAsync(new NewVisit(Ben, Days(1), VisitMode.HomeVisit), ActorFor(Sam), Ct));
+            () => Changes(store).ScheduleVisitAsync(new NewVisit(Ben, Days(1), VisitMode.HomeVisit), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -49,7 +49,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.ScheduleVisitAsync(new NewVisit("cl-missing", Days(1), VisitMode.HomeVisit), ActorFor(Sam), Ct));
+            () => Changes(store).ScheduleVisitAsync(new NewVisit("cl-missing", Days(1), VisitMode.HomeVisit), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -58,7 +58,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.ScheduleVisitAsync(new NewVisit(Alice, Days(-1), VisitMode.HomeVisit), ActorFor(Sam), Ct));
+            () => Changes(store).ScheduleVisitAsync(new NewVisit(Alice, Days(-1), VisitMode.HomeVisit), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -66,7 +66,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var visit = await store.RecordContactAsync(new NewContact(Alice, Now.AddHours(-2), VisitMode.Phone, null), ActorFor(Nina), Ct);
+        var visit = await Changes(store).RecordContactAsync(new NewContact(Alice, Now.AddHours(-2), VisitMode.Phone, null), ActorFor(Nina), Ct);
 
         Assert.Equal(new Visit(visit.Id, Alice, Nina, VisitMode.Phone, VisitStatus.Completed, null, Now.AddHours(-2), false), visit);
         Assert.Equal(visit.Id, (await store.GetRecentContactsAsync([Alice], 1, Ct))[Alice].Single().Id);
@@ -81,7 +81,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
         Time.Now = Days(5).AddHours(2);
 
-        var visit = await store.RecordContactAsync(new NewContact(Alice, Days(5).AddHours(1), VisitMode.Office, SamAliceNext), ActorFor(Sam), Ct);
+        var visit = await Changes(store).RecordContactAsync(new NewContact(Alice, Days(5).AddHours(1), VisitMode.Office, SamAliceNext), ActorFor(Sam), Ct);
 
         Assert.Equal(
             VisitRecord(SamAliceNext) with { Status = VisitStatus.Completed, CompletedAt = Days(5).AddHours(1), Mode = VisitMode.Office },
@@ -96,7 +96,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.Forbidden,
-            () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, null), ActorFor(Oscar), Ct));
+            () => Changes(store).RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, null), ActorFor(Oscar), Ct));
     }
 
     [ContractFact]
@@ -105,7 +105,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.NotFound,
-            () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, "vi-missing"), ActorFor(Sam), Ct));
+            () => Changes(store).RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, "vi-missing"), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -114,7 +114,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, SamZoeNext), ActorFor(Sam), Ct));
+            () => Changes(store).RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, SamZoeNext), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -123,7 +123,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.Forbidden,
-            () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, NinaAliceNext), ActorFor(Sam), Ct));
+            () => Changes(store).RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, NinaAliceNext), ActorFor(Sam), Ct));
     }
 
     [ContractTheory]
@@ -134,7 +134,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.Conflict,
-            () => store.RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, visitId), ActorFor(Sam), Ct));
+            () => Changes(store).RecordContactAsync(new NewContact(Alice, Now, VisitMode.Phone, visitId), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -143,7 +143,7 @@ public abstract partial class NetworkStoreContract
         var store = await NetworkAsync();
 
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
-            () => store.RecordContactAsync(new NewContact(Alice, Now.AddHours(1), VisitMode.Phone, null), ActorFor(Sam), Ct));
+            () => Changes(store).RecordContactAsync(new NewContact(Alice, Now.AddHours(1), VisitMode.Phone, null), ActorFor(Sam), Ct));
     }
 
     [ContractFact]
@@ -151,7 +151,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        var visit = await store.CancelVisitAsync(NinaAliceNext, ActorFor(Nina), Ct);
+        var visit = await Changes(store).CancelVisitAsync(NinaAliceNext, ActorFor(Nina), Ct);
 
         Assert.Equal(VisitRecord(NinaAliceNext) with { Status = VisitStatus.Cancelled }, visit);
         Assert.Equal([SamAliceNext, SamAliceLater], (await store.GetUpcomingVisitsAsync([Alice], 10, Ct))[Alice].Select(v => v.Id));
@@ -165,7 +165,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        await AssertRejectedAsync(store, ErrorCode.NotFound, () => store.CancelVisitAsync("vi-missing", ActorFor(Nina), Ct));
+        await AssertRejectedAsync(store, ErrorCode.NotFound, () => Changes(store).CancelVisitAsync("vi-missing", ActorFor(Nina), Ct));
     }
 
     [ContractFact]
@@ -173,7 +173,7 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        await AssertRejectedAsync(store, ErrorCode.Forbidden, () => store.CancelVisitAsync(NinaAliceNext, ActorFor(Sam), Ct));
+        await AssertRejectedAsync(store, ErrorCode.Forbidden, () => Changes(store).CancelVisitAsync(NinaAliceNext, ActorFor(Sam), Ct));
     }
 
     [ContractTheory]
@@ -183,6 +183,6 @@ public abstract partial class NetworkStoreContract
     {
         var store = await NetworkAsync();
 
-        await AssertRejectedAsync(store, ErrorCode.Conflict, () => store.CancelVisitAsync(visitId, ActorFor(Sam), Ct));
+        await AssertRejectedAsync(store, ErrorCode.Conflict, () => Changes(store).CancelVisitAsync(visitId, ActorFor(Sam), Ct));
     }
 }

@@ -1,24 +1,29 @@
 using System.Text.Json;
+using Patchwork.Changes;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 
 namespace Patchwork.Storage.Tests.Contract;
 
 /// <summary>
-/// The behaviour every <see cref="INetworkStore"/> must show, written against the port alone so the same tests
-/// run unchanged against each adapter. A subclass supplies a fresh, empty, initialised store per test that
+/// The behaviour every store must show, written against its ports alone so the same tests run unchanged against
+/// each adapter; changes go through <see cref="NetworkChanges"/>, as the API makes them. A subclass supplies a fresh, empty, initialised store per test that
 /// reads its clock from <see cref="Time"/>.
 /// </summary>
-public abstract partial class NetworkStoreContract
+public abstract partial class NetworkStoreContract<TStore>
+    where TStore : INetworkStore, INetworkReports, INetworkExport, INetworkBulkImport, IWriteStore
 {
     protected static CancellationToken Ct => CancellationToken.None;
 
     /// <summary>The store's clock; fixed at <see cref="TestNetwork.Now"/> unless a test moves it.</summary>
     protected FixedTimeProvider Time { get; } = new(TestNetwork.Now);
 
-    protected abstract Task<INetworkStore> CreateStoreAsync();
+    protected abstract Task<TStore> CreateStoreAsync();
+
+    /// <summary>Every change, made as the API makes it: through the domain's one write path, on this store.</summary>
+    protected NetworkChanges Changes(IWriteStore store) => new(store, Time);
 
     /// <summary>A fresh store holding the test network.</summary>
-    protected async Task<INetworkStore> NetworkAsync()
+    protected async Task<TStore> NetworkAsync()
     {
         var store = await CreateStoreAsync();
         await store.ImportAsync(Build(), Ct);
@@ -64,7 +69,7 @@ public abstract partial class NetworkStoreContract
     /// Asserts that a write fails with the given code and that nothing anyone can read has changed:
     /// not the nodes, not the teams or how they changed, not the visits, the follow-ups, nor the audit trail.
     /// </summary>
-    protected static async Task AssertRejectedAsync(INetworkStore store, ErrorCode code, Func<Task> write)
+    protected static async Task AssertRejectedAsync(TStore store, ErrorCode code, Func<Task> write)
     {
         var before = await ObservableStateAsync(store);
         var error = await Assert.ThrowsAsync<PatchworkException>(write);
@@ -73,7 +78,7 @@ public abstract partial class NetworkStoreContract
     }
 
     /// <summary>Everything the port can show about the test network, as one comparable text.</summary>
-    private static async Task<string> ObservableStateAsync(INetworkStore store)
+    private static async Task<string> ObservableStateAsync(TStore store)
     {
         var visits = new List<Visit?>();
         foreach (var id in VisitIds)
@@ -99,7 +104,7 @@ public abstract partial class NetworkStoreContract
             Visits = visits,
             MyClients = myClients,
             TeamChanges = Flat(await store.GetTeamChangesAsync(ClientIds, DateTimeOffset.MinValue, Ct)),
-            FollowUps = await FollowUpsAsync(Reports(store)),
+            FollowUps = await FollowUpsAsync(store),
             Audit = await AuditTrailAsync(store),
         };
         return JsonSerializer.Serialize(state);

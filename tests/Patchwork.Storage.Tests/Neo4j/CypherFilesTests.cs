@@ -65,10 +65,10 @@ public sealed partial class CypherFilesTests
     public void A_missing_file_stops_start_up_naming_it()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            CypherCatalogue.Load([Statements.JoinTeam, new Statement("team/not_written_yet", "id")]));
+            CypherCatalogue.Load([Statements.InsertInvolvement, new Statement("team/not_written_yet", "id")]));
 
         Assert.Contains("cypher/team/not_written_yet.cypher", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("join_team", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("insert_involvement", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed partial class FullTextQueryTests
     }
 
     [Theory]
-    [MemberData(nameof(NetworkStoreContract.HostileQueries), MemberType = typeof(NetworkStoreContract))]
+    [MemberData(nameof(SearchInputs.HostileQueries), MemberType = typeof(SearchInputs))]
     public void Whatever_is_typed_only_plain_terms_reach_lucene(string typed)
     {
         var query = FullTextQuery.From(typed);

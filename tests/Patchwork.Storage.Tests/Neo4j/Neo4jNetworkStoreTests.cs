@@ -11,11 +11,11 @@ namespace Patchwork.Storage.Tests.Neo4j;
 /// </summary>
 [RequiresStoreServer<Neo4jTestServer>]
 [Collection(Neo4jCollection.Name)]
-public sealed class Neo4jNetworkStoreTests : NetworkStoreContract, IDisposable
+public sealed class Neo4jNetworkStoreTests : NetworkStoreContract<Neo4jNetworkStore>, IDisposable
 {
     private readonly List<Neo4jNetworkStore> _stores = [];
 
-    protected override async Task<INetworkStore> CreateStoreAsync()
+    protected override async Task<Neo4jNetworkStore> CreateStoreAsync()
     {
         var options = _stores.Count switch
         {

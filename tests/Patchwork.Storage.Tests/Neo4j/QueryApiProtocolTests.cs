@@ -1,4 +1,5 @@
 using System.Text;
+using Patchwork.Changes;
 using Patchwork.Storage.Neo4j;
 using Patchwork.Storage.Neo4j.Cypher;
 using Patchwork.Storage.Neo4j.Http;
@@ -13,6 +14,9 @@ namespace Patchwork.Storage.Tests.Neo4j;
 /// </summary>
 public sealed class QueryApiProtocolTests
 {
+    /// <summary>Changes as the API makes them, through the domain's write path, on the test network's clock.</summary>
+    private static NetworkChanges Changes(IWriteStore store) => new(store, new FixedTimeProvider(TestNetworkNow));
+
     private static CancellationToken Ct => CancellationToken.None;
 
     private static readonly CypherCatalogue Cypher = CypherCatalogue.Load();
@@ -168,14 +172,14 @@ public sealed class QueryApiProtocolTests
         });
         using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(TestNetworkNow));
 
-        var joined = await store.JoinTeamAsync("cl-eve", "Referral from the GP", false, Nina, Ct);
+        var joined = await Changes(store).JoinTeamAsync("cl-eve", "Referral from the GP", false, Nina, Ct);
         await store.GetVisitAsync("vi-1", Ct);
 
         var requests = server.Requests;
         Assert.Equal(
             ["POST /db/patchwork/query/v2/tx", "POST /db/patchwork/query/v2/tx/tx-7 writes/lock_client",
              "POST /db/patchwork/query/v2/tx/tx-7 writes/lock_practitioner", "POST /db/patchwork/query/v2/tx/tx-7 writes/current_involvement",
-             "POST /db/patchwork/query/v2/tx/tx-7 team/join_team", "POST /db/patchwork/query/v2/tx/tx-7 audit/append_audit",
+             "POST /db/patchwork/query/v2/tx/tx-7 team/insert_involvement", "POST /db/patchwork/query/v2/tx/tx-7 audit/append_audit",
              "POST /db/patchwork/query/v2/tx/tx-7/commit", "POST /db/patchwork/query/v2 visits/visit_by_id"],
             requests.Select(r => $"{r.Method} {r.Path} {r.Statement}".TrimEnd()));
         Assert.All(requests.Skip(1).Take(6), r => Assert.Equal("c2VydmVyLTI=", r.Header("neo4j-cluster-affinity")));
@@ -200,7 +204,7 @@ public sealed class QueryApiProtocolTests
         });
         using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(TestNetworkNow));
 
-        var error = await Assert.ThrowsAsync<PatchworkException>(() => store.ScheduleVisitAsync(
+        var error = await Assert.ThrowsAsync<PatchworkException>(() => Changes(store).ScheduleVisitAsync(
             new NewVisit("cl-eve", TestNetworkNow.AddDays(1), VisitMode.HomeVisit), Nina, Ct));
 
         Assert.Equal(ErrorCode.Forbidden, error.Code);
@@ -219,15 +223,15 @@ public sealed class QueryApiProtocolTests
             (_, _, "writes/lock_client") => Result(["client"], [[ClientMap("cl-eve")]]),
             (_, _, "writes/lock_practitioner") => Result(["practitioner", "agency"], [[PractitionerMap("pr-nina", "ag-1"), AgencyMap("ag-1", "Health", restricted: false)]]),
             (_, _, "writes/current_involvement") => Result(["involvement"], [[InvolvementMap("pr-nina", "cl-eve")]]),
-            (_, _, "team/leave_team") => Result(["cancelled"], []),
+            (_, _, "team/end_involvement") => Result(["ended"], [[Whole(0)]]),
             _ => Empty(),
         });
         using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(TestNetworkNow));
 
-        var error = await Assert.ThrowsAsync<PatchworkException>(() => store.LeaveTeamAsync("cl-eve", "Case closed", Nina, Ct));
+        var error = await Assert.ThrowsAsync<PatchworkException>(() => Changes(store).LeaveTeamAsync("cl-eve", "Case closed", Nina, Ct));
 
         Assert.Equal(ErrorCode.Conflict, error.Code);
-        Assert.Equal(["writes/lock_client", "writes/lock_practitioner", "writes/current_involvement", "team/leave_team"],
+        Assert.Equal(["writes/lock_client", "writes/lock_practitioner", "writes/current_involvement", "team/end_involvement"],
             server.Requests.Where(r => r.Statement is not null).Select(r => r.Statement));
         Assert.DoesNotContain(server.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
         Assert.Equal("DELETE", server.Requests[^1].Method);
@@ -268,7 +272,7 @@ public sealed class QueryApiProtocolTests
         });
         using var store = new Neo4jNetworkStore(Options(server.Uri), TimeProvider.System);
 
-        var error = await Assert.ThrowsAsync<PatchworkException>(() => store.JoinTeamAsync("cl-gone", "Referral", false, Nina, Ct));
+        var error = await Assert.ThrowsAsync<PatchworkException>(() => Changes(store).JoinTeamAsync("cl-gone", "Referral", false, Nina, Ct));
 
         Assert.Equal(ErrorCode.NotFound, error.Code);
         Assert.Equal(["POST /db/patchwork/query/v2/tx", "POST /db/patchwork/query/v2/tx/tx-8", "DELETE /db/patchwork/query/v2/tx/tx-8"],
@@ -327,7 +331,7 @@ public sealed class QueryApiProtocolTests
         });
         using var store = new Neo4jNetworkStore(Options(server.Uri), TimeProvider.System);
 
-        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.CancelVisitAsync("vi-1", Nina, Ct));
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => Changes(store).CancelVisitAsync("vi-1", Nina, Ct));
 
         Assert.Equal(Neo4jException.TransactionNotFound, error.Code);
         Assert.DoesNotContain(server.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
@@ -360,7 +364,7 @@ public sealed class QueryApiProtocolTests
         });
         using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(TestNetworkNow));
 
-        await store.SetAgreementAsync("ag-1", new DataSharingAgreement(AgreementStatus.Suspended, new DateOnly(2024, 1, 15), null),
+        await Changes(store).SetAgreementAsync("ag-1", new DataSharingAgreement(AgreementStatus.Suspended, new DateOnly(2024, 1, 15), null),
             TestNetworkAdmin, Ct);
 
         Assert.Equal(
@@ -480,13 +484,13 @@ public sealed class QueryApiProtocolTests
         {
             ("POST", "/db/patchwork/query/v2/tx", _) => Begun("tx-1", "YWZm"),
             (_, _, "writes/agency_names") => Result(["name"], []),
-            (_, _, "admin/onboard_agency") => Error(202, "Neo.ClientError.Schema.ConstraintValidationFailed",
+            (_, _, "admin/insert_agency") => Error(202, "Neo.ClientError.Schema.ConstraintValidationFailed",
                 "Node(12) already exists with label `Agency` and property `nameKey` = 'COUNCIL'"),
             _ => Empty(),
         });
         using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(TestNetworkNow));
 
-        var error = await Assert.ThrowsAsync<PatchworkException>(() => store.OnboardAgencyAsync(
+        var error = await Assert.ThrowsAsync<PatchworkException>(() => Changes(store).OnboardAgencyAsync(
             new NewAgency("Council", AgencyKind.CountyCouncil, "01603222000", "duty@council.example", false,
                 new DataSharingAgreement(AgreementStatus.Draft, null, null)), TestNetworkAdmin, Ct));
 

@@ -1,3 +1,4 @@
+using Patchwork.Changes;
 using Patchwork.Storage.Neo4j;
 using static Patchwork.Storage.Tests.Neo4j.QueryApi;
 
@@ -10,6 +11,9 @@ namespace Patchwork.Storage.Tests.Neo4j;
 /// </summary>
 public sealed class ReportsProtocolTests
 {
+    /// <summary>Changes as the API makes them, through the domain's write path, on the test network's clock.</summary>
+    private static NetworkChanges Changes(IWriteStore store) => new(store, new FixedTimeProvider(Now));
+
     private static readonly DateTimeOffset Now = Contract.TestNetwork.Now;
 
     private static CancellationToken Ct => CancellationToken.None;
@@ -77,11 +81,11 @@ public sealed class ReportsProtocolTests
         using var store = new Neo4jNetworkStore(Options(server.Uri), new FixedTimeProvider(Now));
         var commissioner = new Actor("idp|commissioner", null, "req-9");
 
-        var request = await store.RequestFollowUpAsync(new NewFollowUp("fa-1", " Not seen for 40 days "), commissioner, Ct);
+        var request = await Changes(store).RequestFollowUpAsync(new NewFollowUp("fa-1", " Not seen for 40 days "), commissioner, Ct);
 
         Assert.Equal(
             ["POST /db/patchwork/query/v2/tx", "POST /db/patchwork/query/v2/tx/tx-9 writes/lock_family",
-             "POST /db/patchwork/query/v2/tx/tx-9 reports/follow_up_recipients", "POST /db/patchwork/query/v2/tx/tx-9 reports/request_follow_up",
+             "POST /db/patchwork/query/v2/tx/tx-9 reports/follow_up_recipients", "POST /db/patchwork/query/v2/tx/tx-9 reports/insert_follow_up",
              "POST /db/patchwork/query/v2/tx/tx-9 audit/append_audit", "POST /db/patchwork/query/v2/tx/tx-9/commit"],
             server.Requests.Select(r => $"{r.Method} {r.Path} {r.Statement}".TrimEnd()));
         Assert.Equal((FollowUpRoute.Duty, "Not seen for 40 days", Now), (request.Route, request.Reason, request.RequestedAt));
@@ -99,7 +103,7 @@ public sealed class ReportsProtocolTests
         worked = [];
         var before = server.Requests.Count;
         var refused = await Assert.ThrowsAsync<PatchworkException>(() =>
-            store.RequestFollowUpAsync(new NewFollowUp("fa-1", "Check on them"), commissioner, Ct));
+            Changes(store).RequestFollowUpAsync(new NewFollowUp("fa-1", "Check on them"), commissioner, Ct));
 
         Assert.Equal(ErrorCode.Conflict, refused.Code);
         Assert.Equal(["writes/lock_family", "reports/follow_up_recipients", "DELETE"],

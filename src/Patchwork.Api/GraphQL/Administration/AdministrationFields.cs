@@ -36,7 +36,7 @@ public static class AdministrationFields
             .Description("Add an agency and its data-sharing agreement.")
             .Argument<NonNullGraphType<OnboardAgencyInputType>>("input")
             .AllowRoles(Role.Admin)
-            .ResolveAsync(async ctx => await ctx.Store().OnboardAgencyAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().OnboardAgencyAsync(
                 ctx.GetArgument<NewAgency>("input"), ctx.Viewer().ToAdminActor(), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<AgencyType>>("setAgreement")
@@ -44,7 +44,7 @@ public static class AdministrationFields
             .Argument<NonNullGraphType<IdGraphType>>("agencyId")
             .Argument<NonNullGraphType<AgreementInputType>>("agreement")
             .AllowRoles(Role.Admin)
-            .ResolveAsync(async ctx => await ctx.Store().SetAgreementAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().SetAgreementAsync(
                 Check.Id(ctx.GetArgument<string>("agencyId"), "agencyId"), ctx.GetArgument<DataSharingAgreement>("agreement"),
                 ctx.Viewer().ToAdminActor(), ctx.CancellationToken));
 
@@ -52,14 +52,14 @@ public static class AdministrationFields
             .Description("Add a practitioner to an agency, linked to the identity-provider subject they sign in as.")
             .Argument<NonNullGraphType<AddPractitionerInputType>>("input")
             .AllowRoles(Role.Admin)
-            .ResolveAsync(async ctx => await ctx.Store().AddPractitionerAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().AddPractitionerAsync(
                 ctx.GetArgument<NewPractitioner>("input"), ctx.Viewer().ToAdminActor(), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PractitionerType>>("recordPractitionerLeft")
             .Description("Mark a practitioner as having left: their involvements end, and every affected team sees that they left.")
             .Argument<NonNullGraphType<IdGraphType>>("practitionerId")
             .AllowRoles(Role.Admin)
-            .ResolveAsync(async ctx => await ctx.Store().RecordPractitionerLeftAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().RecordPractitionerLeftAsync(
                 Check.Id(ctx.GetArgument<string>("practitionerId"), "practitionerId"), ctx.Viewer().ToAdminActor(), ctx.CancellationToken));
     }
 

@@ -46,7 +46,7 @@ public static class ClientFields
             .Description("Register a client who is not yet in Patchwork. You join their team, with the reason given.")
             .Argument<NonNullGraphType<RegisterClientInputType>>("input")
             .AllowPractitioners()
-            .ResolveAsync(async ctx => await ctx.Store().RegisterClientAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().RegisterClientAsync(
                 ctx.GetArgument<NewClient>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
     }
 

@@ -26,7 +26,7 @@ public static class DirectoryFields
             .Description("Change how other practitioners can reach you.")
             .Argument<NonNullGraphType<ContactDetailsInputType>>("input")
             .AllowPractitioners()
-            .ResolveAsync(async ctx => await ctx.Store().UpdateContactDetailsAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().UpdateContactDetailsAsync(
                 ctx.GetArgument<ContactDetails>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
     }
 }

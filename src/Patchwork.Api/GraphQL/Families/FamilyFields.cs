@@ -24,7 +24,7 @@ public static class FamilyFields
             .Argument<NonNullGraphType<CreateFamilyInputType>>("input")
             .AllowPractitioners()
             .RequireReach(ctx => [Reach.Client(Check.Id(ctx.GetArgument<NewFamily>("input").FirstMemberId, "clientId"))])
-            .ResolveAsync(async ctx => await ctx.Store().CreateFamilyAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().CreateFamilyAsync(
                 ctx.GetArgument<NewFamily>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<ClientType>>("addFamilyMember")
@@ -38,7 +38,7 @@ public static class FamilyFields
                 Reach.Family(Check.Id(ctx.GetArgument<string>("familyId"), "familyId")),
                 Reach.Client(Check.Id(ctx.GetArgument<string>("clientId"), "clientId")),
             ])
-            .ResolveAsync(async ctx => await ctx.Store().AddFamilyMemberAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().AddFamilyMemberAsync(
                 ctx.GetArgument<string>("familyId"), ctx.GetArgument<string>("clientId"),
                 ctx.GetArgument<string>("relationship"), ctx.Viewer().ToActor(), ctx.CancellationToken));
     }

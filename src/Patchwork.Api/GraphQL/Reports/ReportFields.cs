@@ -153,7 +153,7 @@ public static class ReportFields
         var reports = ctx.RequestServices!.GetRequiredService<INetworkReports>();
         var familyId = await pseudonyms.ResolveAsync(reports, ctx.GetArgument<string>("reference"), ctx.CancellationToken);
         var actor = new Actor(viewer.Subject, null, viewer.RequestId);
-        var request = await reports.RequestFollowUpAsync(new NewFollowUp(familyId, reason), actor, ctx.CancellationToken);
+        var request = await ctx.Changes().RequestFollowUpAsync(new NewFollowUp(familyId, reason), actor, ctx.CancellationToken);
         return new FollowUpReceipt(pseudonyms.Reference(familyId), request);
     }
 

@@ -24,7 +24,7 @@ public static class TeamFields
                 var clientId = Check.Id(ctx.GetArgument<string>("clientId"), "clientId");
                 // Read through the request's loader, which also answers the client returned below: one read, not two.
                 Shielding.RefuseShieldedJoin(await ctx.Loaders().Clients.Load(clientId).GetResultAsync(ctx.CancellationToken), ctx.Request());
-                await ctx.Store().JoinTeamAsync(clientId, ctx.GetArgument<string>("reason"),
+                await ctx.Changes().JoinTeamAsync(clientId, ctx.GetArgument<string>("reason"),
                     ctx.GetArgument<bool>("restricted"), ctx.Viewer().ToActor(), ctx.CancellationToken);
                 return await ctx.Loaders().Clients.Load(clientId).GetResultAsync(ctx.CancellationToken);
             });
@@ -44,7 +44,7 @@ public static class TeamFields
             .Argument<NonNullGraphType<IdGraphType>>("clientId")
             .Argument<StringGraphType>("reason", a => a.DefaultValue = "Involvement ended")
             .AllowPractitioners()
-            .ResolveAsync(async ctx => await ctx.Store().LeaveTeamAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().LeaveTeamAsync(
                 Check.Id(ctx.GetArgument<string>("clientId"), "clientId"), ctx.GetArgument<string>("reason"),
                 ctx.Viewer().ToActor(), ctx.CancellationToken));
     }

@@ -12,21 +12,21 @@ public static class VisitFields
             .Description("Book a visit with a client whose team you are in.")
             .Argument<NonNullGraphType<ScheduleVisitInputType>>("input")
             .AllowPractitioners()
-            .ResolveAsync(async ctx => await ctx.Store().ScheduleVisitAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().ScheduleVisitAsync(
                 ctx.GetArgument<NewVisit>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<VisitType>>("recordContact")
             .Description("Record a completed contact, or complete one of your planned visits (give visitId).")
             .Argument<NonNullGraphType<RecordContactInputType>>("input")
             .AllowPractitioners()
-            .ResolveAsync(async ctx => await ctx.Store().RecordContactAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().RecordContactAsync(
                 ctx.GetArgument<NewContact>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<VisitType>>("cancelVisit")
             .Description("Cancel one of your planned visits.")
             .Argument<NonNullGraphType<IdGraphType>>("visitId")
             .AllowPractitioners()
-            .ResolveAsync(async ctx => await ctx.Store().CancelVisitAsync(
+            .ResolveAsync(async ctx => await ctx.Changes().CancelVisitAsync(
                 Check.Id(ctx.GetArgument<string>("visitId"), "visitId"), ctx.Viewer().ToActor(), ctx.CancellationToken));
     }
 }

@@ -1,4 +1,3 @@
-MATCH (c:Client {id: $clientId})
+// A new household; its first member joins it in the same transaction.
 CREATE (f:Family {id: $family.id, name: $family.name, area: $family.area})
-CREATE (c)-[:MEMBER_OF {relationship: $relationship}]->(f)
 RETURN f.id AS id
