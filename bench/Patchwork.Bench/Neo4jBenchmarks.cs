@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Patchwork.Changes;
+using Patchwork.Ports;
 using Patchwork.Storage.Neo4j;
 using Patchwork.Storage.Sqlite;
 
@@ -59,7 +60,7 @@ internal static class Neo4jBenchmarks
     /// <summary>One store: its calls alone, then the API on it, then its reports (the longest, last).</summary>
     private static async Task<StoreFigures> MeasureAsync<TStore>(
         Paths paths, TStore store, INetworkReports reports, ApiStore api, Sample sample, BenchOptions options)
-        where TStore : INetworkStore, IWriteStore
+        where TStore : IBatchReads, IPractitionerQueries, IWriteStore
     {
         Console.WriteLine("  store alone …");
         var calls = await StoreBenchmarks.RunAsync(store, sample, options);

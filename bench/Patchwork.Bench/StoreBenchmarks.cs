@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Patchwork.Changes;
+using Patchwork.Ports;
 
 namespace Patchwork.Bench;
 
@@ -126,7 +127,7 @@ internal static class StoreBenchmarks
 
     /// <summary>Every operation on the store, reads then writes; the writes stay in the store.</summary>
     public static async Task<IReadOnlyList<Measurement>> RunAsync<TStore>(TStore store, Sample sample, BenchOptions options)
-        where TStore : INetworkStore, IWriteStore
+        where TStore : IBatchReads, IPractitionerQueries, IWriteStore
     {
         var ct = CancellationToken.None;
         var results = new List<Measurement>

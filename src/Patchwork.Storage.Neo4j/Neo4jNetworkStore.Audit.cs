@@ -1,3 +1,4 @@
+using Patchwork.Ports;
 using Patchwork.Storage.Neo4j.Cypher;
 using Patchwork.Storage.Neo4j.Http;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
@@ -5,7 +6,7 @@ using static Patchwork.Storage.Neo4j.Cypher.Statements;
 namespace Patchwork.Storage.Neo4j;
 
 // The append-only audit trail.
-public sealed partial class Neo4jNetworkStore
+public sealed partial class Neo4jNetworkStore : IAuditTrail
 {
     private const int MaxAuditEntries = 500;
 

@@ -1,3 +1,4 @@
+using Patchwork.Ports;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
 
 namespace Patchwork.Storage.Neo4j;

@@ -1,3 +1,4 @@
+using Patchwork.Ports;
 using Patchwork.Storage.Neo4j.Cypher;
 using Patchwork.Storage.Neo4j.Http;
 
@@ -10,7 +11,7 @@ namespace Patchwork.Storage.Neo4j;
 /// succeeded — a rejected write leaves nothing behind. Every statement is a file under <c>cypher/</c>, loaded when
 /// the store is built. Call <see cref="InitializeAsync"/> once at start-up to bring the graph schema up to date.
 /// </summary>
-public sealed partial class Neo4jNetworkStore : INetworkStore, IDisposable
+public sealed partial class Neo4jNetworkStore : IStoreLifecycle, IDisposable
 {
     private readonly QueryApiClient _client;
     private readonly CypherCatalogue _cypher;
@@ -28,6 +29,8 @@ public sealed partial class Neo4jNetworkStore : INetworkStore, IDisposable
     /// <summary>Applies the graph schema migrations the database has not recorded yet; returns their versions.</summary>
     public Task<IReadOnlyList<int>> InitializeAsync(CancellationToken cancellationToken) =>
         SchemaMigrations.ApplyAsync(_client, _cypher, Now(), cancellationToken);
+
+    Task IStoreLifecycle.InitializeAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
 
     public void Dispose() => _client.Dispose();
 
@@ -53,7 +56,6 @@ public sealed partial class Neo4jNetworkStore : INetworkStore, IDisposable
     private Task<QueryResult> ReadAsync(Statement statement, CancellationToken cancellationToken, params (string, object?)[] values) =>
         _client.ReadAsync(_cypher.Call(statement, values), cancellationToken);
 
-    private static ILookup<string, T> EmptyLookup<T>() => Array.Empty<(string, T)>().ToLookup(p => p.Item1, p => p.Item2);
 
     /// <summary>A write's transaction with the statement catalogue at hand.</summary>
     private sealed class Transaction(QueryApiTransaction transaction, CypherCatalogue cypher, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 
@@ -73,16 +74,16 @@ public sealed partial class SqliteNetworkStore
         return families.ToDictionary(f => f.Id);
     }
 
-    public async Task<ILookup<string, Client>> GetFamilyMembersAsync(
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Client>>> GetFamilyMembersAsync(
         IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
     {
         if (familyIds.Count == 0)
         {
-            return EmptyLookup<Client>();
+            return Batch.None<Client>();
         }
         var members = await QueryAsync(
             c => new SqliteCommand(FamilyMembersSql, c).Bind("$ids", familyIds), r => ClientRow.Read(r), cancellationToken);
-        return members.ToLookup(m => m.FamilyId!);
+        return Batch.ByKey(familyIds, members, m => m.FamilyId!);
     }
 
     public async Task<IReadOnlyList<Client>> GetMyClientsAsync(string practitionerId, CancellationToken cancellationToken) =>
@@ -113,5 +114,4 @@ public sealed partial class SqliteNetworkStore
         return records.ToDictionary(key, StringComparer.Ordinal);
     }
 
-    private static ILookup<string, T> EmptyLookup<T>() => Array.Empty<(string, T)>().ToLookup(p => p.Item1, p => p.Item2);
 }

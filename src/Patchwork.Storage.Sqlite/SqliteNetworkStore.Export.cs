@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 
@@ -26,15 +27,15 @@ public sealed partial class SqliteNetworkStore
         "SELECT " + FollowUpColumns + " FROM follow_up_duty d JOIN follow_up u ON u.id = d.follow_up_id " +
         "WHERE d.agency_id = $agency ORDER BY d.requested_at DESC, u.id DESC LIMIT $first";
 
-    public async Task<ILookup<string, FollowUpRequest>> GetFollowUpRequestsAsync(
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FollowUpRequest>>> GetFollowUpRequestsAsync(
         IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
     {
         if (familyIds.Count == 0)
         {
-            return EmptyLookup<FollowUpRequest>();
+            return Batch.None<FollowUpRequest>();
         }
         var rows = await QueryAsync(c => new SqliteCommand(FollowUpsByFamilySql, c).Bind("$ids", familyIds), ReadFollowUp, cancellationToken);
-        return rows.ToLookup(r => r.FamilyId);
+        return Batch.ByKey(familyIds, rows, r => r.FamilyId);
     }
 
     public async Task<IReadOnlyList<FollowUpRequest>> GetDutyFollowUpRequestsAsync(

@@ -1,12 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 
 // Teams, how they have changed, and visits.
 public sealed partial class SqliteNetworkStore
 {
-    private const int MaxVisitsPerClient = 100;
-
     // One row per current involvement: the client, the practitioner and their agency in full, and the last
     // completed contact and next planned visit of that practitioner with that client. The first column is the
     // key the caller asked by (a client id or a family id).
@@ -68,38 +67,38 @@ public sealed partial class SqliteNetworkStore
         " FROM change ch JOIN practitioner p ON p.id = ch.practitioner_id JOIN agency a ON a.id = p.agency_id " +
         "ORDER BY ch.client_id, ch.at DESC, ch.kind = 'Left' DESC, ch.practitioner_id";
 
-    public async Task<ILookup<string, TeamMember>> GetClientTeamsAsync(
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TeamMember>>> GetClientTeamsAsync(
         IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken)
     {
         if (clientIds.Count == 0)
         {
-            return EmptyLookup<TeamMember>();
+            return Batch.None<TeamMember>();
         }
         var rows = await QueryAsync(
             c => new SqliteCommand(ClientTeamsSql, c).Bind("$ids", clientIds).Bind("$now", Now()),
             ReadTeamMember, cancellationToken);
-        return MergedTeams(rows);
+        return Batch.Teams(clientIds, rows);
     }
 
-    public async Task<ILookup<string, TeamMember>> GetFamilyTeamsAsync(
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TeamMember>>> GetFamilyTeamsAsync(
         IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
     {
         if (familyIds.Count == 0)
         {
-            return EmptyLookup<TeamMember>();
+            return Batch.None<TeamMember>();
         }
         var rows = await QueryAsync(
             c => new SqliteCommand(FamilyTeamsSql, c).Bind("$ids", familyIds).Bind("$now", Now()),
             ReadTeamMember, cancellationToken);
-        return MergedTeams(rows);
+        return Batch.Teams(familyIds, rows);
     }
 
-    public Task<ILookup<string, Visit>> GetUpcomingVisitsAsync(
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Visit>>> GetUpcomingVisitsAsync(
         IReadOnlyCollection<string> clientIds, int perClient, CancellationToken cancellationToken) =>
         VisitsPerClientAsync(
             c => new SqliteCommand(UpcomingVisitsSql, c).Bind("$now", Now()), clientIds, perClient, cancellationToken);
 
-    public Task<ILookup<string, Visit>> GetRecentContactsAsync(
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Visit>>> GetRecentContactsAsync(
         IReadOnlyCollection<string> clientIds, int perClient, CancellationToken cancellationToken) =>
         VisitsPerClientAsync(c => new SqliteCommand(RecentContactsSql, c), clientIds, perClient, cancellationToken);
 
@@ -110,31 +109,31 @@ public sealed partial class SqliteNetworkStore
         return found.SingleOrDefault();
     }
 
-    public async Task<ILookup<string, TeamChange>> GetTeamChangesAsync(
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TeamChange>>> GetTeamChangesAsync(
         IReadOnlyCollection<string> clientIds, DateTimeOffset since, CancellationToken cancellationToken)
     {
         if (clientIds.Count == 0)
         {
-            return EmptyLookup<TeamChange>();
+            return Batch.None<TeamChange>();
         }
         var changes = await QueryAsync(
             c => new SqliteCommand(TeamChangesSql, c).Bind("$ids", clientIds).Bind("$since", since),
             ReadTeamChange, cancellationToken);
-        return changes.ToLookup(change => change.ClientId);
+        return Batch.ByKey(clientIds, changes, change => change.ClientId);
     }
 
-    private async Task<ILookup<string, Visit>> VisitsPerClientAsync(
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Visit>>> VisitsPerClientAsync(
         Func<SqliteConnection, SqliteCommand> query, IReadOnlyCollection<string> clientIds, int perClient,
         CancellationToken cancellationToken)
     {
         if (clientIds.Count == 0)
         {
-            return EmptyLookup<Visit>();
+            return Batch.None<Visit>();
         }
         var visits = await QueryAsync(
-            c => query(c).Bind("$ids", clientIds).Bind("$per_client", Math.Clamp(perClient, 1, MaxVisitsPerClient)),
+            c => query(c).Bind("$ids", clientIds).Bind("$per_client", Batch.VisitsPerClient(perClient)),
             r => VisitRow.Read(r), cancellationToken);
-        return visits.ToLookup(v => v.ClientId);
+        return Batch.ByKey(clientIds, visits, v => v.ClientId);
     }
 
     private static (string Key, TeamMember Member) ReadTeamMember(SqliteDataReader row)
@@ -164,11 +163,4 @@ public sealed partial class SqliteNetworkStore
             Reason: row.GetString(3),
             Restricted: row.GetBoolean(4));
     }
-
-    // Client teams go through the same merge as family teams: one entry per practitioner either way, and
-    // both adapters order a team the way the domain does.
-    private static ILookup<string, TeamMember> MergedTeams(IEnumerable<(string Key, TeamMember Member)> rows) =>
-        rows.GroupBy(r => r.Key, r => r.Member)
-            .SelectMany(team => TeamMember.MergeByPractitioner(team).Select(member => (team.Key, member)))
-            .ToLookup(r => r.Key, r => r.member);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 
@@ -10,7 +11,8 @@ namespace Patchwork.Storage.Sqlite;
 /// its audit entry under that one lock — a rejected write leaves nothing behind.
 /// Call <see cref="InitializeAsync"/> once at start-up, before anything else.
 /// </summary>
-public sealed partial class SqliteNetworkStore : INetworkStore, IDisposable
+public sealed partial class SqliteNetworkStore :
+    IDirectoryReads, IBatchReads, IPractitionerQueries, IReach, IAuditTrail, IStoreLifecycle, IDisposable
 {
     // Per-connection settings, so they are applied on every open (a pooled connection keeps them, and setting
     // them again costs microseconds). synchronous=FULL makes an acknowledged commit survive a process kill

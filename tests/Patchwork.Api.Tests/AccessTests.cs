@@ -38,7 +38,7 @@ public sealed class AccessTests : IDisposable
         Assert.Equal(5, match.AsObject().Count);
 
         // The search was on record, with its text and how many it found, before the answer arrived.
-        var trail = await _app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.Search), default);
+        var trail = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.Search), default);
         var entry = Assert.Single(trail);
         Assert.Contains($"\"{Demo.Tour.SearchText}\"", entry.Detail, StringComparison.Ordinal);
         Assert.Contains($"{data["searchClients"]!.AsArray().Count} results", entry.Detail, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class AccessTests : IDisposable
     {
         var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
         var clientId = await Demo.FindTourClientAsync(_app, token);
-        var familyId = (await _app.Store.GetClientsAsync([clientId], default))[clientId].FamilyId!;
+        var familyId = (await _app.Store.Batches.GetClientsAsync([clientId], default))[clientId].FamilyId!;
 
         var client = await _app.GraphQLAsync(token, "query($id: ID!) { client(id: $id) { address team { since } } }", new { id = clientId });
         client.FailsWith("FORBIDDEN");
@@ -58,7 +58,7 @@ public sealed class AccessTests : IDisposable
         var family = await _app.GraphQLAsync(token, "query($id: ID!) { family(id: $id) { name members { address } } }", new { id = familyId });
         family.FailsWith("FORBIDDEN");
 
-        var trail = await _app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100), default);
+        var trail = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100), default);
         Assert.Equal(2, trail.Count(e => e.Action == AuditAction.Denied));
     }
 
@@ -90,9 +90,9 @@ public sealed class AccessTests : IDisposable
         Assert.True(family["members"]!.AsArray().Count >= 3);
         Assert.All(team, m => Assert.NotEmpty(m!["agency"]!["dutyPhone"]!.GetValue<string>()));
 
-        var trail = await _app.Store.GetAuditTrailAsync(new AuditQuery(clientId, null, null, null, 100), default);
+        var trail = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(clientId, null, null, null, 100), default);
         Assert.Contains(trail, e => e.Action == AuditAction.JoinTeam && e.Reason == "Home safety visit follow-up");
-        var familyViews = await _app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100), default);
+        var familyViews = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 100), default);
         Assert.Contains(familyViews, e => e.Action == AuditAction.ViewFamily && e.FamilyId == family["id"]!.GetValue<string>());
     }
 
@@ -105,7 +105,7 @@ public sealed class AccessTests : IDisposable
 
         (await _app.GraphQLAsync(token, "query($id: ID!) { client(id: $id) { upcomingVisits { id } recentContacts { id } teamChanges { kind } } }",
             new { id = clientId })).Ok();
-        var views = await _app.Store.GetAuditTrailAsync(new AuditQuery(clientId, null, null, null, 10, AuditAction.ViewClient), default);
+        var views = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(clientId, null, null, null, 10, AuditAction.ViewClient), default);
         Assert.Single(views);
     }
 
@@ -126,8 +126,8 @@ public sealed class AccessTests : IDisposable
         Assert.Contains("duty line", restricted["notice"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // The restricted service's own practitioner sees their involvement in full.
-        var familyId = (await _app.Store.GetClientsAsync([clientId], default))[clientId].FamilyId!;
-        var restrictedTeam = (await _app.Store.GetFamilyTeamsAsync([familyId], default))[familyId].Single(m => m.Restricted);
+        var familyId = (await _app.Store.Batches.GetClientsAsync([clientId], default))[clientId].FamilyId!;
+        var restrictedTeam = (await _app.Store.Batches.GetFamilyTeamsAsync([familyId], default))[familyId].Single(m => m.Restricted);
         var own = Demo.Accounts(_app).FirstOrDefault(a => a.PractitionerId == restrictedTeam.Practitioner.Id);
         if (own is not null)
         {

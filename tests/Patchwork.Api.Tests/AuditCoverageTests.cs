@@ -31,7 +31,7 @@ public sealed class AuditCoverageTests(DisclosureTests.QuillHousehold household)
 
             foreach (var id in shown)
             {
-                var views = await household.App.Store.GetAuditTrailAsync(new AuditQuery(id, null, since, null, 1, AuditAction.ViewClient), default);
+                var views = await household.App.Store.Audit.GetAuditTrailAsync(new AuditQuery(id, null, since, null, 1, AuditAction.ViewClient), default);
                 Assert.True(views.Count == 1, $"{id} shown unaudited by {document}");
             }
             checkedPaths += shown.Count > 0 ? 1 : 0;
@@ -49,7 +49,7 @@ public sealed class AuditCoverageTests(DisclosureTests.QuillHousehold household)
 
         visit.FailsWith("FORBIDDEN");
         probe.FailsWith("NOT_FOUND");
-        var denied = await household.App.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 50, AuditAction.Denied), default);
+        var denied = await household.App.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 50, AuditAction.Denied), default);
         Assert.Contains(denied, e => e.Detail!.StartsWith("scheduleVisit:", StringComparison.Ordinal));
         Assert.Contains(denied, e => e.Detail!.StartsWith("client:", StringComparison.Ordinal) && e.Detail.Contains("no-such-client", StringComparison.Ordinal));
     }
@@ -61,7 +61,7 @@ public sealed class AuditCoverageTests(DisclosureTests.QuillHousehold household)
 
         (await household.App.GraphQLAsync(admin, "query($c: ID!) { auditTrail(clientId: $c, action: VIEW_CLIENT) { at } }", new { c = household.Bea })).Ok();
 
-        var reads = await household.App.Store.GetAuditTrailAsync(new AuditQuery(household.Bea, null, null, null, 10, AuditAction.ViewAuditTrail), default);
+        var reads = await household.App.Store.Audit.GetAuditTrailAsync(new AuditQuery(household.Bea, null, null, null, 10, AuditAction.ViewAuditTrail), default);
         Assert.Contains(reads, e => e.Detail!.Contains("action=ViewClient", StringComparison.Ordinal));
     }
 

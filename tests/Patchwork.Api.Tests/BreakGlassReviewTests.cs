@@ -81,7 +81,7 @@ public sealed class BreakGlassReviewTests : IDisposable
         (await ReviewAsync(admin, clientId, requestId, "CLOSED", "Closing it a second time.")).FailsWith("CONFLICT");
 
         Assert.Single(await TrailAsync(AuditAction.ReviewBreakGlass));
-        var denied = await _app.Store.GetAuditTrailAsync(new AuditQuery(clientId, null, null, null, 10, AuditAction.Denied), default);
+        var denied = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(clientId, null, null, null, 10, AuditAction.Denied), default);
         Assert.Equal(2, denied.Count(e => e.Detail!.StartsWith("reviewBreakGlass:", StringComparison.Ordinal)));
     }
 
@@ -167,7 +167,7 @@ public sealed class BreakGlassReviewTests : IDisposable
         var start = DateTimeOffset.UtcNow.AddDays(-2);
         var entries = Enumerable.Range(0, 1_234).Select(i => new AuditEntry(start.AddMilliseconds(i / 7), "bulk", $"p{i % 40}",
             AuditAction.BreakGlass, $"c{i % 90}", null, Emergency, "OtherEmergency: bulk", $"bulk-{i:D5}")).ToList();
-        await _app.Store.AppendAuditAsync(entries, default);
+        await _app.Store.Audit.AppendAuditAsync(entries, default);
         var admin = await AdminAsync();
         // Closed: the oldest, and a run around where the first read of the newest 500 ends, part-way through a millisecond.
         var closed = entries.Where((_, i) => i == 0 || i is >= 720 and <= 740).Select(e => $"{e.ClientId}/{e.RequestId}").ToList();
@@ -266,7 +266,7 @@ public sealed class BreakGlassReviewTests : IDisposable
     }
 
     private async Task<IReadOnlyList<AuditEntry>> TrailAsync(AuditAction action) =>
-        await _app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 50, action), default);
+        await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 50, action), default);
 
     public void Dispose() => _app.Dispose();
 }

@@ -41,7 +41,7 @@ public sealed class BreakGlassTeamTests : IDisposable
     {
         var (hannah, grace) = await TourAsync();
         await BreakGlassAsync(hannah, grace);
-        var family = (await _app.Store.GetClientsAsync([grace], default))[grace].FamilyId;
+        var family = (await _app.Store.Batches.GetClientsAsync([grace], default))[grace].FamilyId;
 
         var members = (await _app.GraphQLAsync(await _app.TokenForAsync(Firefighter),
             "query($f: ID!) { family(id: $f) { members { id breakGlassViews { practitionerName } } } }", new { f = family }))
@@ -61,7 +61,7 @@ public sealed class BreakGlassTeamTests : IDisposable
 
         answer.FailsWith("FORBIDDEN");
         Assert.Null(answer.Data?["client"]);
-        var denied = await _app.Store.GetAuditTrailAsync(new AuditQuery(grace, null, null, null, 10, AuditAction.Denied), default);
+        var denied = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(grace, null, null, null, 10, AuditAction.Denied), default);
         Assert.Contains(denied, e => e.Detail!.StartsWith("client:", StringComparison.Ordinal));
     }
 
@@ -80,7 +80,7 @@ public sealed class BreakGlassTeamTests : IDisposable
         Assert.Null(answer.Data["breakGlass"]!["breakGlassViews"]);
         Assert.Equal(["FORBIDDEN"], answer.Codes);
         Assert.DoesNotContain(Demo.Tour.PractitionerName, answer.Body.ToJsonString(), StringComparison.Ordinal);
-        var denied = await _app.Store.GetAuditTrailAsync(new AuditQuery(grace, null, null, null, 10, AuditAction.Denied), default);
+        var denied = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(grace, null, null, null, 10, AuditAction.Denied), default);
         Assert.Contains(denied, e => e.Detail!.StartsWith("breakGlassViews", StringComparison.Ordinal) && e.Subject == "demo-district-nurse");
     }
 
@@ -109,7 +109,7 @@ public sealed class BreakGlassTeamTests : IDisposable
 
         await ViewsAsync(await _app.TokenForAsync(Firefighter), grace);
 
-        var views = await _app.Store.GetAuditTrailAsync(new AuditQuery(grace, null, since, null, 10, AuditAction.ViewClient), default);
+        var views = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(grace, null, since, null, 10, AuditAction.ViewClient), default);
         Assert.Contains(views, e => e.Subject == "demo-firefighter");
     }
 

@@ -60,7 +60,7 @@ public sealed class BreakGlassTests : IDisposable
     }
 
     private async Task<IReadOnlyList<AuditEntry>> TrailAsync(AuditAction action) =>
-        await _app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 50, action), default);
+        await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 50, action), default);
 
     public void Dispose() => _app.Dispose();
 }

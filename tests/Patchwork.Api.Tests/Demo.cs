@@ -27,10 +27,10 @@ internal static class Demo
     /// <summary>A practitioner account whose agency matches the predicate.</summary>
     public static async Task<DemoAccount> PractitionerWhereAsync(PatchworkApp app, Func<Agency, bool> predicate)
     {
-        var agencies = (await app.Store.GetAgenciesAsync(default)).ToDictionary(a => a.Id);
+        var agencies = (await app.Store.Directory.GetAgenciesAsync(default)).ToDictionary(a => a.Id);
         foreach (var account in Accounts(app).Where(a => a.PractitionerId is not null))
         {
-            var practitioner = (await app.Store.GetPractitionersAsync([account.PractitionerId!], default))[account.PractitionerId!];
+            var practitioner = (await app.Store.Batches.GetPractitionersAsync([account.PractitionerId!], default))[account.PractitionerId!];
             if (practitioner.Status == PractitionerStatus.Active && predicate(agencies[practitioner.AgencyId]))
             {
                 return account;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Patchwork.Api.Reports;
 using Patchwork.Changes;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Tests;
 
@@ -27,7 +28,7 @@ public sealed class DisclosureControlTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = _app.Services;
-        await _app.Services.GetRequiredService<INetworkStore>().IsReadyAsync(default);
+        await _app.Services.GetRequiredService<IStoreLifecycle>().IsReadyAsync(default);
         _reports = _app.Services.GetRequiredService<ReportQueries>();
         _areas = [.. (await FamiliesAsync(Start)).Select(f => f.Area).Distinct().Order(StringComparer.Ordinal)];
     }
@@ -106,7 +107,7 @@ public sealed class DisclosureControlTests : IAsyncLifetime
     [Fact]
     public async Task A_contact_or_a_new_involvement_mid_week_moves_the_no_contact_list_only_at_the_next_week_start()
     {
-        var store = _app.Services.GetRequiredService<INetworkStore>();
+        var store = _app.Services.GetRequiredService<IBatchReads>();
         var changes = _app.Services.GetRequiredService<NetworkChanges>();
         var listed = await _reports.FamiliesWithoutContactAsync(new ReportArguments(Days: 30), default);
         var pseudonyms = _app.Services.GetRequiredService<Pseudonyms>();
@@ -118,7 +119,7 @@ public sealed class DisclosureControlTests : IAsyncLifetime
         await changes.RecordContactAsync(new NewContact(member, _clock.Now, VisitMode.Phone, null),
             new Actor("attack-test", practitioner, "attack-test"), default);
         var orphan = listed.First(r => !r.HasActiveInvolvement && r.Reference != pseudonyms.Reference(familyId));
-        var orphanMember = (await store.GetFamilyMembersAsync([await pseudonyms.ResolveAsync(reports, orphan.Reference, default)], default)).SelectMany(m => m).First();
+        var orphanMember = (await store.GetFamilyMembersAsync([await pseudonyms.ResolveAsync(reports, orphan.Reference, default)], default)).SelectMany(m => m.Value).First();
         await changes.JoinTeamAsync(orphanMember.Id, "Referred by the school nurse", restricted: false, new Actor("attack-test", practitioner, "attack-test"), default);
 
         // The rest of the week: the same list, to the byte.
@@ -202,7 +203,7 @@ public sealed class DisclosureControlTests : IAsyncLifetime
 
     /// <summary>A listed family with someone in a member's team who can record a contact with that member.</summary>
     private static async Task<(string FamilyId, string Member, string Practitioner)> ContactableFamilyAsync(
-        INetworkStore store, IReadOnlyList<NoContactRow> listed, Pseudonyms pseudonyms, INetworkReports reports)
+        IBatchReads store, IReadOnlyList<NoContactRow> listed, Pseudonyms pseudonyms, INetworkReports reports)
     {
         foreach (var row in listed.Where(r => r.HasActiveInvolvement && r.Reasons.Contains(NoContactReason.NoRecentContact)))
         {

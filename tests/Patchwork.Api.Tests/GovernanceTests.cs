@@ -73,7 +73,7 @@ public sealed class GovernanceTests : IDisposable
     public async Task Onboarding_refuses_an_email_a_mail_link_would_read_as_more_than_one_plain_address()
     {
         var admin = await AdminToken();
-        var agencies = await _app.Store.GetAgenciesAsync(default);
+        var agencies = await _app.Store.Directory.GetAgenciesAsync(default);
 
         var agency = await _app.GraphQLAsync(admin, """
             mutation { onboardAgency(input: { name: "Eastmere Young Carers", kind: VOLUNTARY, dutyPhone: "01632 960900",
@@ -89,8 +89,8 @@ public sealed class GovernanceTests : IDisposable
         practitioner.FailsWith("BAD_USER_INPUT");
         Assert.StartsWith("email ", practitioner.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        Assert.Equal(agencies, await _app.Store.GetAgenciesAsync(default));
-        Assert.Null(await _app.Store.FindAccountAsync("robin-ash", default));
+        Assert.Equal(agencies, await _app.Store.Directory.GetAgenciesAsync(default));
+        Assert.Null(await _app.Store.Directory.FindAccountAsync("robin-ash", default));
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class GovernanceTests : IDisposable
         await _app.GraphQLAsync(hannah, "mutation($c: ID!) { joinTeam(clientId: $c, reason: \"Referral from school nurse\") { id } }", new { c = clientId });
 
         // A colleague already in the family's team (the health visitor, in the demo) is told.
-        var familyId = (await _app.Store.GetClientsAsync([clientId], default))[clientId].FamilyId!;
-        var team = (await _app.Store.GetFamilyTeamsAsync([familyId], default))[familyId];
+        var familyId = (await _app.Store.Batches.GetClientsAsync([clientId], default))[clientId].FamilyId!;
+        var team = (await _app.Store.Batches.GetFamilyTeamsAsync([familyId], default))[familyId];
         var colleague = Demo.Accounts(_app).First(a => a.Email != Demo.Tour.PractitionerEmail
             && team.Any(m => !m.Restricted && m.Practitioner.Id == a.PractitionerId));
         var token = await _app.TokenForAsync(colleague.Email);
@@ -156,7 +156,7 @@ public sealed class GovernanceTests : IDisposable
     {
         var hannah = await HannahToken();
         var clientId = await Demo.FindTourClientAsync(_app, hannah);
-        var familyId = (await _app.Store.GetClientsAsync([clientId], default))[clientId].FamilyId!;
+        var familyId = (await _app.Store.Batches.GetClientsAsync([clientId], default))[clientId].FamilyId!;
         await _app.GraphQLAsync(hannah, "query($c: ID!) { client(id: $c) { team { since } } }", new { c = clientId }); // denied
         await _app.GraphQLAsync(hannah, "mutation($c: ID!) { joinTeam(clientId: $c, reason: \"Allocated\") { id } }", new { c = clientId });
         await _app.GraphQLAsync(hannah, "query($f: ID!) { family(id: $f) { team { since } } }", new { f = familyId });

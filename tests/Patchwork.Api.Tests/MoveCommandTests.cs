@@ -255,7 +255,7 @@ public sealed class MoveCommandTests : IDisposable, IClassFixture<Neo4jRun>
     private static async Task<List<string>> FollowUpsAsync(string path)
     {
         using var store = await OpenAsync(path);
-        var lines = (await store.GetFollowUpRequestsAsync(await store.GetFamilyIdsAsync(Ct), Ct)).SelectMany(g => g)
+        var lines = (await store.GetFollowUpRequestsAsync(await store.GetFamilyIdsAsync(Ct), Ct)).SelectMany(g => g.Value)
             .Select(r => $"{r.Id} {r.FamilyId} {r.RequestedAt:O} {r.Route} {string.Join(",", r.AgencyIds)} {r.Reason}").ToList();
         foreach (var agency in await store.GetAgenciesAsync(Ct))
         {

@@ -16,7 +16,7 @@ public sealed class MutationTests : IDisposable
     }
 
     private Task<int> AuditCountAsync() =>
-        _app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 500), default).ContinueWith(t => t.Result.Count(e => e.Action != AuditAction.Denied));
+        _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 500), default).ContinueWith(t => t.Result.Count(e => e.Action != AuditAction.Denied));
 
     /// <summary>Runs a request expected to fail, and proves the store's audit of changes did not move.</summary>
     private async Task RefusedAsync(string code, string query, object? variables = null, int status = 200)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Patchwork.Ports;
 using Patchwork.Storage.Neo4j;
 
 namespace Patchwork.Api.Tests;
@@ -52,7 +53,7 @@ public sealed class ParityHosts : IAsyncDisposable
         var sides = new[] { new ParitySide("SQLite", sqlite, clock), new ParitySide("Neo4j", neo4j, clock) };
         foreach (var side in sides)
         {
-            await side.App.Store.ImportAsync(snapshot, CancellationToken.None);
+            await side.App.Store.Lifecycle.ImportAsync(snapshot, CancellationToken.None);
         }
         return new ParityHosts(sides);
     }

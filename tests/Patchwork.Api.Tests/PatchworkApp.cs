@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Tests;
 
@@ -33,7 +34,8 @@ public sealed class PatchworkApp : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "patchwork.db");
 
-    public INetworkStore Store => Services.GetRequiredService<INetworkStore>();
+    /// <summary>The host's store, by its ports.</summary>
+    public StorePorts Store => Services.GetRequiredService<StorePorts>();
 
     /// <summary>Service registrations to replace after the host's own (e.g. to observe the store), applied at build.</summary>
     public Action<IServiceCollection>? ReplaceServices { get; init; }

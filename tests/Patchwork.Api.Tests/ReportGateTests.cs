@@ -17,7 +17,7 @@ public sealed class ReportGateTests
             """);
 
         Assert.True(answer.Errors.Any(e => e!["message"]!.GetValue<string>().StartsWith("One report per request", StringComparison.Ordinal)), answer.Body.ToJsonString());
-        var viewed = await app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.ViewReport), default);
+        var viewed = await app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.ViewReport), default);
         Assert.Single(viewed);
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Patchwork.Api.Reports;
+using Patchwork.Ports;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Tests;
@@ -252,7 +253,7 @@ public sealed partial class ReportsTests : IDisposable
         var seenOutside = (await _app.GraphQLAsync(practitioner, Inbox)).Ok()["dutyFollowUpRequests"]!.AsArray().Single(i => i!["familyId"]!.GetValue<string>() == family)!;
         var seenByAdvocate = (await _app.GraphQLAsync(advocate, Inbox)).Ok()["dutyFollowUpRequests"]!.AsArray().Single(i => i!["familyId"]!.GetValue<string>() == family)!;
 
-        var advocateAgency = (await _app.Store.GetPractitionersAsync([advocateAccount.PractitionerId!], default))[advocateAccount.PractitionerId!].AgencyId;
+        var advocateAgency = (await _app.Store.Batches.GetPractitionersAsync([advocateAccount.PractitionerId!], default))[advocateAccount.PractitionerId!].AgencyId;
         var outside = seenOutside["request"]!["agencies"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ToList();
         Assert.NotEmpty(outside);
         Assert.DoesNotContain(advocateAgency, outside);
@@ -287,8 +288,8 @@ public sealed partial class ReportsTests : IDisposable
             .FailsWith("NOT_FOUND");
 
         var families = await _app.Services.GetRequiredService<INetworkReports>().GetFamilyIdsAsync(default);
-        var requests = await _app.Services.GetRequiredService<INetworkReports>().GetFollowUpRequestsAsync([.. families], default);
-        Assert.Empty(requests.SelectMany(g => g));
+        var requests = await _app.Store.Batches.GetFollowUpRequestsAsync([.. families], default);
+        Assert.Empty(requests.SelectMany(g => g.Value));
         Assert.Equal(trailBefore, await AuditCountAsync(action: "REQUEST_FOLLOW_UP"));
     }
 
@@ -541,14 +542,14 @@ public sealed partial class ReportsTests : IDisposable
     {
         var reports = _app.Services.GetRequiredService<INetworkReports>();
         var ids = await reports.GetFamilyIdsAsync(default);
-        var families = await _app.Store.GetFamiliesAsync([.. ids], default);
-        var members = await _app.Store.GetFamilyMembersAsync([.. ids], default);
+        var families = await _app.Store.Batches.GetFamiliesAsync([.. ids], default);
+        var members = await _app.Store.Batches.GetFamilyMembersAsync([.. ids], default);
         foreach (var family in families.Values)
         {
             Assert.DoesNotContain(family.Id, text, StringComparison.Ordinal);
             Assert.DoesNotContain(family.Name, text, StringComparison.Ordinal);
         }
-        foreach (var member in members.SelectMany(g => g))
+        foreach (var member in members.SelectMany(g => g.Value))
         {
             Assert.DoesNotContain(member.DisplayName, text, StringComparison.Ordinal);
         }
@@ -558,11 +559,11 @@ public sealed partial class ReportsTests : IDisposable
     {
         foreach (var account in Demo.Accounts(_app).Where(a => a.PractitionerId is not null))
         {
-            var clients = await _app.Store.GetMyClientsAsync(account.PractitionerId!, default);
+            var clients = await _app.Store.Queries.GetMyClientsAsync(account.PractitionerId!, default);
             if (clients.FirstOrDefault(c => c.FamilyId is not null) is { } client)
             {
-                var practitioner = (await _app.Store.GetPractitionersAsync([account.PractitionerId!], default))[account.PractitionerId!];
-                var agency = (await _app.Store.GetAgenciesByIdAsync([practitioner.AgencyId], default))[practitioner.AgencyId];
+                var practitioner = (await _app.Store.Batches.GetPractitionersAsync([account.PractitionerId!], default))[account.PractitionerId!];
+                var agency = (await _app.Store.Batches.GetAgenciesByIdAsync([practitioner.AgencyId], default))[practitioner.AgencyId];
                 if (practitioner.Status == PractitionerStatus.Active && agency.Agreement.IsInForce(DateOnly.FromDateTime(DateTime.UtcNow)))
                 {
                     return (account, client.FamilyId!);

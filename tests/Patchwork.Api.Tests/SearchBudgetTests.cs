@@ -1,3 +1,4 @@
+using Patchwork.Ports;
 namespace Patchwork.Api.Tests;
 
 /// <summary>Search finds a client; it cannot be used to copy the register, however the requests are shaped.</summary>
@@ -10,7 +11,7 @@ public sealed class SearchBudgetTests
     {
         using var app = new PatchworkApp("Development", NoRequestLimit);
         var token = await app.TokenForAsync(Demo.Tour.PractitionerEmail);
-        var register = (await ((INetworkExport)app.Store).CountAsync(default)).Clients;
+        var register = (await app.Store.Export.CountAsync(default)).Clients;
 
         var harvested = new HashSet<string>();
         var refusedAfter = 0;
@@ -30,7 +31,7 @@ public sealed class SearchBudgetTests
         Assert.InRange(refusedAfter, 1, 30);
         Assert.True(harvested.Count <= 200 + 50, $"{harvested.Count} clients harvested");
         Assert.True(harvested.Count < register / 2, $"{harvested.Count} of {register} clients harvested");
-        var alerts = await app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.SearchLimitReached), default);
+        var alerts = await app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.SearchLimitReached), default);
         Assert.Equal(Demo.Tour.PractitionerSubject, Assert.Single(alerts).Subject);
     }
 
@@ -46,7 +47,7 @@ public sealed class SearchBudgetTests
 
         Assert.Contains(answer.Errors, e => e!["message"]!.GetValue<string>().StartsWith("One search per request", StringComparison.Ordinal));
         Assert.All(answer.Codes, c => Assert.Equal("BAD_USER_INPUT", c));
-        var searches = await app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.Search), default);
+        var searches = await app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.Search), default);
         Assert.Single(searches);
     }
 
@@ -73,7 +74,7 @@ public sealed class SearchBudgetTests
         var shown = (await app.GraphQLAsync(token, "query($q: String!) { searchClients(query: $q) { id } }", new { q = Demo.Tour.SearchText }))
             .Ok()["searchClients"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()).ToList();
 
-        var entry = Assert.Single(await app.Store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.Search), default));
+        var entry = Assert.Single(await app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 10, AuditAction.Search), default));
         Assert.NotEmpty(shown);
         Assert.All(shown, id => Assert.Contains(id, entry.Detail, StringComparison.Ordinal));
     }

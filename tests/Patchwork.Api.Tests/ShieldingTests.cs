@@ -76,9 +76,9 @@ public sealed class ShieldingTests : IAsyncLifetime
 
         join.FailsWith("FORBIDDEN");
         Assert.DoesNotContain(Secret, join.Body.ToJsonString(), StringComparison.Ordinal);
-        var team = (await _app.Store.GetClientTeamsAsync([_mother], default))[_mother];
+        var team = (await _app.Store.Batches.GetClientTeamsAsync([_mother], default))[_mother];
         Assert.DoesNotContain(team, m => m.Practitioner.Name == "Hannah Reid");
-        var denied = await _app.Store.GetAuditTrailAsync(new AuditQuery(_mother, null, null, null, 10, AuditAction.Denied), default);
+        var denied = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(_mother, null, null, null, 10, AuditAction.Denied), default);
         Assert.Contains(denied, e => e.Subject == Demo.Tour.PractitionerSubject && e.Detail!.Contains("shielded", StringComparison.Ordinal));
     }
 

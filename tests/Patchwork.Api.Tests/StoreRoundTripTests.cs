@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
+using Patchwork.Changes;
+using Patchwork.Ports;
 using Patchwork.Storage.Sqlite;
 
 namespace Patchwork.Api.Tests;
@@ -20,7 +22,7 @@ public sealed class StoreRoundTripTests : IDisposable
         _app = new PatchworkApp
         {
             ReplaceServices = services => services.AddSingleton(sp =>
-                CountingStore.Over(sp.GetRequiredService<SqliteNetworkStore>(), _calls)),
+                CountingPorts.Over(sp.GetRequiredKeyedService<StorePorts>(SqliteStoreServices.Provider), _calls)),
         };
     }
 
@@ -36,8 +38,8 @@ public sealed class StoreRoundTripTests : IDisposable
         Assert.Equal(Demo.Tour.FamilyName, data["family"]!["name"]!.GetValue<string>());
         Assert.NotEmpty(data["family"]!["team"]!.AsArray());
         Assert.Equal(
-            [nameof(INetworkStore.FindAccountAsync), nameof(INetworkStore.GetFamiliesInReachAsync),
-             nameof(INetworkStore.GetFamilyTeamsAsync), nameof(INetworkStore.AppendAuditAsync)],
+            [nameof(IDirectoryReads.FindAccountAsync), nameof(IReach.GetFamiliesInReachAsync),
+             nameof(IBatchReads.GetFamilyTeamsAsync), nameof(IAuditTrail.AppendAuditAsync)],
             _calls);
     }
 
@@ -53,8 +55,8 @@ public sealed class StoreRoundTripTests : IDisposable
         Assert.Equal(Demo.Tour.ClientName, data["client"]!["displayName"]!.GetValue<string>());
         // The household's team too: what a member's team may show is decided over the whole family (Disclosure).
         Assert.Equal(
-            [nameof(INetworkStore.FindAccountAsync), nameof(INetworkStore.GetClientsInReachAsync),
-             nameof(INetworkStore.GetFamilyTeamsAsync), nameof(INetworkStore.GetClientTeamsAsync), nameof(INetworkStore.AppendAuditAsync)],
+            [nameof(IDirectoryReads.FindAccountAsync), nameof(IReach.GetClientsInReachAsync),
+             nameof(IBatchReads.GetFamilyTeamsAsync), nameof(IBatchReads.GetClientTeamsAsync), nameof(IAuditTrail.AppendAuditAsync)],
             _calls);
     }
 
@@ -63,7 +65,7 @@ public sealed class StoreRoundTripTests : IDisposable
     {
         var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
         var clientId = await Demo.FindTourClientAsync(_app, token);
-        var familyId = (await _app.Store.GetClientsAsync([clientId], default))[clientId].FamilyId!;
+        var familyId = (await _app.Store.Batches.GetClientsAsync([clientId], default))[clientId].FamilyId!;
 
         _calls.Clear();
         var family = await _app.GraphQLAsync(token, "query($id: ID!) { family(id: $id) { name } }", new { id = familyId });
@@ -72,8 +74,8 @@ public sealed class StoreRoundTripTests : IDisposable
         Assert.Null(family.Data?["family"]);
         // Only a refusal asks whether the family exists at all.
         Assert.Equal(
-            [nameof(INetworkStore.FindAccountAsync), nameof(INetworkStore.GetFamiliesInReachAsync),
-             nameof(INetworkStore.GetFamiliesAsync), nameof(INetworkStore.AppendAuditAsync)],
+            [nameof(IDirectoryReads.FindAccountAsync), nameof(IReach.GetFamiliesInReachAsync),
+             nameof(IBatchReads.GetFamiliesAsync), nameof(IAuditTrail.AppendAuditAsync)],
             _calls);
         (await _app.GraphQLAsync(token, "{ family(id: \"0123456789abcdef\") { name } }")).FailsWith("NOT_FOUND");
         (await _app.GraphQLAsync(token, "{ client(id: \"0123456789abcdef\") { id } }")).FailsWith("NOT_FOUND");
@@ -86,27 +88,47 @@ public sealed class StoreRoundTripTests : IDisposable
         var clientId = await Demo.FindTourClientAsync(_app, token);
         (await _app.GraphQLAsync(token, "mutation($id: ID!) { joinTeam(clientId: $id, reason: \"Allocated\") { id } }",
             new { id = clientId })).Ok();
-        var familyId = (await _app.Store.GetClientsAsync([clientId], default))[clientId].FamilyId!;
+        var familyId = (await _app.Store.Batches.GetClientsAsync([clientId], default))[clientId].FamilyId!;
         return (token, clientId, familyId);
     }
 
     public void Dispose() => _app.Dispose();
 }
 
-/// <summary>An <see cref="INetworkStore"/> that notes the name of every call and passes it to the real store.</summary>
-public class CountingStore : DispatchProxy
+/// <summary>The store's ports, each under a decorator that notes the name of every call and passes it to the real port.</summary>
+public static class CountingPorts
 {
-    private INetworkStore _inner = null!;
+    /// <summary>One port that notes the name of every call and passes it to the real one.</summary>
+    private static TPort Over<TPort>(TPort inner, ConcurrentQueue<string> calls)
+        where TPort : class
+    {
+        var port = DispatchProxy.Create<TPort, CountingPort<TPort>>();
+        ((CountingPort<TPort>)(object)port).Pass(inner, calls);
+        return port;
+    }
+
+    public static StorePorts Over(StorePorts inner, ConcurrentQueue<string> calls) => new(
+        Over<IDirectoryReads>(inner.Directory, calls),
+        Over<IBatchReads>(inner.Batches, calls),
+        Over<IPractitionerQueries>(inner.Queries, calls),
+        Over<IReach>(inner.Reach, calls),
+        Over<IAuditTrail>(inner.Audit, calls),
+        Over<IWriteStore>(inner.Writes, calls),
+        Over<INetworkReports>(inner.Reports, calls),
+        inner.Export,
+        inner.Import,
+        inner.MergingImport,
+        Over<IStoreLifecycle>(inner.Lifecycle, calls));
+}
+
+/// <summary>The proxy behind each counted port.</summary>
+public class CountingPort<TPort> : DispatchProxy
+    where TPort : class
+{
+    private TPort _inner = null!;
     private ConcurrentQueue<string> _calls = null!;
 
-    public static INetworkStore Over(INetworkStore inner, ConcurrentQueue<string> calls)
-    {
-        var store = Create<INetworkStore, CountingStore>();
-        var counting = (CountingStore)(object)store;
-        counting._inner = inner;
-        counting._calls = calls;
-        return store;
-    }
+    internal void Pass(TPort inner, ConcurrentQueue<string> calls) => (_inner, _calls) = (inner, calls);
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {

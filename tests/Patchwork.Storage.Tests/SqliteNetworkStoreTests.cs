@@ -1,3 +1,4 @@
+using Patchwork.Ports;
 using Patchwork.Storage.Sqlite;
 using Patchwork.Storage.Tests.Contract;
 

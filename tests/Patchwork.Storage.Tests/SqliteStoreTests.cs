@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Patchwork.Changes;
+using Patchwork.Ports;
 using Patchwork.Storage.Sqlite;
 using Patchwork.Storage.Tests.Contract;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Patchwork.Api.GraphQL;
 using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;
 
@@ -16,7 +17,7 @@ namespace Patchwork.Api.Governance;
 /// Below the root, the schema never leads out of the circle it was entered by: a client leads only to
 /// its family, that family's members and their team, so checking at the root covers the whole answer.
 /// </summary>
-public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
+public sealed class AccessMiddleware(IBatchReads batches, IReach reachable) : IFieldMiddleware
 {
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
@@ -129,9 +130,9 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
     {
         var prime = context.ParentType == context.Schema.Query;
         return reach.IsFamily
-            ? Found(await store.GetFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
+            ? Found(await reachable.GetFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
                 reach.Id, prime ? context.Loaders().Families : null)
-            : Found(await store.GetClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
+            : Found(await reachable.GetClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
                 reach.Id, prime ? context.Loaders().Clients : null);
     }
 
@@ -149,8 +150,8 @@ public sealed class AccessMiddleware(INetworkStore store) : IFieldMiddleware
     private async Task EnsureExistsAsync(Reach reach, CancellationToken cancellationToken)
     {
         var exists = reach.IsFamily
-            ? (await store.GetFamiliesAsync([reach.Id], cancellationToken)).ContainsKey(reach.Id)
-            : (await store.GetClientsAsync([reach.Id], cancellationToken)).ContainsKey(reach.Id);
+            ? (await batches.GetFamiliesAsync([reach.Id], cancellationToken)).ContainsKey(reach.Id)
+            : (await batches.GetClientsAsync([reach.Id], cancellationToken)).ContainsKey(reach.Id);
         if (!exists)
         {
             throw PatchworkException.NotFound(reach.IsFamily ? "family" : "client", reach.Id);

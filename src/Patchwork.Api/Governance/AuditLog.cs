@@ -1,4 +1,5 @@
 using Patchwork.Api.Identity;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;
 
@@ -6,7 +7,7 @@ namespace Patchwork.Api.Governance;
 /// The reads and denials of one request, collected while it executes and written to the audit trail
 /// before its answer is sent (changes write their own entries inside their transaction).
 /// </summary>
-public sealed class AuditLog(INetworkStore store, TimeProvider time)
+public sealed class AuditLog(IAuditTrail store, TimeProvider time)
 {
     private readonly List<AuditEntry> _entries = [];
     private readonly HashSet<(AuditAction, string?, string?)> _seen = [];

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;
 
@@ -12,7 +13,7 @@ public static class AuditScan
     /// <summary>What both stores return at most in one read.</summary>
     public const int StorePage = 500;
 
-    public static async IAsyncEnumerable<IReadOnlyList<AuditEntry>> NewestFirstAsync(INetworkStore store, AuditQuery query,
+    public static async IAsyncEnumerable<IReadOnlyList<AuditEntry>> NewestFirstAsync(IAuditTrail store, AuditQuery query,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var to = query.To;

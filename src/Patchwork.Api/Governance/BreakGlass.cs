@@ -1,5 +1,6 @@
 using Patchwork.Api.GraphQL;
 using Patchwork.Api.Identity;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;
 
@@ -19,7 +20,7 @@ public static class BreakGlass
     public const int PerDay = 3;
     public const int MinimumReason = 20;
 
-    public static async Task<Client> OpenAsync(INetworkStore store, TimeProvider time, RequestContext request,
+    public static async Task<Client> OpenAsync(IAuditTrail audit, IBatchReads batches, TimeProvider time, RequestContext request,
         string clientId, string reason, BreakGlassCategory category, CancellationToken cancellationToken)
     {
         var id = Check.Id(clientId, "clientId");
@@ -29,12 +30,12 @@ public static class BreakGlass
         Refuse(request, id, why.Length < MinimumReason || why.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3,
             $"Say what the emergency is, in a sentence of at least {MinimumReason} characters: the reason is reviewed.");
         var now = time.GetUtcNow();
-        Refuse(request, id, await UsedTodayAsync(store, viewer, now, cancellationToken) >= PerDay,
+        Refuse(request, id, await UsedTodayAsync(audit, viewer, now, cancellationToken) >= PerDay,
             $"You have broken glass {PerDay} times today. Call the duty line of an agency in the client's team instead.");
-        var client = (await store.GetClientsAsync([id], cancellationToken)).GetValueOrDefault(id)
+        var client = (await batches.GetClientsAsync([id], cancellationToken)).GetValueOrDefault(id)
             ?? throw PatchworkException.NotFound("client", id);
         var actor = viewer.ToActor();
-        await store.AppendAuditAsync(
+        await audit.AppendAuditAsync(
             [new AuditEntry(now, actor.Subject, actor.PractitionerId, AuditAction.BreakGlass,
                 client.Id, client.FamilyId, why, $"{category}: {ReviewNote}", actor.RequestId)],
             cancellationToken);
@@ -50,10 +51,10 @@ public static class BreakGlass
         }
     }
 
-    private static async Task<int> UsedTodayAsync(INetworkStore store, Viewer viewer, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<int> UsedTodayAsync(IAuditTrail audit, Viewer viewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var today = await store.GetAuditTrailAsync(
+        var today = await audit.GetAuditTrailAsync(
             new AuditQuery(null, viewer.Practitioner?.Id, midnight, null, PerDay, AuditAction.BreakGlass), cancellationToken);
         return today.Count;
     }

@@ -1,5 +1,6 @@
 using Patchwork.Api.GraphQL;
 using Patchwork.Api.Reports;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;
 
@@ -37,7 +38,7 @@ public static class BreakGlassReviews
     private static readonly SemaphoreSlim Deciding = new(1, 1);
 
     /// <summary>Break-glass entries newest first, with their status, from after a cursor until a page of the status asked for.</summary>
-    public static async Task<CursorPage<BreakGlassCase>> QueueAsync(INetworkStore store, BreakGlassReviewStatus? status,
+    public static async Task<CursorPage<BreakGlassCase>> QueueAsync(IAuditTrail store, BreakGlassReviewStatus? status,
         int first, string? after, CancellationToken cancellationToken)
     {
         var start = after is null ? (Cursors.Position?)null : Cursors.Decode(after);
@@ -65,7 +66,7 @@ public static class BreakGlassReviews
     }
 
     /// <summary>Records a review as a new audit entry. An unknown break glass is NOT_FOUND; a CLOSED one a CONFLICT.</summary>
-    public static async Task<BreakGlassCase> ReviewAsync(INetworkStore store, TimeProvider time, RequestContext request,
+    public static async Task<BreakGlassCase> ReviewAsync(IAuditTrail store, TimeProvider time, RequestContext request,
         string clientId, string requestId, BreakGlassDecision decision, string outcome, CancellationToken cancellationToken)
     {
         var client = Check.Id(clientId, "clientId");
@@ -113,7 +114,7 @@ public static class BreakGlassReviews
             : null;
     }
 
-    private static async Task<AuditEntry?> FindAsync(INetworkStore store, string clientId, string requestId, CancellationToken cancellationToken)
+    private static async Task<AuditEntry?> FindAsync(IAuditTrail store, string clientId, string requestId, CancellationToken cancellationToken)
     {
         await foreach (var moment in AuditScan.NewestFirstAsync(store,
             new AuditQuery(clientId, null, null, null, AuditScan.StorePage, AuditAction.BreakGlass), cancellationToken))
@@ -126,7 +127,7 @@ public static class BreakGlassReviews
         return null;
     }
 
-    private static async Task<BreakGlassReview?> LatestReviewAsync(INetworkStore store, AuditEntry breakGlass, CancellationToken cancellationToken)
+    private static async Task<BreakGlassReview?> LatestReviewAsync(IAuditTrail store, AuditEntry breakGlass, CancellationToken cancellationToken)
     {
         var ledger = new ReviewLedger(store, breakGlass.ClientId);
         return (await ledger.CaseOfAsync(breakGlass, cancellationToken)).LatestReview;
@@ -143,7 +144,7 @@ public static class BreakGlassReviews
     /// The latest review of each break glass, read a stretch of time at a time (of one client's, or all): every review at
     /// or after <c>_coveredFrom</c> is known, which covers every break glass from then on, as a review follows it.
     /// </summary>
-    private sealed class ReviewLedger(INetworkStore store, string? clientId = null)
+    private sealed class ReviewLedger(IAuditTrail store, string? clientId = null)
     {
         private readonly Dictionary<string, BreakGlassReview> _latest = new(StringComparer.Ordinal);
         private DateTimeOffset? _coveredFrom;

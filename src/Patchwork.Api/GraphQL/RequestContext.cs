@@ -3,6 +3,7 @@ using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
 using Patchwork.Changes;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.GraphQL;
 
@@ -35,8 +36,9 @@ public static class RequestContextExtensions
 
     public static NetworkLoaders Loaders(this IResolveFieldContext context) => context.Request().Loaders;
 
-    public static INetworkStore Store(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<INetworkStore>();
+    /// <summary>The configured store's ports.</summary>
+    public static StorePorts Ports(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<StorePorts>();
 
     /// <summary>Every change to the network goes through here, whichever store is configured.</summary>
     public static NetworkChanges Changes(this IResolveFieldContext context) =>

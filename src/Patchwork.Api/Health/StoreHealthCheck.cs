@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Health;
 
 /// <summary>Ready when the store answers a query.</summary>
-public sealed class StoreHealthCheck(INetworkStore store) : IHealthCheck
+public sealed class StoreHealthCheck(IStoreLifecycle store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

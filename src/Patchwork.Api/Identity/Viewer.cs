@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Identity;
 
@@ -46,7 +47,7 @@ public sealed record Viewer(
 }
 
 /// <summary>Builds the <see cref="Viewer"/> of a request from its validated token.</summary>
-public sealed class ViewerFactory(INetworkStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<AuthOptions> options)
+public sealed class ViewerFactory(IDirectoryReads directory, TimeProvider time, Microsoft.Extensions.Options.IOptions<AuthOptions> options)
 {
     public async Task<Viewer> CreateAsync(ClaimsPrincipal user, string requestId, CancellationToken cancellationToken)
     {
@@ -60,7 +61,7 @@ public sealed class ViewerFactory(INetworkStore store, TimeProvider time, Micros
             .OfType<Role>()
             .ToHashSet();
         var account = roles.Contains(Role.Practitioner)
-            ? await store.FindAccountAsync(subject, cancellationToken)
+            ? await directory.FindAccountAsync(subject, cancellationToken)
             : null;
         return new Viewer(subject, roles, account?.Practitioner, StandingOf(account), requestId);
     }

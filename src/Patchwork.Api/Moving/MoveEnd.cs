@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Patchwork.Api.Storage;
+using Patchwork.Ports;
 using Patchwork.Storage.Sqlite;
 
 namespace Patchwork.Api.Moving;
@@ -16,12 +17,7 @@ internal sealed class MoveEnd : IAsyncDisposable
     private MoveEnd(string provider, IConfiguration settings, ServiceProvider services)
     {
         (Provider, Settings, _services) = (provider, settings, services);
-        Store = services.GetRequiredService<INetworkStore>();
-        Export = Store as INetworkExport
-            ?? throw new MoveRefusedException($"The {provider} store cannot export its network, so it cannot take part in a move.");
-        Import = services.GetService<INetworkBulkImport>() ?? Store as INetworkBulkImport
-            ?? throw new MoveRefusedException($"The {provider} store has no bulk import, so a move cannot write into it.");
-        Merge = MergingImport(provider, services);
+        Store = services.GetRequiredService<StorePorts>();
     }
 
     public string Provider { get; }
@@ -29,26 +25,11 @@ internal sealed class MoveEnd : IAsyncDisposable
     /// <summary>The side's effective settings: two sides with the same ones are the same store.</summary>
     public IConfiguration Settings { get; }
 
-    public INetworkStore Store { get; }
-
-    public INetworkExport Export { get; }
-
-    /// <summary>The bulk import for an empty store.</summary>
-    public INetworkBulkImport Import { get; }
-
-    /// <summary>The bulk import for a store that already holds an earlier copy: rows already there are brought up to date.</summary>
-    public INetworkBulkImport Merge { get; }
-
     /// <summary>
-    /// The one place that knows, per provider, how its bulk import is asked to merge. Neo4j's bulk import always
-    /// merges by id; the embedded store's plain import refuses rows already there, so it has a merging one.
+    /// The side's ports: its export, its bulk import for an empty store, and the one for a store that already holds an
+    /// earlier copy (rows already there are brought up to date).
     /// </summary>
-    private static INetworkBulkImport MergingImport(string provider, IServiceProvider services) => provider.ToLowerInvariant() switch
-    {
-        StorageOptions.Sqlite => services.GetRequiredService<SqliteNetworkStore>().Merging,
-        StorageOptions.Neo4j => services.GetRequiredService<INetworkBulkImport>(),
-        _ => throw new MoveRefusedException($"A move cannot yet write into a {provider} store that already holds a network."),
-    };
+    public StorePorts Store { get; }
 
     /// <param name="host">The command's host: its configuration, and its logging, so the store logs where the app does.</param>
     public static async Task<MoveEnd> OpenAsync(

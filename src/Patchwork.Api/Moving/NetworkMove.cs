@@ -17,19 +17,19 @@ internal sealed class NetworkMove(MoveEnd from, MoveEnd to, MoveDisplay display)
     /// <summary>Whether both sides hold the same counts of everything afterwards.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        var source = await from.Export.CountAsync(cancellationToken);
-        var before = await to.Export.CountAsync(cancellationToken);
+        var source = await from.Store.Export.CountAsync(cancellationToken);
+        var before = await to.Store.Export.CountAsync(cancellationToken);
         RefuseUnlessTargetCanBeACopy(source, before);
         await RefuseOtherAgenciesAsync(cancellationToken);
         await RefuseIfTargetWasUsedAsync(before.AuditEntries, cancellationToken);
 
-        var merging = !await to.Store.IsEmptyAsync(cancellationToken);
+        var merging = !await to.Store.Lifecycle.IsEmptyAsync(cancellationToken);
         display.StartNetwork(source, merging);
-        var import = merging ? to.Merge : to.Import;
-        await import.ImportAsync(from.Export.ExportAsync(PieceSize, cancellationToken), display, cancellationToken);
+        var import = merging ? to.Store.MergingImport : to.Store.Import;
+        await import.ImportAsync(from.Store.Export.ExportAsync(PieceSize, cancellationToken), display, cancellationToken);
         await CopyMissingAuditAsync(before.AuditEntries, source.AuditEntries, cancellationToken);
 
-        var after = (Source: await from.Export.CountAsync(cancellationToken), Target: await to.Export.CountAsync(cancellationToken));
+        var after = (Source: await from.Store.Export.CountAsync(cancellationToken), Target: await to.Store.Export.CountAsync(cancellationToken));
         return display.Compare(after.Source, after.Target);
     }
 
@@ -54,8 +54,8 @@ internal sealed class NetworkMove(MoveEnd from, MoveEnd to, MoveDisplay display)
     /// </summary>
     private async Task RefuseOtherAgenciesAsync(CancellationToken cancellationToken)
     {
-        var ours = (await from.Store.GetAgenciesAsync(cancellationToken)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var stranger = (await to.Store.GetAgenciesAsync(cancellationToken)).FirstOrDefault(a => !ours.Contains(a.Id));
+        var ours = (await from.Store.Directory.GetAgenciesAsync(cancellationToken)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var stranger = (await to.Store.Directory.GetAgenciesAsync(cancellationToken)).FirstOrDefault(a => !ours.Contains(a.Id));
         if (stranger is not null)
         {
             throw new MoveRefusedException(
@@ -71,8 +71,8 @@ internal sealed class NetworkMove(MoveEnd from, MoveEnd to, MoveDisplay display)
         {
             return;
         }
-        await using var theirs = Entries(to.Export.ExportAuditAsync(PieceSize, cancellationToken)).GetAsyncEnumerator(cancellationToken);
-        await using var ours = Entries(from.Export.ExportAuditAsync(PieceSize, cancellationToken)).GetAsyncEnumerator(cancellationToken);
+        await using var theirs = Entries(to.Store.Export.ExportAuditAsync(PieceSize, cancellationToken)).GetAsyncEnumerator(cancellationToken);
+        await using var ours = Entries(from.Store.Export.ExportAuditAsync(PieceSize, cancellationToken)).GetAsyncEnumerator(cancellationToken);
         for (long position = 1; await theirs.MoveNextAsync(); position++)
         {
             if (!await ours.MoveNextAsync() || ours.Current != theirs.Current)
@@ -89,7 +89,7 @@ internal sealed class NetworkMove(MoveEnd from, MoveEnd to, MoveDisplay display)
         display.StartAudit(held, total);
         long seen = 0, copied = 0;
         var piece = new List<AuditEntry>(PieceSize);
-        await foreach (var entry in Entries(from.Export.ExportAuditAsync(PieceSize, cancellationToken)).WithCancellation(cancellationToken))
+        await foreach (var entry in Entries(from.Store.Export.ExportAuditAsync(PieceSize, cancellationToken)).WithCancellation(cancellationToken))
         {
             if (++seen <= held)
             {
@@ -109,7 +109,7 @@ internal sealed class NetworkMove(MoveEnd from, MoveEnd to, MoveDisplay display)
     private async Task<int> AppendAsync(List<AuditEntry> piece, CancellationToken cancellationToken)
     {
         var count = piece.Count;
-        await to.Store.AppendAuditAsync([.. piece], cancellationToken);
+        await to.Store.Audit.AppendAuditAsync([.. piece], cancellationToken);
         piece.Clear();
         return count;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Patchwork.Api.Governance;
 using Patchwork.Api.Hosting;
 using Patchwork.Api.Identity;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Reports;
 
@@ -89,7 +90,7 @@ public static class ReportExports
     private static ReportQueries Queries(HttpContext http) => http.RequestServices.GetRequiredService<ReportQueries>();
 
     private static async Task<IReadOnlyDictionary<string, Agency>> AgenciesAsync(HttpContext http, CancellationToken ct) =>
-        (await http.RequestServices.GetRequiredService<INetworkStore>().GetAgenciesAsync(ct)).ToDictionary(a => a.Id);
+        (await http.RequestServices.GetRequiredService<IDirectoryReads>().GetAgenciesAsync(ct)).ToDictionary(a => a.Id);
 
     private static readonly HashSet<string> Known = ["area", "agencyKind", "asOf", "days", "reasons"];
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.Reports;
 

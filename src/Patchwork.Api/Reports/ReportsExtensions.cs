@@ -2,7 +2,7 @@ namespace Patchwork.Api.Reports;
 
 public static class ReportsExtensions
 {
-    /// <summary>The reports: their pseudonym key (checked at start-up), and the store's reports port.</summary>
+    /// <summary>The reports: their pseudonym key (checked at start-up); the store's reports port is registered with the store.</summary>
     public static IServiceCollection AddPatchworkReports(this IServiceCollection services)
     {
         services.AddOptions<ReportOptions>()
@@ -12,9 +12,6 @@ public static class ReportsExtensions
         services.AddSingleton<Pseudonyms>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<ReportGate>();
-        // Each adapter implements the reports port beside the network store, in a partial of its own.
-        services.AddSingleton(sp => sp.GetRequiredService<INetworkStore>() as INetworkReports
-            ?? throw new InvalidOperationException("The configured store does not implement the reports port (INetworkReports)."));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Patchwork.Ports;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Seeding;
@@ -33,8 +34,8 @@ public static class SeedCommand
             await Console.Error.WriteLineAsync("--seed takes a whole number.");
             return 2;
         }
-        var store = services.GetRequiredService<INetworkStore>();
-        if (!await store.IsEmptyAsync(cancellationToken))
+        var store = services.GetRequiredService<StorePorts>();
+        if (!await store.Lifecycle.IsEmptyAsync(cancellationToken))
         {
             await Console.Error.WriteLineAsync("The store already holds a network; seed only into an empty store.");
             return 1;
@@ -45,14 +46,7 @@ public static class SeedCommand
         var name = seedSize.ToString().ToLowerInvariant();
         var display = new SeedProgress(name, profile.Families);
         var pieces = Generate(profile, seed, now, cancellationToken);
-        if (services.GetService<INetworkBulkImport>() is { } bulk)
-        {
-            await bulk.ImportAsync(pieces.Reader.ReadAllAsync(cancellationToken), display, cancellationToken);
-        }
-        else
-        {
-            await ImportPieceByPieceAsync(store, pieces.Reader, display, cancellationToken);
-        }
+        await store.Import.ImportAsync(pieces.Reader.ReadAllAsync(cancellationToken), display, cancellationToken);
         display.Finish(profile.Agencies, profile.Practitioners);
         return 0;
     }
@@ -82,20 +76,6 @@ public static class SeedCommand
             }
         }, cancellationToken);
         return channel;
-    }
-
-    private static async Task ImportPieceByPieceAsync(
-        INetworkStore store, ChannelReader<NetworkSnapshot> pieces, IProgress<ImportProgress> progress, CancellationToken cancellationToken)
-    {
-        long families = 0, clients = 0, involvements = 0, visits = 0;
-        await foreach (var piece in pieces.ReadAllAsync(cancellationToken))
-        {
-            await store.ImportAsync(piece, cancellationToken);
-            (families, clients, involvements, visits) = (families + piece.Families.Count, clients + piece.Clients.Count,
-                involvements + piece.Involvements.Count, visits + piece.Visits.Count);
-            progress.Report(new ImportProgress(ImportStage.Loading, families, clients, involvements, visits));
-        }
-        progress.Report(new ImportProgress(ImportStage.Done, families, clients, involvements, visits));
     }
 
     private static string? OptionValue(string[] args, string name)

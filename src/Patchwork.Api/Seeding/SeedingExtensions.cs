@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Patchwork.Api.Identity;
+using Patchwork.Ports;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Seeding;
@@ -22,7 +23,7 @@ public static partial class SeedingExtensions
     public static async Task SeedDemoNetworkAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
-        var store = services.GetRequiredService<INetworkStore>();
+        var store = services.GetRequiredService<IStoreLifecycle>();
         if (!options.Seed || !await store.IsEmptyAsync(cancellationToken))
         {
             return;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Patchwork.Changes;
+using Patchwork.Ports;
 using Patchwork.Storage.Neo4j;
 using Patchwork.Storage.Sqlite;
 
@@ -23,37 +24,29 @@ public static class StorageExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<Neo4jOptions>, Neo4jOptionsValidation>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteNetworkStore(
-            sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new Neo4jNetworkStore(
-            sp.GetRequiredService<IOptions<Neo4jOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<INetworkStore>(sp => (INetworkStore)Selected(sp));
-        services.AddSingleton<INetworkBulkImport>(sp => (INetworkBulkImport)Selected(sp));
-        services.AddSingleton<IWriteStore>(sp => (IWriteStore)Selected(sp));
+        services.AddSqliteStore(sp => sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value);
+        services.AddNeo4jStore(sp => sp.GetRequiredService<IOptions<Neo4jOptions>>().Value);
+        // The configured store's ports, each registered for its own users; only the selected store is ever built.
+        services.AddSingleton(sp => sp.GetRequiredKeyedService<StorePorts>(ProviderKey(sp)));
+        services.AddSingleton(sp => sp.GetRequiredService<StorePorts>().Directory);
+        services.AddSingleton(sp => sp.GetRequiredService<StorePorts>().Batches);
+        services.AddSingleton(sp => sp.GetRequiredService<StorePorts>().Queries);
+        services.AddSingleton(sp => sp.GetRequiredService<StorePorts>().Reach);
+        services.AddSingleton(sp => sp.GetRequiredService<StorePorts>().Audit);
+        services.AddSingleton(sp => sp.GetRequiredService<StorePorts>().Writes);
+        services.AddSingleton(sp => sp.GetRequiredService<StorePorts>().Reports);
+        services.AddSingleton(sp => sp.GetRequiredService<StorePorts>().Lifecycle);
         services.AddSingleton<NetworkChanges>();
         return services;
     }
 
     /// <summary>Opens the store and brings its schema up to date before the first request is served.</summary>
-    public static async Task InitializePatchworkStorageAsync(this IServiceProvider services, CancellationToken cancellationToken)
-    {
-        switch (Selected(services))
-        {
-            case Neo4jNetworkStore neo4j:
-                await neo4j.InitializeAsync(cancellationToken);
-                break;
-            case SqliteNetworkStore sqlite:
-                await sqlite.InitializeAsync(cancellationToken);
-                break;
-        }
-    }
+    public static Task InitializePatchworkStorageAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IStoreLifecycle>().InitializeAsync(cancellationToken);
 
-    private static object Selected(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.IsNeo4j
-            ? services.GetRequiredService<Neo4jNetworkStore>()
-            : services.GetRequiredService<SqliteNetworkStore>();
+    // Reading the options validates them, so an unknown provider is refused with StorageOptions' own message.
+    private static string ProviderKey(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.IsNeo4j ? Neo4jStoreServices.Provider : SqliteStoreServices.Provider;
 
     /// <summary>The Neo4j settings are checked only when Neo4j is the store: the embedded default needs none.</summary>
     private sealed class Neo4jOptionsValidation(IOptions<StorageOptions> storage) : IValidateOptions<Neo4jOptions>

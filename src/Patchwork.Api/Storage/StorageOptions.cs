@@ -6,8 +6,8 @@ namespace Patchwork.Api.Storage;
 public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "Storage";
-    public const string Sqlite = "sqlite";
-    public const string Neo4j = "neo4j";
+    public const string Sqlite = Patchwork.Storage.Sqlite.SqliteStoreServices.Provider;
+    public const string Neo4j = Patchwork.Storage.Neo4j.Neo4jStoreServices.Provider;
 
     /// <summary>"sqlite" (the embedded default) or "neo4j" (a Neo4j server, configured under the Neo4j section).</summary>
     public string Provider { get; set; } = Sqlite;

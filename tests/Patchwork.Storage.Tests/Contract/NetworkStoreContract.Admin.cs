@@ -323,7 +323,7 @@ public abstract partial class NetworkStoreContract<TStore>
         Assert.Equal(
             "practitioner pr-oscar (Oscar Reid) left; 0 involvement(s) ended, 0 planned visit(s) cancelled",
             Assert.Single(await AuditTrailAsync(store)).Detail);
-        Assert.Empty(await store.GetTeamChangesAsync(ClientIds, Now, Ct));
+        Assert.All((await store.GetTeamChangesAsync(ClientIds, Now, Ct)).Values, Assert.Empty);
     }
 
     [ContractFact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Patchwork.Ports;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 
 namespace Patchwork.Storage.Tests.Contract;
@@ -290,7 +291,7 @@ public abstract partial class NetworkStoreContract<TStore>
     }
 
     /// <summary>What name searches find, as each of two practitioners (one of them in the shielded client's team).</summary>
-    private static async Task<string> SearchesAsync(INetworkStore store)
+    private static async Task<string> SearchesAsync(TStore store)
     {
         var found = new List<string>();
         foreach (var (query, practitioner) in new[] { ("smith", Sam), ("jones", Yara), ("jones", Sam), ("ruth newman", Tom), ("zo", Nina) })

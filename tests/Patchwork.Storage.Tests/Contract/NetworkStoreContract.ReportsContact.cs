@@ -1,3 +1,4 @@
+using Patchwork.Ports;
 using static Patchwork.Storage.Tests.Contract.ReportNetwork;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 

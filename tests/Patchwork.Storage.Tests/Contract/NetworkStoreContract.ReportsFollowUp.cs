@@ -106,7 +106,7 @@ public abstract partial class NetworkStoreContract<TStore>
             () => Changes(reports).RequestFollowUpAsync(new NewFollowUp(F1, "   "), Commissioner, Ct));
         await AssertRejectedAsync(store, ErrorCode.BadUserInput,
             () => Changes(reports).RequestFollowUpAsync(new NewFollowUp("not an id!", "Check on them"), Commissioner, Ct));
-        Assert.Empty((await reports.GetFollowUpRequestsAsync([F1, "fa-nobody"], Ct)).SelectMany(g => g));
+        Assert.Empty((await reports.GetFollowUpRequestsAsync([F1, "fa-nobody"], Ct)).SelectMany(g => g.Value));
         Assert.Empty(await reports.GetDutyFollowUpRequestsAsync(Lead, 10, Ct));
     }
 }

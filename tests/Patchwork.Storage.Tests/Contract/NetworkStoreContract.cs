@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Patchwork.Changes;
+using Patchwork.Ports;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 
 namespace Patchwork.Storage.Tests.Contract;
@@ -10,7 +11,7 @@ namespace Patchwork.Storage.Tests.Contract;
 /// reads its clock from <see cref="Time"/>.
 /// </summary>
 public abstract partial class NetworkStoreContract<TStore>
-    where TStore : INetworkStore, INetworkReports, INetworkExport, INetworkBulkImport, IWriteStore
+    where TStore : IDirectoryReads, IBatchReads, IPractitionerQueries, IReach, IAuditTrail, IWriteStore, INetworkReports, INetworkExport, INetworkBulkImport, IStoreLifecycle
 {
     protected static CancellationToken Ct => CancellationToken.None;
 
@@ -55,7 +56,7 @@ public abstract partial class NetworkStoreContract<TStore>
         $"last {last?.ToString("O") ?? "-"} next {next?.ToString("O") ?? "-"}" +
         (restricted ? " restricted" : "");
 
-    protected static async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(INetworkStore store) =>
+    protected static async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(IAuditTrail store) =>
         await store.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 500), Ct);
 
     /// <summary>A team change as a comparable line: what, who, when, why, restricted.</summary>
@@ -113,6 +114,6 @@ public abstract partial class NetworkStoreContract<TStore>
     private static List<T> Sorted<T>(IReadOnlyDictionary<string, T> byId) =>
         [.. byId.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
 
-    private static List<KeyValuePair<string, T>> Flat<T>(ILookup<string, T> lookup) =>
-        [.. lookup.OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Select(v => KeyValuePair.Create(g.Key, v)))];
+    private static List<KeyValuePair<string, T>> Flat<T>(IReadOnlyDictionary<string, IReadOnlyList<T>> batch) =>
+        [.. batch.OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Value.Select(v => KeyValuePair.Create(g.Key, v)))];
 }

@@ -27,7 +27,7 @@ public static class AdministrationFields
             // Reading the trail is itself on the trail: who looked at whose history is as sensitive as the history.
             .Audited((ctx, result) => new AuditedRead(AuditAction.ViewAuditTrail, ctx.GetArgument<string?>("clientId"),
                 ctx.GetArgument<string?>("familyId"), TrailDetail(ctx, result)))
-            .ResolveAsync(async ctx => await ctx.Store().GetAuditTrailAsync(AuditQueryOf(ctx), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Ports().Audit.GetAuditTrailAsync(AuditQueryOf(ctx), ctx.CancellationToken));
     }
 
     public static void AddAdministrationMutations(this ObjectGraphType mutation)

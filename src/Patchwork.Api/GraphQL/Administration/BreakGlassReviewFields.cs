@@ -23,7 +23,7 @@ public static class BreakGlassReviewFields
             .AllowRoles(Role.Admin)
             // The queue is the audit trail read another way, and reading the trail is itself on the trail.
             .Audited((ctx, result) => new AuditedRead(AuditAction.ViewAuditTrail, Detail: QueueDetail(ctx, result)))
-            .ResolveAsync(async ctx => await BreakGlassReviews.QueueAsync(ctx.Store(), ctx.GetArgument<BreakGlassReviewStatus?>("status"),
+            .ResolveAsync(async ctx => await BreakGlassReviews.QueueAsync(ctx.Ports().Audit, ctx.GetArgument<BreakGlassReviewStatus?>("status"),
                 ctx.PageSize("first", MaxPage), ctx.GetArgument<string?>("after"), ctx.CancellationToken));
 
     public static void AddBreakGlassReviewMutations(this ObjectGraphType mutation) =>
@@ -34,7 +34,7 @@ public static class BreakGlassReviewFields
             .Argument<NonNullGraphType<EnumerationGraphType<BreakGlassDecision>>>("status")
             .Argument<NonNullGraphType<StringGraphType>>("outcome", "What the review found, in a sentence.")
             .AllowRoles(Role.Admin)
-            .ResolveAsync(async ctx => await BreakGlassReviews.ReviewAsync(ctx.Store(),
+            .ResolveAsync(async ctx => await BreakGlassReviews.ReviewAsync(ctx.Ports().Audit,
                 ctx.RequestServices!.GetRequiredService<TimeProvider>(), ctx.Request(), ctx.GetArgument<string>("clientId"),
                 ctx.GetArgument<string>("requestId"), ctx.GetArgument<BreakGlassDecision>("status"), ctx.GetArgument<string>("outcome"),
                 ctx.CancellationToken));

@@ -35,7 +35,7 @@ public static class ClientFields
             .ResolveAsync(async ctx =>
             {
                 var first = ctx.PageSize("first", MaxMyClients);
-                var clients = await ctx.Store().GetMyClientsAsync(ctx.Viewer().ActivePractitioner!.Id, ctx.CancellationToken);
+                var clients = await ctx.Ports().Queries.GetMyClientsAsync(ctx.Viewer().ActivePractitioner!.Id, ctx.CancellationToken);
                 return clients.Take(first).ToList();
             });
     }
@@ -56,7 +56,7 @@ public static class ClientFields
         var budget = ctx.RequestServices!.GetRequiredService<SearchBudget>();
         budget.Admit(text, ctx.Request());
         var search = new ClientSearch(text, ctx.GetArgument<DateOnly?>("dateOfBirth"), ctx.PageSize("first", MaxSearchResults), ctx.Viewer().ActivePractitioner!.Id);
-        var matches = await ctx.Store().SearchClientsAsync(search, ctx.CancellationToken);
+        var matches = await ctx.Ports().Queries.SearchClientsAsync(search, ctx.CancellationToken);
         budget.Spend(ctx.Viewer(), matches.Count);
         return matches;
     }

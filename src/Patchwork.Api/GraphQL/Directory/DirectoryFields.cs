@@ -17,7 +17,7 @@ public static class DirectoryFields
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyType>>>>("agencies")
             .Description("Every agency taking part, with its duty line and agreement.")
             .AllowRoles(Role.Practitioner, Role.Analyst, Role.Commissioner, Role.Admin)
-            .ResolveAsync(async ctx => await ctx.Store().GetAgenciesAsync(ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Ports().Directory.GetAgenciesAsync(ctx.CancellationToken));
     }
 
     public static void AddDirectoryMutations(this ObjectGraphType mutation)

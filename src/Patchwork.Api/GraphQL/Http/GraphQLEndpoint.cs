@@ -7,6 +7,7 @@ using Microsoft.Extensions.Primitives;
 using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
+using Patchwork.Ports;
 
 namespace Patchwork.Api.GraphQL.Http;
 
@@ -22,7 +23,7 @@ public sealed partial class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
     ViewerFactory viewers,
     AuditLog audit,
-    INetworkStore store,
+    StorePorts store,
     TimeProvider time,
     GraphQLLimits limits,
     ValidatedDocuments validated,
@@ -123,7 +124,7 @@ public sealed partial class GraphQLEndpoint(
             options.RequestServices = http.RequestServices;
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
-            options.UserContext = new RequestContext(viewer, audit, new NetworkLoaders(store, time.GetUtcNow()));
+            options.UserContext = new RequestContext(viewer, audit, new NetworkLoaders(store.Batches, store.Audit, time.GetUtcNow()));
             options.UnhandledExceptionDelegate = context =>
             {
                 if (context.OriginalException is not PatchworkException and not OperationCanceledException)

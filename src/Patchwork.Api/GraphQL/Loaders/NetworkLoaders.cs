@@ -1,10 +1,11 @@
+using Patchwork.Ports;
 namespace Patchwork.Api.GraphQL.Loaders;
 
 /// <summary>
 /// One batching loader per relationship edge of the graph, for one request. Each is made when a field first
 /// asks for it: most requests walk two or three edges, and a request is short enough that its garbage matters.
 /// </summary>
-public sealed class NetworkLoaders(INetworkStore store, DateTimeOffset now)
+public sealed class NetworkLoaders(IBatchReads store, IAuditTrail audit, DateTimeOffset now)
 {
     /// <summary>How far back team changes are fetched; fields filter within this.</summary>
     public const int TeamChangeDays = 90;
@@ -35,32 +36,32 @@ public sealed class NetworkLoaders(INetworkStore store, DateTimeOffset now)
     private BatchLoader<string, IReadOnlyList<Client>>? _familyMembers;
 
     public BatchLoader<string, IReadOnlyList<Client>> FamilyMembers =>
-        _familyMembers ?? Made(ref _familyMembers, () => new(ByKey(store.GetFamilyMembersAsync), []));
+        _familyMembers ?? Made(ref _familyMembers, () => new(store.GetFamilyMembersAsync, []));
 
     private BatchLoader<string, IReadOnlyList<TeamMember>>? _clientTeams;
 
     public BatchLoader<string, IReadOnlyList<TeamMember>> ClientTeams =>
-        _clientTeams ?? Made(ref _clientTeams, () => new(ByKey(store.GetClientTeamsAsync), []));
+        _clientTeams ?? Made(ref _clientTeams, () => new(store.GetClientTeamsAsync, []));
 
     private BatchLoader<string, IReadOnlyList<TeamMember>>? _familyTeams;
 
     public BatchLoader<string, IReadOnlyList<TeamMember>> FamilyTeams =>
-        _familyTeams ?? Made(ref _familyTeams, () => new(ByKey(store.GetFamilyTeamsAsync), []));
+        _familyTeams ?? Made(ref _familyTeams, () => new(store.GetFamilyTeamsAsync, []));
 
     private BatchLoader<string, IReadOnlyList<TeamChange>>? _teamChanges;
 
     public BatchLoader<string, IReadOnlyList<TeamChange>> TeamChanges =>
-        _teamChanges ?? Made(ref _teamChanges, () => new(ByKey((ids, ct) => store.GetTeamChangesAsync(ids, now.AddDays(-TeamChangeDays), ct)), []));
+        _teamChanges ?? Made(ref _teamChanges, () => new((ids, ct) => store.GetTeamChangesAsync(ids, now.AddDays(-TeamChangeDays), ct), []));
 
     private BatchLoader<string, IReadOnlyList<Visit>>? _upcomingVisits;
 
     public BatchLoader<string, IReadOnlyList<Visit>> UpcomingVisits =>
-        _upcomingVisits ?? Made(ref _upcomingVisits, () => new(ByKey((ids, ct) => store.GetUpcomingVisitsAsync(ids, VisitsPerClient, ct)), []));
+        _upcomingVisits ?? Made(ref _upcomingVisits, () => new((ids, ct) => store.GetUpcomingVisitsAsync(ids, VisitsPerClient, ct), []));
 
     private BatchLoader<string, IReadOnlyList<Visit>>? _recentContacts;
 
     public BatchLoader<string, IReadOnlyList<Visit>> RecentContacts =>
-        _recentContacts ?? Made(ref _recentContacts, () => new(ByKey((ids, ct) => store.GetRecentContactsAsync(ids, VisitsPerClient, ct)), []));
+        _recentContacts ?? Made(ref _recentContacts, () => new((ids, ct) => store.GetRecentContactsAsync(ids, VisitsPerClient, ct), []));
 
     /// <summary>How far back, and how many, break-glass views of a client its team is shown.</summary>
     public const int BreakGlassViewDays = 90;
@@ -77,7 +78,7 @@ public sealed class NetworkLoaders(INetworkStore store, DateTimeOffset now)
         IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken)
     {
         var since = now.AddDays(-BreakGlassViewDays);
-        var entries = await Task.WhenAll(clientIds.Select(id => store.GetAuditTrailAsync(
+        var entries = await Task.WhenAll(clientIds.Select(id => audit.GetAuditTrailAsync(
             new AuditQuery(id, null, since, null, BreakGlassViewsPerClient, AuditAction.BreakGlass), cancellationToken)));
         return clientIds.Zip(entries).ToDictionary(p => p.First, p => p.Second);
     }
@@ -90,8 +91,4 @@ public sealed class NetworkLoaders(INetworkStore store, DateTimeOffset now)
         Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch)
         where T : class =>
         async (keys, ct) => (await fetch(keys, ct)).ToDictionary(kv => kv.Key, kv => (T?)kv.Value);
-
-    private static Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, IReadOnlyList<T>>>> ByKey<T>(
-        Func<IReadOnlyCollection<string>, CancellationToken, Task<ILookup<string, T>>> fetch) =>
-        async (keys, ct) => (await fetch(keys, ct)).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)[.. g]);
 }

@@ -150,7 +150,7 @@ public static class ReportFields
         var viewer = ctx.Viewer();
         var reason = Check.Reason(ctx.GetArgument<string>("reason"));
         var pseudonyms = ctx.RequestServices!.GetRequiredService<Pseudonyms>();
-        var reports = ctx.RequestServices!.GetRequiredService<INetworkReports>();
+        var reports = ctx.Ports().Reports;
         var familyId = await pseudonyms.ResolveAsync(reports, ctx.GetArgument<string>("reference"), ctx.CancellationToken);
         var actor = new Actor(viewer.Subject, null, viewer.RequestId);
         var request = await ctx.Changes().RequestFollowUpAsync(new NewFollowUp(familyId, reason), actor, ctx.CancellationToken);
@@ -161,9 +161,8 @@ public static class ReportFields
     {
         var first = ctx.PageSize("first", MaxDutyPage);
         var agencyId = ctx.Viewer().ActivePractitioner!.AgencyId;
-        var requests = await ctx.RequestServices!.GetRequiredService<INetworkReports>()
-            .GetDutyFollowUpRequestsAsync(agencyId, first, ctx.CancellationToken);
-        var families = await ctx.Store().GetFamiliesAsync([.. requests.Select(r => r.FamilyId).Distinct()], ctx.CancellationToken);
+        var requests = await ctx.Ports().Queries.GetDutyFollowUpRequestsAsync(agencyId, first, ctx.CancellationToken);
+        var families = await ctx.Ports().Batches.GetFamiliesAsync([.. requests.Select(r => r.FamilyId).Distinct()], ctx.CancellationToken);
         return requests.Where(r => families.ContainsKey(r.FamilyId)).Select(r => new DutyFollowUp(r, families[r.FamilyId])).ToList();
     }
 
@@ -176,9 +175,9 @@ public static class ReportFields
             {
                 return loader;
             }
-            var reports = ctx.RequestServices!.GetRequiredService<INetworkReports>();
+            var batches = ctx.Ports().Batches;
             loader = new BatchLoader<string, IReadOnlyList<FollowUpRequest>>(
-                async (ids, ct) => (await reports.GetFollowUpRequestsAsync(ids, ct)).ToDictionary(g => g.Key, g => (IReadOnlyList<FollowUpRequest>)[.. g]),
+                batches.GetFollowUpRequestsAsync,
                 []);
             request[FollowUpLoaderKey] = loader;
             return loader;

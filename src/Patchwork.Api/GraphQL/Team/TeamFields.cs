@@ -35,7 +35,7 @@ public static class TeamFields
             .Argument<NonNullGraphType<StringGraphType>>("reason", "What the emergency is, in a sentence: it is reviewed.")
             .Argument<NonNullGraphType<EnumerationGraphType<BreakGlassCategory>>>("category")
             .AllowPractitioners()
-            .ResolveAsync(async ctx => await BreakGlass.OpenAsync(ctx.Store(),
+            .ResolveAsync(async ctx => await BreakGlass.OpenAsync(ctx.Ports().Audit, ctx.Ports().Batches,
                 ctx.RequestServices!.GetRequiredService<TimeProvider>(), ctx.Request(), ctx.GetArgument<string>("clientId"),
                 ctx.GetArgument<string>("reason"), ctx.GetArgument<BreakGlassCategory>("category"), ctx.CancellationToken));
 

@@ -1,10 +1,9 @@
-namespace Patchwork;
+namespace Patchwork.Ports;
 
 /// <summary>
-/// The port for analysts' and commissioners' reports, kept apart from <see cref="INetworkStore"/> so each adapter
-/// implements it in a partial of its own. The store answers with true, per-family (or per-practitioner) figures;
-/// it never suppresses, rounds or pseudonymises: that is done once, above the port, in <see cref="Reports"/>,
-/// so both adapters are held to the same raw answers and the same disclosure rules apply to both.
+/// Analysts' and commissioners' reports. The store answers with true, per-family (or per-practitioner) figures; it
+/// never suppresses, rounds or pseudonymises: that is done once, above the port, so both adapters are held to the
+/// same raw answers and the same disclosure rules apply to both.
 /// </summary>
 public interface INetworkReports
 {
@@ -25,10 +24,4 @@ public interface INetworkReports
 
     /// <summary>Every family's id: a pseudonymous reference is resolved by computing it over these.</summary>
     Task<IReadOnlyList<string>> GetFamilyIdsAsync(CancellationToken cancellationToken);
-
-    /// <summary>The follow-up requests about these families, newest first.</summary>
-    Task<ILookup<string, FollowUpRequest>> GetFollowUpRequestsAsync(IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken);
-
-    /// <summary>The follow-up requests addressed to an agency's duty contacts, newest first.</summary>
-    Task<IReadOnlyList<FollowUpRequest>> GetDutyFollowUpRequestsAsync(string agencyId, int first, CancellationToken cancellationToken);
 }
