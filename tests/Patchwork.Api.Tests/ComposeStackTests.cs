@@ -99,8 +99,12 @@ public sealed class ComposeStackTests
             var parameters = _key.ExportParameters(includePrivateParameters: false);
             return new
             {
-                kty = "RSA", use = "sig", alg = "RS256", kid = "realm-key",
-                n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent),
+                kty = "RSA",
+                use = "sig",
+                alg = "RS256",
+                kid = "realm-key",
+                n = Base64UrlEncoder.Encode(parameters.Modulus),
+                e = Base64UrlEncoder.Encode(parameters.Exponent),
             };
         }
 

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Patchwork.Api.Identity;
 using Patchwork.Api.Reports;
 using Patchwork.Api.Seeding;
