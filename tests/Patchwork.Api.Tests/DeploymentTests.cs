@@ -4,8 +4,10 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Patchwork.Api.Identity;
+using Patchwork.Api.Reports;
 using Patchwork.Api.Seeding;
 using Patchwork.Api.Storage;
+using Patchwork.Api.WebApp;
 using Patchwork.Seeding;
 using Patchwork.Storage.Sqlite;
 
@@ -20,7 +22,8 @@ public sealed partial class DeploymentTests
 {
     private static readonly string Root = RepositoryRoot();
     private static readonly JsonNode Realm = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "deploy", "keycloak", "patchwork-realm.json")))!;
-    private static readonly Compose Stack = new(File.ReadAllLines(Path.Combine(Root, "docker-compose.yml")));
+    private static readonly ComposeFile Stack = ComposeFile.Load("docker-compose.yml");
+    private static readonly ComposeFile Production = ComposeFile.Load("deploy", "compose.production.yml");
 
     [Fact]
     public void The_realm_roles_are_exactly_the_app_s_roles()
@@ -81,7 +84,7 @@ public sealed partial class DeploymentTests
         Assert.Equal($"http://keycloak:8080/realms/{realmName}/.well-known/openid-configuration", api["Auth__MetadataAddress"]);
         Assert.Equal("true", keycloak["KC_HOSTNAME_BACKCHANNEL_DYNAMIC"]);
         Assert.Equal("realm_access.roles", api["Auth__RoleClaim"]);
-        Assert.Contains("- ./deploy/keycloak:/opt/keycloak/data/import:ro", Stack.Lines.Select(l => l.Trim()));
+        Assert.Contains("./deploy/keycloak:/opt/keycloak/data/import:ro", Stack.Volumes("keycloak"));
     }
 
     [Fact]
@@ -111,14 +114,78 @@ public sealed partial class DeploymentTests
     [Fact]
     public async Task Every_service_has_a_health_check_and_the_api_s_asks_an_endpoint_the_app_serves()
     {
-        Assert.Equal(["api", "keycloak", "neo4j", "seq"], Stack.Services.Order(StringComparer.Ordinal));
+        Assert.Equal(["api", "keycloak", "mailpit", "neo4j", "seq"], Stack.Services.Order(StringComparer.Ordinal));
         Assert.All(Stack.Services, service => Assert.True(Stack.HasHealthCheck(service), $"{service} has no health check."));
         Assert.Contains("GET /health/ready ", File.ReadAllText(Path.Combine(Root, "Dockerfile")), StringComparison.Ordinal);
-        Assert.Contains("query/v2", string.Join("\n", Stack.Lines), StringComparison.Ordinal);
+        Assert.Contains("query/v2", File.ReadAllText(Path.Combine(Root, "docker-compose.yml")), StringComparison.Ordinal);
 
         using var app = new PatchworkApp();
         using var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public void Without_a_pseudonym_key_in_env_compose_refuses_to_start_and_says_where_to_set_it()
+    {
+        var refusal = Assert.Throws<InvalidOperationException>(() => Stack.Environment("api", new Dictionary<string, string>()));
+
+        Assert.Contains("PATCHWORK_PSEUDONYM_KEY", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("deploy/compose.env.example", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_variable_either_compose_file_requires_is_explained_in_the_example_env_file()
+    {
+        var example = File.ReadAllText(Path.Combine(Root, "deploy", "compose.env.example"));
+        var required = new[] { "docker-compose.yml", Path.Combine("deploy", "compose.production.yml") }
+            .SelectMany(file => RequiredVariable().Matches(File.ReadAllText(Path.Combine(Root, file))))
+            .Select(m => m.Groups[1].Value)
+            .Distinct();
+
+        Assert.All(required, name => Assert.Matches($"(?m)^#? ?{name}=", example));
+    }
+
+    [Fact]
+    public void The_production_profile_runs_keycloak_in_production_mode_behind_a_tls_proxy_at_the_issuer_the_api_trusts()
+    {
+        var variables = new Dictionary<string, string>(ComposeFile.ExampleVariables)
+        {
+            ["PATCHWORK_APP_HOST"] = "patchwork.example.org",
+            ["PATCHWORK_LOGIN_HOST"] = "login.example.org",
+            ["KEYCLOAK_DB_PASSWORD"] = "example-database-password",
+            ["KEYCLOAK_ADMIN_PASSWORD"] = "example-admin-password",
+        };
+        var keycloak = Production.Environment("keycloak", variables);
+        var api = Production.Environment("api", variables);
+        var caddyfile = File.ReadAllText(Path.Combine(Root, "deploy", "caddy", "Caddyfile"));
+
+        Assert.Equal(["start", "--import-realm"], Production.Command("keycloak"));
+        Assert.Equal("https://login.example.org", keycloak["KC_HOSTNAME"]);
+        Assert.Equal(("xforwarded", "true"), (keycloak["KC_PROXY_HEADERS"], keycloak["KC_HTTP_ENABLED"]));
+        Assert.Equal("postgres", keycloak["KC_DB"]);
+        Assert.Equal(Production.Environment("keycloak-db", variables)["POSTGRES_PASSWORD"], keycloak["KC_DB_PASSWORD"]);
+        Assert.Equal($"{keycloak["KC_HOSTNAME"]}/realms/{Realm["realm"]}", api["Auth__Authority"]);
+        Assert.Equal("false", api["Demo__Seed"]);
+        // Only the TLS proxy is published; the consoles listen on loopback for an SSH tunnel.
+        Assert.Equal(["80:80", "443:443"], Production.Ports("proxy"));
+        Assert.All(new[] { "keycloak", "api" }, service => Assert.Equal("!reset", Production.Tag(service, "ports")));
+        Assert.All(new[] { "neo4j", "seq", "mailpit" }, service =>
+        {
+            Assert.Equal("!override", Production.Tag(service, "ports"));
+            Assert.All(Production.Ports(service), port => Assert.StartsWith("127.0.0.1:", port, StringComparison.Ordinal));
+        });
+        Assert.Contains("./deploy/caddy/Caddyfile:/etc/caddy/Caddyfile:ro", Production.Volumes("proxy"));
+        Assert.Contains("{$PATCHWORK_APP_HOST} {\n\treverse_proxy api:8080\n}", caddyfile.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("reverse_proxy keycloak:8080", caddyfile, StringComparison.Ordinal);
+        Assert.All(new[] { "keycloak-db", "proxy" }, service => Assert.True(Production.HasHealthCheck(service), $"{service} has no health check."));
+    }
+
+    [Fact]
+    public void Without_its_secrets_the_production_profile_refuses_to_start()
+    {
+        var refusal = Assert.Throws<InvalidOperationException>(() => Production.Environment("keycloak"));
+
+        Assert.Contains("Set KEYCLOAK_ADMIN_PASSWORD in .env", refusal.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -129,7 +196,11 @@ public sealed partial class DeploymentTests
     private static HashSet<string> KnownSettings()
     {
         var settings = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ASPNETCORE_ENVIRONMENT", "Seq:ServerUrl", "Seq:ApiKey" };
-        var optionTypes = new[] { typeof(StorageOptions), typeof(SqliteStoreOptions), typeof(AuthOptions), typeof(DemoOptions) }
+        var optionTypes = new[]
+            {
+                typeof(StorageOptions), typeof(SqliteStoreOptions), typeof(AuthOptions), typeof(DemoOptions), typeof(ReportOptions),
+                typeof(WebAppOptions),
+            }
             .Concat(AppDomain.CurrentDomain.GetAssemblies().SelectMany(a => a.GetTypes()).Where(t => t.Name == "Neo4jOptions"));
         foreach (var type in optionTypes.Distinct())
         {
@@ -157,48 +228,6 @@ public sealed partial class DeploymentTests
         return directory.FullName;
     }
 
-    /// <summary>
-    /// Just enough of docker-compose.yml for these checks, read by indentation (two spaces a level): the services, each
-    /// one's environment map, and whether it declares a health check. A change of layout fails the tests, not passes them.
-    /// </summary>
-    private sealed partial class Compose(string[] lines)
-    {
-        public string[] Lines { get; } = lines;
-
-        public IEnumerable<string> Services => Block("services", 0).Where(l => Indent(l) == 2 && l.TrimEnd().EndsWith(':'))
-            .Select(l => l.Trim().TrimEnd(':'));
-
-        public bool HasHealthCheck(string service) => Block(service, 2).Any(l => Indent(l) == 4 && l.Trim() == "healthcheck:");
-
-        public Dictionary<string, string> Environment(string service)
-        {
-            var entries = Block("environment", 4, Block(service, 2)).Where(l => Indent(l) == 6)
-                .Select(l => Entry().Match(l)).Where(m => m.Success)
-                .ToDictionary(m => m.Groups[1].Value, m => Unquoted(m.Groups[2].Value.Trim()), StringComparer.Ordinal);
-            Assert.NotEmpty(entries);
-            return entries;
-        }
-
-        /// <summary>The lines under "name:" at this indentation, up to the next line at that indentation or less.</summary>
-        private IEnumerable<string> Block(string name, int indent, IEnumerable<string>? within = null) =>
-            (within ?? Lines).SkipWhile(l => !(Indent(l) == indent && l.Trim() == $"{name}:")).Skip(1)
-                .Where(l => !string.IsNullOrWhiteSpace(l) && !l.TrimStart().StartsWith('#'))
-                .TakeWhile(l => Indent(l) > indent);
-
-        private static int Indent(string line) => line.Length - line.TrimStart(' ').Length;
-
-        /// <summary>A compose default (${NAME:-value}) reads as its value, as compose fills it in without a .env file.</summary>
-        private static string Unquoted(string value)
-        {
-            var unquoted = value.Trim('"');
-            var defaulted = Default().Match(unquoted);
-            return defaulted.Success ? defaulted.Groups[1].Value : unquoted;
-        }
-
-        [GeneratedRegex(@"^\s*([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")]
-        private static partial Regex Entry();
-
-        [GeneratedRegex(@"^\$\{[A-Z_]+:-(.*)\}$")]
-        private static partial Regex Default();
-    }
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*):?\?")]
+    private static partial Regex RequiredVariable();
 }

@@ -33,6 +33,10 @@ public static class GraphQLExtensions
                     c.MaxComplexity = limits.MaxComplexity;
                     // Lists here are short (a team, a page of visits): 10 is closer to the truth than the default 20.
                     c.DefaultListImpactMultiplier = 10;
+                    if (introspection)
+                    {
+                        c.ValidateComplexityDelegate = IntrospectionLimits.ExemptIntrospection;
+                    }
                 })
                 .WithTimeout(limits.Timeout);
             if (!introspection)

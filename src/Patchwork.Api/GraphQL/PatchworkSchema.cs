@@ -1,3 +1,4 @@
+using GraphQL.Introspection;
 using GraphQL.Types;
 using Patchwork.Api.GraphQL.Administration;
 using Patchwork.Api.GraphQL.Clients;
@@ -17,6 +18,23 @@ public sealed class PatchworkSchema : Schema
     {
         Query = query;
         Mutation = mutation;
+        // What graphql-js's standard introspection query asks of a current server (directives' isRepeatable,
+        // deprecated arguments and input fields); introspection itself is allowed or refused in AddPatchworkGraphQL.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+    }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType)
+    {
+        switch (graphType)
+        {
+            case __Type type:
+                IntrospectionTypes.AddSpecifiedByUrl(type);
+                break;
+            case __Directive directive:
+                IntrospectionTypes.AddIncludeDeprecatedToArgs(directive);
+                break;
+        }
     }
 }
 

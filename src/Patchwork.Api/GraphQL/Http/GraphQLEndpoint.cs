@@ -13,10 +13,11 @@ namespace Patchwork.Api.GraphQL.Http;
 
 /// <summary>
 /// GraphQL over HTTP at <c>/graphql</c>: POST with a JSON body, or GET for queries; answers in
-/// <c>application/graphql-response+json</c> (or <c>application/json</c> when only that is accepted).
-/// Requests that cannot be executed (bad JSON, unparsable or invalid documents, wrong variables) get 400;
-/// a mutation over GET gets 405; one that ran out of time gets 503 with <c>Retry-After</c>, since the fault is the
-/// server's load, not the request. The request's audit entries are written before the answer is sent.
+/// <c>application/graphql-response+json</c>, or <c>application/json</c> for a legacy client (<see cref="ResponseFormat"/>).
+/// A body that is not one GraphQL request (bad JSON, no query, a batch, a persisted-query hash) gets 400; a document
+/// that does not parse or validate, or variables that do not fit, get 400 too, or 200 for a legacy client; a mutation
+/// over GET gets 405; one that ran out of time gets 503 with <c>Retry-After</c>, since the fault is the server's load,
+/// not the request. The request's audit entries are written before the answer is sent.
 /// </summary>
 public sealed partial class GraphQLEndpoint(
     IDocumentExecuter<ISchema> executer,
@@ -29,7 +30,6 @@ public sealed partial class GraphQLEndpoint(
     ValidatedDocuments validated,
     ILogger<GraphQLEndpoint> logger)
 {
-    public const string ResponseMediaType = "application/graphql-response+json";
     public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>The status logged for a request its client gave up on before the answer (nobody receives it).</summary>
@@ -49,18 +49,19 @@ public sealed partial class GraphQLEndpoint(
 
     private async Task AnswerAsync(HttpContext http)
     {
+        var format = ResponseFormat.Of(http.Request);
         var viewer = await viewers.CreateAsync(http.User, http.TraceIdentifier, http.RequestAborted);
         if (!viewer.IsAuthenticated)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
+            await WriteErrorAsync(http, format, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
                 "Sign in: send a valid bearer token in the Authorization header.");
             return;
         }
         var request = await ReadRequestAsync(http);
         if (request.Error is { } error)
         {
-            await WriteErrorAsync(http, error.Status, error.Code, error.Message);
+            await WriteErrorAsync(http, format, error.Status, error.Code, error.Message);
             return;
         }
         var text = request.Body!.Query!;
@@ -71,13 +72,13 @@ public sealed partial class GraphQLEndpoint(
         }
         catch (PatchworkException refused)
         {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BAD_USER_INPUT", refused.Message);
+            await WriteErrorAsync(http, format, format.RequestErrorStatus, "BAD_USER_INPUT", refused.Message);
             return;
         }
         if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.Body.OperationName))
         {
             http.Response.Headers.Allow = "POST";
-            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
+            await WriteErrorAsync(http, format, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
                 "Mutations must be sent with POST.");
             return;
         }
@@ -87,12 +88,12 @@ public sealed partial class GraphQLEndpoint(
             validated.Remember(text, document);
         }
         await audit.FlushAsync(http.RequestAborted);
-        http.Response.StatusCode = StatusOf(http, result);
-        http.Response.ContentType = ResponseContentType(http);
+        http.Response.StatusCode = StatusOf(http, format, result);
+        http.Response.ContentType = format.ContentType;
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private static int StatusOf(HttpContext http, ExecutionResult result)
+    private static int StatusOf(HttpContext http, ResponseFormat format, ExecutionResult result)
     {
         if (result.Executed)
         {
@@ -103,7 +104,7 @@ public sealed partial class GraphQLEndpoint(
             http.Response.Headers.RetryAfter = "5";
             return StatusCodes.Status503ServiceUnavailable;
         }
-        return StatusCodes.Status400BadRequest;
+        return format.RequestErrorStatus; // invalid, or variables that do not fit: nothing ran
     }
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document,
@@ -177,12 +178,14 @@ public sealed partial class GraphQLEndpoint(
         {
             return (null, TooLarge);
         }
+        if (body.AsSpan().TrimStart().StartsWith("["))
+        {
+            return (null, BatchingNotSupported);
+        }
         try
         {
             var request = serializer.Deserialize<GraphQLRequest>(body);
-            return request?.Query is { Length: > 0 }
-                ? (request, null)
-                : (null, new RequestError(StatusCodes.Status400BadRequest, "BAD_USER_INPUT", "The body must have a \"query\"."));
+            return WithQuery(request, "The body must have a \"query\".");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
         {
@@ -192,27 +195,43 @@ public sealed partial class GraphQLEndpoint(
 
     private (GraphQLRequest?, RequestError?) ReadQueryString(IQueryCollection query)
     {
-        if (StringValues.IsNullOrEmpty(query["query"]))
-        {
-            return (null, new RequestError(StatusCodes.Status400BadRequest, "BAD_USER_INPUT", "Give the document in the \"query\" parameter."));
-        }
         try
         {
             var variables = query["variables"].ToString();
             var extensions = query["extensions"].ToString();
-            return (new GraphQLRequest
+            return WithQuery(new GraphQLRequest
             {
                 Query = query["query"].ToString(),
                 OperationName = StringValues.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
                 Variables = variables.Length == 0 ? null : serializer.Deserialize<Inputs>(variables),
                 Extensions = extensions.Length == 0 ? null : serializer.Deserialize<Inputs>(extensions),
-            }, null);
+            }, "Give the document in the \"query\" parameter.");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
         {
             return (null, new RequestError(StatusCodes.Status400BadRequest, "BAD_USER_INPUT", "\"variables\" must be a JSON object."));
         }
     }
+
+    /// <summary>A request runs only with its document: one that sends only a persisted query's hash is told so.</summary>
+    private static (GraphQLRequest?, RequestError?) WithQuery(GraphQLRequest? request, string missingQuery) => request switch
+    {
+        { Query.Length: > 0 } => (request, null),
+        { Extensions: { } extensions } when extensions.ContainsKey("persistedQuery") => (null, PersistedQueriesNotSupported),
+        _ => (null, new RequestError(StatusCodes.Status400BadRequest, "BAD_USER_INPUT", missingQuery)),
+    };
+
+    /// <summary>
+    /// Automatic persisted queries are not kept: every answer here is personal and never cached, so a hash saves only
+    /// the few hundred bytes of a document the server already remembers by its text (<see cref="ValidatedDocuments"/>),
+    /// while a store of documents any client may register is one more thing to bound and to keep honest. The message
+    /// and code are the ones Apollo Client and urql look for: on them they resend the operation with its document.
+    /// </summary>
+    private static readonly RequestError PersistedQueriesNotSupported = new(StatusCodes.Status400BadRequest,
+        "PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported");
+
+    private static readonly RequestError BatchingNotSupported = new(StatusCodes.Status400BadRequest,
+        "BATCHED_REQUESTS_NOT_SUPPORTED", "Batched requests (a JSON array) are not supported: send each operation as its own request.");
 
     private static readonly RequestError TooLarge = new(StatusCodes.Status413PayloadTooLarge, "BAD_REQUEST",
         $"The request body must be at most {MaxBodyBytes / 1024} KiB.");
@@ -236,21 +255,13 @@ public sealed partial class GraphQLEndpoint(
     private static bool IsJson(string? contentType) =>
         contentType is not null
         && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            || contentType.StartsWith("application/graphql-response+json", StringComparison.OrdinalIgnoreCase));
+            || contentType.StartsWith(ResponseFormat.GraphQLResponseJson, StringComparison.OrdinalIgnoreCase));
 
-    private static string ResponseContentType(HttpContext http)
-    {
-        var accept = http.Request.Headers.Accept.ToString();
-        var wantsPlainJson = accept.Contains("application/json", StringComparison.OrdinalIgnoreCase)
-            && !accept.Contains(ResponseMediaType, StringComparison.OrdinalIgnoreCase);
-        return wantsPlainJson ? "application/json; charset=utf-8" : ResponseMediaType + "; charset=utf-8";
-    }
-
-    private async Task WriteErrorAsync(HttpContext http, int status, string code, string message)
+    private async Task WriteErrorAsync(HttpContext http, ResponseFormat format, int status, string code, string message)
     {
         await audit.FlushAsync(http.RequestAborted);
         http.Response.StatusCode = status;
-        http.Response.ContentType = ResponseContentType(http);
+        http.Response.ContentType = format.ContentType;
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
