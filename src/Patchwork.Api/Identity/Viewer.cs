@@ -50,7 +50,7 @@ public sealed class ViewerFactory(INetworkStore store, TimeProvider time, Micros
 {
     public async Task<Viewer> CreateAsync(ClaimsPrincipal user, string requestId, CancellationToken cancellationToken)
     {
-        var subject = user.FindFirstValue("sub");
+        var subject = user.FindFirstValue(options.Value.SubjectClaim);
         if (user.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(subject))
         {
             return Viewer.Anonymous with { RequestId = requestId };
