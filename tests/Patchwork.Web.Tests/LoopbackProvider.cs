@@ -29,6 +29,9 @@ public sealed class LoopbackProvider(string clientId, string audience, string su
     /// <summary>Every code exchanged, and whether its verifier matched the challenge it was issued for.</summary>
     public ConcurrentQueue<(string ChallengeMethod, bool VerifierMatched)> Exchanges { get; } = new();
 
+    /// <summary>The resource indicator (RFC 8707) each authorization and token request named ("" for none), in order.</summary>
+    public ConcurrentQueue<(string Endpoint, string Resource)> Resources { get; } = new();
+
     /// <summary>Answer the token request without an ID token, as a provider that ignored (or lost) the openid scope would.</summary>
     public bool OmitIdToken { get; set; }
 
@@ -65,6 +68,7 @@ public sealed class LoopbackProvider(string clientId, string audience, string su
     private IResult Authorize(HttpRequest request)
     {
         var q = request.Query;
+        Resources.Enqueue(("authorize", q["resource"].ToString()));
         if (q["client_id"] != clientId || q["response_type"] != "code" || string.IsNullOrEmpty(q["code_challenge"]))
         {
             return Results.BadRequest("unknown client, or no PKCE challenge");
@@ -77,6 +81,7 @@ public sealed class LoopbackProvider(string clientId, string audience, string su
     private async Task<IResult> ExchangeAsync(HttpRequest request)
     {
         var form = await request.ReadFormAsync();
+        Resources.Enqueue(("token", form["resource"].ToString()));
         if (form["grant_type"] != "authorization_code" || form["client_id"] != clientId
             || !_grants.TryRemove(form["code"].ToString(), out var grant) || grant.RedirectUri != form["redirect_uri"])
         {

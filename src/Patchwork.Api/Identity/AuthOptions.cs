@@ -37,6 +37,19 @@ public sealed class AuthOptions : IValidatableObject
     /// </summary>
     public string RoleClaim { get; set; } = "roles";
 
+    /// <summary>
+    /// The claim that names the signed-in user, matched against each practitioner's subject: "sub" for most providers,
+    /// "oid" for Entra ID (whose "sub" differs per application, while its portal shows the object id).
+    /// </summary>
+    public string SubjectClaim { get; set; } = "sub";
+
+    /// <summary>
+    /// When not empty, only tokens issued to one of these client applications are accepted (the token's "azp", else
+    /// "client_id", else Entra ID v1's "appid"), so another application registered at the same provider for the same
+    /// audience cannot call the API.
+    /// </summary>
+    public string[] AllowedClients { get; set; } = [];
+
     /// <summary>Whether the provider's metadata must come over HTTPS; turn off only for a provider on loopback.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
@@ -51,10 +64,47 @@ public sealed class AuthOptions : IValidatableObject
         {
             yield return new ValidationResult("Auth:DevelopmentSigningKey must be at least 32 characters.");
         }
-        if (!UsesDevelopmentKey && string.IsNullOrWhiteSpace(Authority))
+        if (string.IsNullOrWhiteSpace(SubjectClaim))
+        {
+            yield return new ValidationResult("Set Auth:SubjectClaim to the claim that names the user (\"sub\", or \"oid\" with Entra ID).");
+        }
+        if (UsesDevelopmentKey)
+        {
+            yield break;
+        }
+        if (string.IsNullOrWhiteSpace(Authority))
         {
             yield return new ValidationResult(
                 "Set Auth:Authority to your OpenID Connect provider's issuer URL (and Auth:Audience to this API's audience).");
+            yield break;
         }
+        foreach (var (name, address) in new[] { ("Auth:Authority", Authority), ("Auth:MetadataAddress", MetadataAddress) })
+        {
+            if (ProblemWith(name, address) is { } problem)
+            {
+                yield return new ValidationResult(problem);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The provider's keys decide who may sign in, so they must not come over a connection anyone on the way could
+    /// alter. Without this check the bearer handler throws on every request, health checks included.
+    /// </summary>
+    private string? ProblemWith(string name, string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return $"{name} must be an absolute https:// URL; \"{address}\" is not.";
+        }
+        return uri.Scheme == Uri.UriSchemeHttp && RequireHttpsMetadata && !IsDevelopment
+            ? $"{name} is {address}, over plain HTTP: the provider's signing keys must come over HTTPS. Use the provider's "
+                + "https:// address, or, only for a provider on this machine or a private container network, set "
+                + "Auth:RequireHttpsMetadata=false."
+            : null;
     }
 }

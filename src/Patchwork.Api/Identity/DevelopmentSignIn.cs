@@ -58,7 +58,7 @@ public static class DevelopmentSignIn
             Expires = now.Add(Lifetime),
             Subject = new ClaimsIdentity(
             [
-                new Claim("sub", account.Subject),
+                new Claim(auth.SubjectClaim, account.Subject),
                 new Claim("email", account.Email),
                 new Claim("name", account.Email),
                 new Claim(auth.RoleClaim, account.Role),

@@ -51,7 +51,7 @@ public sealed class ViewerFactory(IDirectoryReads directory, TimeProvider time, 
 {
     public async Task<Viewer> CreateAsync(ClaimsPrincipal user, string requestId, CancellationToken cancellationToken)
     {
-        var subject = user.FindFirstValue("sub");
+        var subject = user.FindFirstValue(options.Value.SubjectClaim);
         if (user.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(subject))
         {
             return Viewer.Anonymous with { RequestId = requestId };

@@ -16,4 +16,10 @@ public sealed class WebAppOptions
     /// add the API's scope (e.g. <c>api://patchwork-api/access</c>).
     /// </summary>
     public string Scope { get; set; } = "openid profile email";
+
+    /// <summary>
+    /// When set, the <c>resource</c> the app names in its authorization and token requests (RFC 8707), for providers
+    /// that issue an access token for the API only when asked for it by its resource URI (e.g. <c>https://patchwork.example.org</c>).
+    /// </summary>
+    public string? Resource { get; set; }
 }

@@ -15,7 +15,14 @@ internal static class WebAppPage
             ? new { mode = "development" }
             : string.IsNullOrWhiteSpace(web.ClientId) || string.IsNullOrWhiteSpace(auth.Authority)
                 ? new { mode = "unavailable" }
-                : new { mode = "oidc", authority = auth.Authority!.TrimEnd('/'), clientId = web.ClientId, scope = web.Scope };
+                : new
+                {
+                    mode = "oidc",
+                    authority = auth.Authority!.TrimEnd('/'),
+                    clientId = web.ClientId,
+                    scope = web.Scope,
+                    resource = string.IsNullOrWhiteSpace(web.Resource) ? null : web.Resource,
+                };
         // The default encoder escapes <, > and &, so the JSON cannot close the element it sits in.
         return JsonSerializer.Serialize(settings);
     }

@@ -644,7 +644,11 @@ async function notFound(container) {
 }
 
 async function standingProblem(container, ctx) {
-  show(container, heading('You cannot use Patchwork yet'), h('p', { class: 'problem' }, ctx.me.standingMessage));
+  // Not yet registered: the administrator links a practitioner to exactly this reference, so show it to copy.
+  const reference = ctx.me.standing === 'NOT_REGISTERED'
+    ? h('p', {}, 'Your sign-in reference, for the administrator: ', h('code', { id: 'sign-in-reference' }, ctx.me.subject))
+    : null;
+  show(container, heading('You cannot use Patchwork yet'), h('p', { class: 'problem' }, ctx.me.standingMessage), reference);
 }
 
 async function notForThisRole(container) {

@@ -90,6 +90,9 @@ function base64Url(bytes) {
 
 const redirectUri = () => `${location.origin}/`;
 
+// RFC 8707: named in both requests, for providers that issue a token for the API only when asked by its resource URI.
+const resourceParameter = () => (settings.resource ? { resource: settings.resource } : {});
+
 /** Sends the browser to the provider; it comes back to / with ?code=…&state=…. */
 export async function beginProviderSignIn(returnTo) {
   const provider = await discovery();
@@ -107,6 +110,7 @@ export async function beginProviderSignIn(returnTo) {
     nonce: pending.nonce,
     code_challenge: challenge,
     code_challenge_method: 'S256',
+    ...resourceParameter(),
   }).toString();
   location.assign(url.toString());
 }
@@ -137,6 +141,7 @@ export async function completeProviderSignIn() {
       redirect_uri: redirectUri(),
       client_id: settings.clientId,
       code_verifier: pending.verifier,
+      ...resourceParameter(),
     }),
   });
   const tokens = await response.json().catch(() => ({}));
