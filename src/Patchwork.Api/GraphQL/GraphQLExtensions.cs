@@ -18,6 +18,7 @@ public static class GraphQLExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SearchBudget>();
+        services.AddSingleton<ResolverServices>();
         services.AddGraphQL(graphql =>
         {
             graphql

@@ -49,13 +49,17 @@ public sealed record Viewer(
 /// <summary>Builds the <see cref="Viewer"/> of a request from its validated token.</summary>
 public sealed class ViewerFactory(IDirectoryReads directory, TimeProvider time, Microsoft.Extensions.Options.IOptions<AuthOptions> options)
 {
+    /// <summary>Whether the token names someone, decided from its claims alone: nothing is read from the store.</summary>
+    public bool IsSignedIn(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && !string.IsNullOrEmpty(user.FindFirstValue(options.Value.SubjectClaim));
+
     public async Task<Viewer> CreateAsync(ClaimsPrincipal user, string requestId, CancellationToken cancellationToken)
     {
-        var subject = user.FindFirstValue(options.Value.SubjectClaim);
-        if (user.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(subject))
+        if (!IsSignedIn(user))
         {
             return Viewer.Anonymous with { RequestId = requestId };
         }
+        var subject = user.FindFirstValue(options.Value.SubjectClaim)!;
         var roles = RoleClaims.Read(user, options.Value.RoleClaim)
             .Select(Identity.Roles.Parse)
             .OfType<Role>()

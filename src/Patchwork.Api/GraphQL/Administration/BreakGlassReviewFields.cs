@@ -35,7 +35,7 @@ public static class BreakGlassReviewFields
             .Argument<NonNullGraphType<StringGraphType>>("outcome", "What the review found, in a sentence.")
             .AllowRoles(Role.Admin)
             .ResolveAsync(async ctx => await BreakGlassReviews.ReviewAsync(ctx.Ports().Audit,
-                ctx.RequestServices!.GetRequiredService<TimeProvider>(), ctx.Request(), ctx.GetArgument<string>("clientId"),
+                ctx.Services().Time, ctx.Request(), ctx.GetArgument<string>("clientId"),
                 ctx.GetArgument<string>("requestId"), ctx.GetArgument<BreakGlassDecision>("status"), ctx.GetArgument<string>("outcome"),
                 ctx.CancellationToken));
 

@@ -53,7 +53,7 @@ public static class ClientFields
     private static async Task<IReadOnlyList<ClientMatch>> SearchAsync(IResolveFieldContext ctx)
     {
         var text = Check.Text(ctx.GetArgument<string>("query"), "query", 100);
-        var budget = ctx.RequestServices!.GetRequiredService<SearchBudget>();
+        var budget = ctx.Services().SearchBudget;
         budget.Admit(text, ctx.Request());
         var search = new ClientSearch(text, ctx.GetArgument<DateOnly?>("dateOfBirth"), ctx.PageSize("first", MaxSearchResults), ctx.Viewer().ActivePractitioner!.Id);
         var matches = await ctx.Ports().Queries.SearchClientsAsync(search, ctx.CancellationToken);

@@ -24,8 +24,7 @@ public sealed partial class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
     ViewerFactory viewers,
     AuditLog audit,
-    StorePorts store,
-    TimeProvider time,
+    ResolverServices services,
     GraphQLLimits limits,
     ValidatedDocuments validated,
     ILogger<GraphQLEndpoint> logger)
@@ -50,8 +49,7 @@ public sealed partial class GraphQLEndpoint(
     private async Task AnswerAsync(HttpContext http)
     {
         var format = ResponseFormat.Of(http.Request);
-        var viewer = await viewers.CreateAsync(http.User, http.TraceIdentifier, http.RequestAborted);
-        if (!viewer.IsAuthenticated)
+        if (!viewers.IsSignedIn(http.User))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             await WriteErrorAsync(http, format, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
@@ -82,6 +80,8 @@ public sealed partial class GraphQLEndpoint(
                 "Mutations must be sent with POST.");
             return;
         }
+        // The account is looked up only for a request that can run: a body that is refused costs the store nothing.
+        var viewer = await viewers.CreateAsync(http.User, http.TraceIdentifier, http.RequestAborted);
         var result = await ExecuteAsync(http, request.Body, document, remembered, viewer);
         if (result.Executed && !remembered)
         {
@@ -125,7 +125,8 @@ public sealed partial class GraphQLEndpoint(
             options.RequestServices = http.RequestServices;
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
-            options.UserContext = new RequestContext(viewer, audit, new NetworkLoaders(store.Batches, store.Audit, time.GetUtcNow()));
+            options.UserContext = new RequestContext(viewer, audit,
+                new NetworkLoaders(services.Store.Batches, services.Store.Audit, services.Time.GetUtcNow()), services);
             options.UnhandledExceptionDelegate = context =>
             {
                 if (context.OriginalException is not PatchworkException and not OperationCanceledException)

@@ -116,9 +116,8 @@ public static class ReportFields
         {
             throw PatchworkException.BadInput("One report per request: ask for each report on its own.");
         }
-        var queries = ctx.RequestServices!.GetRequiredService<ReportQueries>();
-        return await ctx.RequestServices!.GetRequiredService<ReportGate>()
-            .RunAsync(ctx.Viewer().Subject, () => report(queries), ctx.CancellationToken);
+        var services = ctx.Services();
+        return await services.ReportGate.RunAsync(ctx.Viewer().Subject, () => report(services.ReportQueries), ctx.CancellationToken);
     }
 
     private static ReportArguments ArgumentsOf(IResolveFieldContext ctx) => new(
@@ -149,7 +148,7 @@ public static class ReportFields
     {
         var viewer = ctx.Viewer();
         var reason = Check.Reason(ctx.GetArgument<string>("reason"));
-        var pseudonyms = ctx.RequestServices!.GetRequiredService<Pseudonyms>();
+        var pseudonyms = ctx.Services().Pseudonyms;
         var reports = ctx.Ports().Reports;
         var familyId = await pseudonyms.ResolveAsync(reports, ctx.GetArgument<string>("reference"), ctx.CancellationToken);
         var actor = new Actor(viewer.Subject, null, viewer.RequestId);

@@ -28,7 +28,7 @@ public sealed class TeamChangeType : ObjectGraphType<TeamChange>
     public static IReadOnlyList<TeamChange> Recent(IEnumerable<TeamChange> changes, IResolveFieldContext ctx)
     {
         var days = ctx.PageSize("days", MaxDays);
-        var since = ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
+        var since = ctx.Services().Time.GetUtcNow().AddDays(-days);
         return [.. changes.Where(c => c.At >= since).OrderByDescending(c => c.At).ThenBy(c => c.Practitioner.Id, StringComparer.Ordinal)];
     }
 }

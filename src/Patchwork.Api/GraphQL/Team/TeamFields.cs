@@ -36,7 +36,7 @@ public static class TeamFields
             .Argument<NonNullGraphType<EnumerationGraphType<BreakGlassCategory>>>("category")
             .AllowPractitioners()
             .ResolveAsync(async ctx => await BreakGlass.OpenAsync(ctx.Ports().Audit, ctx.Ports().Batches,
-                ctx.RequestServices!.GetRequiredService<TimeProvider>(), ctx.Request(), ctx.GetArgument<string>("clientId"),
+                ctx.Services().Time, ctx.Request(), ctx.GetArgument<string>("clientId"),
                 ctx.GetArgument<string>("reason"), ctx.GetArgument<BreakGlassCategory>("category"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<InvolvementType>>("leaveTeam")
