@@ -7,7 +7,8 @@ public static class LoggingExtensions
 {
     /// <summary>
     /// Serilog as the host's only sink: structured console logs always (JSON outside Development, text in it),
-    /// and Seq as well when Seq:ServerUrl is set.
+    /// and Seq as well when Seq:ServerUrl is set. Sinks and filters registered as services join in, which is how a
+    /// test host keeps the errors it provokes on purpose out of the run's output and counts them.
     /// </summary>
     public static WebApplicationBuilder AddPatchworkLogging(this WebApplicationBuilder builder)
     {
@@ -15,6 +16,7 @@ public static class LoggingExtensions
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", "Patchwork.Api");
             if (isDevelopment)
@@ -32,4 +34,12 @@ public static class LoggingExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// One line per request, with the status the caller got. Placed outside the error handler, so a failure is logged
+    /// once, by the handler with its stack trace and the request id, and here only as the 500 it became. Written
+    /// through this host's logger rather than Serilog's process-wide one, which is the last host built in the process.
+    /// </summary>
+    public static IApplicationBuilder UsePatchworkRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 }

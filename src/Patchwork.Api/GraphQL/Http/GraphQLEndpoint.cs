@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -124,9 +125,13 @@ public sealed partial class GraphQLEndpoint(
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
             options.UserContext = new RequestContext(viewer, audit, new NetworkLoaders(store, time.GetUtcNow()));
+            var logged = new ConcurrentDictionary<(Type, string), bool>();
             options.UnhandledExceptionDelegate = context =>
             {
-                if (context.OriginalException is not PatchworkException and not OperationCanceledException)
+                // A broken store fails every field that reads from it, each with an exception of its own: the log gets
+                // each kind of failure once per request, not once per field.
+                if (context.OriginalException is not PatchworkException and not OperationCanceledException
+                    && logged.TryAdd((context.OriginalException.GetType(), context.OriginalException.Message), true))
                 {
                     LogUnhandled(logger, context.OriginalException, http.TraceIdentifier);
                 }
