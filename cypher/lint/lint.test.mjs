@@ -1,5 +1,5 @@
 // The linter itself: it passes Patchwork's Cypher and fails each kind of broken query, through its API and as
-// the command .ci/run calls.
+// the command ./test calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -8,7 +8,6 @@ using Patchwork.Api.Reports;
 using Patchwork.Api.Seeding;
 using Patchwork.Api.Storage;
 using Patchwork.Api.WebApp;
-using Serilog;
 
 var isCommand = SeedCommand.IsRequested(args) || Neo4jSchemaCommand.IsRequested(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
@@ -45,9 +44,9 @@ try
     await app.Services.InitializePatchworkStorageAsync(app.Lifetime.ApplicationStopping);
     await app.Services.SeedDemoNetworkAsync(app.Lifetime.ApplicationStopping);
 
+    app.UsePatchworkRequestLogging();
     app.UsePatchworkPrivateAnswers();
     app.UsePatchworkErrors();
-    app.UseSerilogRequestLogging();
     app.UseAuthentication();
     app.UseRateLimiter();
     app.MapPatchworkHealth();

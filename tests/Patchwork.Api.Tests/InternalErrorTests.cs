@@ -1,11 +1,20 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 
 namespace Patchwork.Api.Tests;
 
-/// <summary>When something breaks inside, the caller gets the request id to quote, never the internals.</summary>
+/// <summary>
+/// When something breaks inside, the caller gets the request id to quote, never the internals; the log gets the
+/// failure once, with its stack trace. The host's errors are held back from the test run's output (they are expected).
+/// </summary>
 public sealed class InternalErrorTests : IDisposable
 {
-    private readonly PatchworkApp _app = new();
+    private readonly LoggedErrors _errors = new();
+    private readonly PatchworkApp _app;
+
+    public InternalErrorTests() =>
+        _app = new PatchworkApp { ReplaceServices = services => services.AddSingleton<ILogEventFilter>(_errors) };
 
     [Fact]
     public async Task A_store_failure_is_an_internal_error_with_the_request_id_and_no_detail()
@@ -24,6 +33,9 @@ public sealed class InternalErrorTests : IDisposable
         Assert.DoesNotContain("SQLite", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("visit", message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        var logged = Assert.Single(_errors.With<SqliteException>());
+        var requestId = System.Text.RegularExpressions.Regex.Match(message, @"request id (\S+)").Groups[1].Value;
+        Assert.Contains(requestId, logged.RenderMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +51,9 @@ public sealed class InternalErrorTests : IDisposable
 
         Assert.Equal(500, (int)response.StatusCode);
         Assert.Contains("request id", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         response.AssertKeptPrivate("an internal error");
+        Assert.Single(_errors.With<SqliteException>());
     }
 
     private Task BreakTheVisitTableAsync() => BreakTableAsync("visit");

@@ -369,6 +369,18 @@ public sealed partial class ReportsTests : IDisposable
         await AssertNoNamesAsync(string.Join("\n", lines));
     }
 
+    [Fact]
+    public async Task A_csv_as_of_a_month_end_is_named_for_that_day_and_one_of_now_for_today()
+    {
+        var analyst = await TokenAsync(DemoRoles.Analyst);
+
+        using var asOf = await GetCsvAsync(analyst, "/reports/caseloads.csv?asOf=2025-01-31");
+        using var now = await GetCsvAsync(analyst, "/reports/caseloads.csv");
+
+        Assert.Equal("attachment; filename=\"patchwork-caseloads-2025-01-31.csv\"", asOf.Content.Headers.ContentDisposition!.ToString());
+        Assert.Equal($"attachment; filename=\"patchwork-caseloads-{_app.Services.GetRequiredService<TimeProvider>().GetUtcNow():yyyy-MM-dd}.csv\"", now.Content.Headers.ContentDisposition!.ToString());
+    }
+
     [Theory]
     [InlineData("/reports/network-density.csv", DemoRoles.Analyst, HttpStatusCode.OK)]
     [InlineData("/reports/family-networks.csv", DemoRoles.Commissioner, HttpStatusCode.OK)]

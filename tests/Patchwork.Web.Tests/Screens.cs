@@ -23,7 +23,7 @@ internal static class Screens
         var path = Repository.File("tests", "Patchwork.Web.Tests", "node_modules", "axe-core", "axe.min.js");
         return File.Exists(path)
             ? File.ReadAllText(path)
-            : throw new InvalidOperationException($"axe-core is missing ({path}): run `npm ci` in tests/Patchwork.Web.Tests (.ci/run does).");
+            : throw new InvalidOperationException($"axe-core is missing ({path}): run `npm ci` in tests/Patchwork.Web.Tests (./test does).");
     });
 
     /// <summary>Scans and photographs the screen at both widths, then returns to the phone width.</summary>

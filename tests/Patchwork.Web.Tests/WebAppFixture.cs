@@ -52,7 +52,7 @@ public sealed class WebAppCollection : ICollectionFixture<WebAppFixture>
     public const string Name = "web app";
 }
 
-/// <summary>Debian's Chromium, as .ci/run installs it. Playwright's own browser download does not work on these machines.</summary>
+/// <summary>Debian's Chromium, as ./test installs it. Playwright's own browser download does not work on these machines.</summary>
 internal static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
@@ -68,7 +68,7 @@ internal static class Chromium
         if (!File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException(
-                $"The browser tests need Chromium at {ExecutablePath}. Install it with: sudo apt-get update && sudo apt-get install -y chromium (or run .ci/run, which does).");
+                $"The browser tests need Chromium at {ExecutablePath}. Install it with: sudo apt-get update && sudo apt-get install -y chromium (or run ./test, which does).");
         }
     }
 

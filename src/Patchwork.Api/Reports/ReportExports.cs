@@ -81,10 +81,16 @@ public static class ReportExports
         await audit.FlushAsync(ct);
         var bytes = csv.ToBytes();
         http.Response.ContentType = "text/csv; charset=utf-8";
-        var stamp = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"patchwork-{export.Name}-{stamp}.csv\"";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(http, export, arguments)}\"";
         http.Response.ContentLength = bytes.Length;
         await http.Response.Body.WriteAsync(bytes, ct);
+    }
+
+    /// <summary>Named for the day its figures are of: the month end asked for (asOf), else today.</summary>
+    private static string FileName(HttpContext http, Export export, ReportArguments arguments)
+    {
+        var day = arguments.AsOf ?? DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        return $"patchwork-{export.Name}-{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
     }
 
     private static ReportQueries Queries(HttpContext http) => http.RequestServices.GetRequiredService<ReportQueries>();

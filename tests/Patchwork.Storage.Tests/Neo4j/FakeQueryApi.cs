@@ -71,7 +71,14 @@ public sealed class FakeQueryApi : IAsyncDisposable
         var reply = _script(seen with { Index = index });
         if (reply.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(reply.Delay);
+            try
+            {
+                await Task.Delay(reply.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up waiting: there is nobody to answer
+            }
         }
         context.Response.StatusCode = reply.Status;
         foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -71,18 +70,6 @@ public sealed partial class DemoNetworkTests
             [.. batches.SelectMany(b => b.Involvements)],
             [.. batches.SelectMany(b => b.Visits)]);
         Assert.Equal(Serialised(whole), Serialised(joined));
-    }
-
-    [Fact]
-    public void Generating_the_small_network_takes_well_under_a_second()
-    {
-        DemoNetwork.Generate(SeedSize.Small, 3, Now);
-        var clock = Stopwatch.StartNew();
-        var network = DemoNetwork.Generate(SeedSize.Small, 4, Now);
-        clock.Stop();
-
-        Assert.NotEmpty(network.Visits);
-        Assert.True(clock.ElapsedMilliseconds < 500, $"Generating took {clock.ElapsedMilliseconds} ms.");
     }
 
     // ---- Shape and counts -------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -127,9 +128,13 @@ public sealed partial class GraphQLEndpoint(
             options.CancellationToken = http.RequestAborted;
             options.UserContext = new RequestContext(viewer, audit,
                 new NetworkLoaders(services.Store.Batches, services.Store.Audit, services.Time.GetUtcNow()), services);
+            var logged = new ConcurrentDictionary<(Type, string), bool>();
             options.UnhandledExceptionDelegate = context =>
             {
-                if (context.OriginalException is not PatchworkException and not OperationCanceledException)
+                // A broken store fails every field that reads from it, each with an exception of its own: the log gets
+                // each kind of failure once per request, not once per field.
+                if (context.OriginalException is not PatchworkException and not OperationCanceledException
+                    && logged.TryAdd((context.OriginalException.GetType(), context.OriginalException.Message), true))
                 {
                     LogUnhandled(logger, context.OriginalException, http.TraceIdentifier);
                 }
