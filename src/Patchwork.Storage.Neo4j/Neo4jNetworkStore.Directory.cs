@@ -1,8 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using Patchwork.Ports;
-using Patchwork.Storage.Neo4j.Cypher;
-using Patchwork.Storage.Neo4j.Http;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
 
 namespace Patchwork.Storage.Neo4j;

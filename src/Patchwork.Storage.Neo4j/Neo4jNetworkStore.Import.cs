@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Patchwork.Ports;
 using Patchwork.Storage.Neo4j.Cypher;
