@@ -111,7 +111,7 @@ public sealed partial class ReportsTests(WebAppFixture web)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show report" })).ToBeVisibleAsync();
         await page.GotoAsync("/#/reports/no-contact");
         await Expect(app.Alert.Locator("h2")).ToHaveTextAsync("You cannot see this");
-        await Expect(app.Alert).ToContainTextAsync("familiesWithoutContact needs the commissioner role.");
+        await Expect(app.Alert).ToContainTextAsync("Only commissioners can see the families with no contact.");
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed partial class ReportsTests(WebAppFixture web)
     [InlineData("BAD_USER_INPUT", "reason must be at most 500 characters.", null)]
     [InlineData("NOT_FOUND", "No family has the reference 'F-0000000000'.", "Not found")]
     [InlineData("CONFLICT", "The family has no team and no agency to route the request to.", "That clashes with what is already recorded")]
-    [InlineData("FORBIDDEN", "requestFollowUp needs the commissioner role.", "You cannot see this")]
+    [InlineData("FORBIDDEN", "Only commissioners can ask for a family to be followed up.", "You cannot see this")]
     public async Task A_refused_follow_up_request_says_why(string code, string message, string? alertHeading)
     {
         await using var app = await web.NewPageAsync();
@@ -243,7 +243,7 @@ public sealed partial class ReportsTests(WebAppFixture web)
 
         await page.GotoAsync("/#/reports/density");
         await Expect(app.Alert.Locator("h2")).ToHaveTextAsync("You cannot see this");
-        await Expect(app.Alert).ToContainTextAsync("networkDensity needs the analyst or commissioner role.");
+        await Expect(app.Alert).ToContainTextAsync("Only analysts and commissioners can see network density reports.");
         await Expect(app.Alert).ToBeFocusedAsync();
         await Expect(page.Locator("#density-table")).ToHaveCountAsync(0);
         await Screens.CheckAsync(app, "30-report-refused");
