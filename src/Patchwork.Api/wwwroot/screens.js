@@ -138,7 +138,8 @@ async function search(container, ctx) {
   const form = h('form', {
     role: 'search', novalidate: true, onsubmit(event) {
       event.preventDefault();
-      if (name.value.trim().length < 2) return fieldError(name, 'Enter at least 2 letters of the name.');
+      // As the API counts them, so a short search is put right here rather than refused by the API.
+      if ((name.value.match(/[\p{L}\p{N}]/gu) ?? []).length < 3) return fieldError(name, 'Enter at least 3 letters of the name.');
       const params = new URLSearchParams({ q: name.value.trim() });
       if (born.value) params.set('dob', born.value);
       return ctx.go(`#/search?${params}`);
