@@ -40,7 +40,7 @@ public sealed class AccessTests(WebAppFixture web)
         await using var app = await web.NewPageAsync();
         var page = app.Page;
         await app.SignInAsync("sian.morgan@eastmere-womensaid.example");
-        await page.GetByRole(AriaRole.Link, new() { Name = "My clients" }).ClickAsync();
+        await app.NavigateAsync("My clients");
         await page.Locator("ul.links a").First.ClickAsync();
         var herself = page.Locator("ul.team > li", new() { HasText = "(you)" });
         await Expect(herself).ToContainTextAsync(RestrictedWorker);
@@ -94,7 +94,8 @@ public sealed class AccessTests(WebAppFixture web)
         {
             await analyst.SignInAsync("analyst@eastmere-council.example");
             await Expect(analyst.Heading).ToHaveTextAsync("Reports");
-            var nav = analyst.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+            await analyst.OpenMenuAsync();
+            var nav = analyst.Navigation;
             await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveAttributeAsync("aria-current", "page");
             await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Search" })).ToHaveCountAsync(0);
             await Screens.CheckAsync(analyst, "12-reports");
@@ -103,7 +104,9 @@ public sealed class AccessTests(WebAppFixture web)
         }
         await using var practitioner = await web.NewPageAsync();
         await practitioner.SignInAsync(DemoNetwork.WalkThrough.PractitionerEmail);
-        await Expect(practitioner.Page.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
+        await practitioner.OpenMenuAsync();
+        await Expect(practitioner.Navigation.GetByRole(AriaRole.Link, new() { Name = "Search" })).ToBeVisibleAsync();
+        await Expect(practitioner.Navigation.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -113,6 +116,10 @@ public sealed class AccessTests(WebAppFixture web)
         await app.SignInAsync("gary.holt@mereside-housing.example");
         await Expect(app.Heading).ToHaveTextAsync("You cannot use Patchwork yet");
         await Expect(app.Page.Locator("#screen")).ToContainTextAsync("no data-sharing agreement in force");
+        // Nothing is offered that the API would refuse him: no menu and no links, only signing out.
+        await Expect(app.Page.GetByRole(AriaRole.Button, new() { Name = "Menu" })).ToBeHiddenAsync();
+        await Expect(app.Page.Locator("#nav a")).ToHaveCountAsync(0);
+        await Expect(app.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await Screens.CheckAsync(app, "13-no-agreement");
     }
 

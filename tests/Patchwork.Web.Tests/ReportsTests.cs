@@ -183,7 +183,7 @@ public sealed partial class ReportsTests(WebAppFixture web)
         // The family with no team: the firefighter's agency's duty inbox has it.
         await using var duty = await web.NewPageAsync();
         await duty.SignInAsync(Firefighter);
-        await duty.Page.GetByRole(AriaRole.Link, new() { Name = "Follow-ups" }).ClickAsync();
+        await duty.NavigateAsync("Follow-ups");
         await Expect(duty.Heading).ToHaveTextAsync("Follow-up requests");
         var request = duty.Page.Locator("ul.cards > li", new() { HasText = "the Marwick household" });
         await Expect(request).ToContainTextAsync(Area);
@@ -239,7 +239,9 @@ public sealed partial class ReportsTests(WebAppFixture web)
         await using var app = await web.NewPageAsync();
         var page = app.Page;
         await app.SignInAsync(DemoNetwork.WalkThrough.PractitionerEmail);
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
+        await app.OpenMenuAsync();
+        await Expect(app.Navigation.GetByRole(AriaRole.Link, new() { Name = "Search" })).ToBeVisibleAsync();
+        await Expect(app.Navigation.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
 
         await page.GotoAsync("/#/reports/density");
         await Expect(app.Alert.Locator("h2")).ToHaveTextAsync("You cannot see this");

@@ -24,18 +24,37 @@ function homeOf(user) {
   return '#/admin';
 }
 
+/** The links of the main navigation: only what this user can do now, so none for a practitioner who cannot use it. */
 function navigation(user) {
   const has = (role) => user.roles.includes(role);
   const items = [];
-  if (has('PRACTITIONER')) {
+  if (has('PRACTITIONER') && user.standing === 'ACTIVE' && user.practitioner) {
     items.push(['#/search', 'Search'], ['#/my-clients', 'My clients'], ['#/follow-ups', 'Follow-ups'], ['#/me', 'My details']);
   }
   // Reports: shown to analysts and commissioners only (the API refuses them to anyone else in any case).
   if (has('ANALYST') || has('COMMISSIONER')) items.push(['#/reports', 'Reports']);
+  if (has('ADMIN')) items.push(['#/admin', 'Break glass reviews']);
+  if (items.length === 0) return null;
   const current = `#/${route().name}`;
   return h('ul', {},
-    items.map(([href, text]) => h('li', {}, h('a', { href, 'aria-current': href === current ? 'page' : undefined }, text))),
-    h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: signOut }, 'Sign out')));
+    items.map(([href, text]) => h('li', {}, h('a', { href, 'aria-current': href === current ? 'page' : undefined }, text))));
+}
+
+/** Shows the bar for a signed-in user (or hides it all on sign-out), with the menu folded away. */
+function showBar(user) {
+  const links = user && navigation(user);
+  show($('nav'), links);
+  $('nav').hidden = !links;
+  $('menu-button').hidden = !links;
+  $('sign-out').hidden = !user;
+  $('who').textContent = user ? whoText(user) : '';
+  openMenu(false);
+}
+
+/** On a phone the navigation folds behind a Menu button, so the screen starts right under a slim bar. */
+function openMenu(open) {
+  $('menu-button').setAttribute('aria-expanded', String(open));
+  document.querySelector('.site-header').classList.toggle('menu-open', open);
 }
 
 function whoText(user) {
@@ -96,8 +115,7 @@ function context(current) {
 
 async function renderSignIn(keepAlert = false) {
   if (!keepAlert) clearMessages();
-  $('nav').hidden = true;
-  $('who').textContent = '';
+  showBar(null);
   await signInScreen($('screen'), { fail: showError, signedIn: () => render() });
   focusHeading();
 }
@@ -134,9 +152,7 @@ async function render() {
     location.replace(homeOf(me));
     return;
   }
-  $('who').textContent = whoText(me);
-  show($('nav'), navigation(me));
-  $('nav').hidden = false;
+  showBar(me);
   notice(pendingNotice);
   pendingNotice = null;
   const screen = screens[current.name] ?? screens.notFound;
@@ -151,6 +167,13 @@ async function start() {
     $('main').focus();
   });
   window.addEventListener('hashchange', () => render());
+  $('sign-out').addEventListener('click', signOut);
+  $('menu-button').addEventListener('click', () => openMenu($('menu-button').getAttribute('aria-expanded') !== 'true'));
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || $('menu-button').getAttribute('aria-expanded') !== 'true') return;
+    openMenu(false);
+    $('menu-button').focus();
+  });
   try {
     const returnTo = await signIn.completeProviderSignIn();
     if (returnTo) history.replaceState(null, '', `/${returnTo}`);
