@@ -18,6 +18,11 @@ public sealed class JourneyTests(WebAppFixture web)
         var page = app.Page;
         await app.OpenAsync();
         await Expect(app.Heading).ToHaveTextAsync("Sign in");
+        // Each demo account by who it is (name, job and agency), not by an email address.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"{Tour.PractitionerName}, Social worker, Eastmere County Council Children's Services" }))
+            .ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Analyst, Network reports, with no names, Eastmere County Council" })).ToBeVisibleAsync();
+        await Expect(page.Locator("ul.accounts")).Not.ToContainTextAsync("@");
         await Screens.CheckAsync(app, "01-sign-in");
 
         await app.SignInAsync(Tour.PractitionerEmail);
