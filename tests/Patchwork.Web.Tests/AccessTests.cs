@@ -112,6 +112,36 @@ public sealed class AccessTests(WebAppFixture web)
     }
 
     [Fact]
+    public async Task A_screen_still_loading_when_the_user_moves_on_never_lands_on_top_of_the_next()
+    {
+        await using var app = await web.NewPageAsync();
+        var page = app.Page;
+        // The reports' answers are held back until the analyst has moved on to another screen.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/graphql", async route =>
+        {
+            if (route.Request.PostData?.Contains("standingMessage", StringComparison.Ordinal) != true)
+            {
+                await release.Task;
+            }
+            await route.ContinueAsync();
+        });
+        await app.SignInAsync("analyst@eastmere-council.example");
+        var asked = page.WaitForRequestAsync("**/graphql");
+        await page.GotoAsync("/#/reports/density");
+        await asked;
+        await page.GotoAsync("/#/search");
+        await Expect(app.Heading).ToHaveTextAsync("This page is for practitioners");
+
+        var answered = page.WaitForResponseAsync("**/graphql");
+        release.SetResult();
+        await answered;
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(app.Heading).ToHaveTextAsync("This page is for practitioners");
+        await Expect(app.Alert).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_practitioner_whose_agency_has_no_agreement_is_told_why_they_cannot_use_it()
     {
         await using var app = await web.NewPageAsync();

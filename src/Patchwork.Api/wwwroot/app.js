@@ -94,8 +94,9 @@ function notice(text) {
   show($('status'), text ? h('p', { class: 'notice' }, text) : null);
 }
 
-/** What every screen gets: where it is, who is signed in, and how to move on or report trouble. */
-function context(current) {
+/** What every screen gets: where it is, who is signed in, and how to move on or report trouble (while it is shown). */
+function context(current, view) {
+  const shown = (act) => (...args) => (view.isConnected ? act(...args) : undefined);
   return {
     ...current,
     me,
@@ -103,8 +104,8 @@ function context(current) {
       pendingNotice = message ?? null;
       if (location.hash === hash) render(); else location.hash = hash;
     },
-    fail: showError,
-    notice,
+    fail: shown(showError),
+    notice: shown(notice),
     async refreshMe() {
       me = (await graphql(ME)).me;
       $('who').textContent = whoText(me);
@@ -156,7 +157,12 @@ async function render() {
   notice(pendingNotice);
   pendingNotice = null;
   const screen = screens[current.name] ?? screens.notFound;
-  await screen($('screen'), context(current));
+  // Each screen draws into a view of its own: one still loading when the user has moved on draws into a view that is
+  // no longer on the page, never over the screen they moved to.
+  const view = h('div');
+  show($('screen'), view);
+  await screen(view, context(current, view));
+  if (!view.isConnected) return;
   focusHeading();
   firstRender = false;
 }
