@@ -2,9 +2,10 @@ namespace Patchwork.Seeding;
 
 /// <summary>
 /// A sign-in for the demo: the identity-provider subject a token carries, the role it is issued with, and for
-/// practitioners the practitioner record the subject resolves to.
+/// practitioners the practitioner record the subject resolves to. Name, job and agency are what the demo's
+/// sign-in shows, so that a person picks "Hannah Reid, Social worker" rather than an email address.
 /// </summary>
-public sealed record DemoAccount(string Email, string Role, string Subject, string? PractitionerId);
+public sealed record DemoAccount(string Email, string Role, string Subject, string? PractitionerId, string Name, string Job, string Agency);
 
 /// <summary>The role names demo accounts are issued with, as the access model names them.</summary>
 public static class DemoRoles

@@ -84,19 +84,25 @@ public static class DemoNetwork
         {
             bySubject.TryAdd(practitioner.Subject, practitioner);
         }
+        var agencies = snapshot.Agencies.ToDictionary(a => a.Id, a => a.Name);
         var accounts = new List<DemoAccount>();
         foreach (var subject in AccountHolders)
         {
             var practitioner = bySubject.GetValueOrDefault(subject)
                 ?? throw new ArgumentException($"The snapshot has no demo practitioner '{subject}'.", nameof(snapshot));
             accounts.Add(new DemoAccount(practitioner.Email ?? DemoDirectory.NamedEmail(Eastmere.Named.Single(n => n.Subject == subject)),
-                DemoRoles.Practitioner, practitioner.Subject, practitioner.Id));
+                DemoRoles.Practitioner, practitioner.Subject, practitioner.Id,
+                practitioner.Name, practitioner.Role, agencies.GetValueOrDefault(practitioner.AgencyId, "")));
         }
-        accounts.Add(new DemoAccount($"analyst@{Eastmere.CouncilDomain}", DemoRoles.Analyst, "demo-analyst", null));
-        accounts.Add(new DemoAccount($"commissioner@{Eastmere.CouncilDomain}", DemoRoles.Commissioner, "demo-commissioner", null));
-        accounts.Add(new DemoAccount($"admin@{Eastmere.CouncilDomain}", DemoRoles.Admin, "demo-admin", null));
+        accounts.Add(CouncilAccount(DemoRoles.Analyst, "Analyst", "Network reports, with no names"));
+        accounts.Add(CouncilAccount(DemoRoles.Commissioner, "Commissioner", "Reports, and the families nobody has contacted"));
+        accounts.Add(CouncilAccount(DemoRoles.Admin, "Administrator", "Agencies, practitioners and break glass reviews"));
         return accounts;
     }
+
+    /// <summary>The council's own accounts, which are no practitioner: named after what they do.</summary>
+    private static DemoAccount CouncilAccount(string role, string name, string job) =>
+        new($"{role}@{Eastmere.CouncilDomain}", role, $"demo-{role}", null, name, job, Eastmere.CouncilName);
 
     private static readonly string[] AccountHolders =
     [

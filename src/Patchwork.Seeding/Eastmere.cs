@@ -68,6 +68,7 @@ internal static class Eastmere
 {
     public const string District = "Eastmere";
     public const string CouncilDomain = "eastmere-council.example";
+    public const string CouncilName = "Eastmere County Council";
 
     private static readonly Audience SchoolAge = new(5, 17, Reach.All);
     private static readonly Audience PrimaryAge = new(4, 11, Reach.All);

@@ -408,6 +408,10 @@ public sealed partial class ReportsTests : IDisposable
             var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             Assert.Equal(expected == HttpStatusCode.Forbidden ? "FORBIDDEN" : "BAD_USER_INPUT",
                 body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+            if (expected == HttpStatusCode.Forbidden)
+            {
+                Assert.Matches(@"^Only [a-z ,]+ can download [a-z ]+\.$", body["errors"]![0]!["message"]!.GetValue<string>());
+            }
         }
     }
 

@@ -81,6 +81,8 @@ public sealed class RoleMatrixTests(PatchworkAppFixture fixture) : IClassFixture
         {
             response.FailsWith("FORBIDDEN");
             Assert.Null(response.Data?[field]);
+            // People read refusals in the app: who may do what, in plain words, never a field's name.
+            Assert.Matches(@"^Only [a-z ,]+ can [a-z' -]+\.$", response.Errors[0]!["message"]!.GetValue<string>());
         }
     }
 

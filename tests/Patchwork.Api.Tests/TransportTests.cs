@@ -212,6 +212,9 @@ public sealed class TransportTests(PatchworkAppFixture fixture) : IClassFixture<
         var users = await client.GetFromJsonAsync<List<DevUser>>("/dev/users");
         Assert.Equal(["admin", "analyst", "commissioner", "practitioner"], users!.Select(u => u.Role).Distinct().Order());
         Assert.All(users!.Where(u => u.Role == "practitioner"), u => Assert.NotNull(u.PractitionerId));
+        // What the demo's sign-in shows for each: a name, a job and an agency, not only an email address.
+        Assert.Contains(users!, u => u is { Name: "Hannah Reid", Job: "Social worker", Agency: "Eastmere County Council Children's Services" });
+        Assert.All(users!, u => Assert.False(string.IsNullOrWhiteSpace(u.Name) || string.IsNullOrWhiteSpace(u.Job) || string.IsNullOrWhiteSpace(u.Agency)));
     }
 
     [Fact]
@@ -222,7 +225,7 @@ public sealed class TransportTests(PatchworkAppFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private sealed record DevUser(string Email, string Role, string? PractitionerId);
+    private sealed record DevUser(string Email, string Role, string? PractitionerId, string Name, string Job, string Agency);
 
     private static string Token(SecurityKey key, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {

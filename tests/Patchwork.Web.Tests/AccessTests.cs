@@ -40,11 +40,12 @@ public sealed class AccessTests(WebAppFixture web)
         await using var app = await web.NewPageAsync();
         var page = app.Page;
         await app.SignInAsync("sian.morgan@eastmere-womensaid.example");
-        await page.GetByRole(AriaRole.Link, new() { Name = "My clients" }).ClickAsync();
+        await app.NavigateAsync("My clients");
         await page.Locator("ul.links a").First.ClickAsync();
-        var herself = page.Locator("ul.team > li", new() { HasText = "(you)" });
-        await Expect(herself).ToContainTextAsync(RestrictedWorker);
+        // She finds her own part under her work, not counted among who else is involved.
+        var herself = page.Locator(".card.me");
         await Expect(herself).ToContainTextAsync("the rest of the team sees only your service’s duty line");
+        await Expect(page.Locator("ul.team")).Not.ToContainTextAsync(RestrictedWorker);
         await Expect(page.GetByText("Schedule a visit")).ToBeVisibleAsync();
         await Screens.CheckAsync(app, "20-restricted-worker-herself");
     }
@@ -72,7 +73,8 @@ public sealed class AccessTests(WebAppFixture web)
         await page.GetByLabel("Why are you joining").FillAsync("Continence assessment for the family");
         await page.GetByRole(AriaRole.Button, new() { Name = "Join team" }).ClickAsync();
         await Expect(app.Heading).ToHaveTextAsync("Grace Okafor");
-        await Expect(page.Locator("ul.team > li", new() { HasText = "Priya Sharma" })).ToContainTextAsync("(you)");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your work with this family" })).ToBeVisibleAsync();
+        await Expect(page.Locator("ul.team")).Not.ToContainTextAsync("Priya Sharma");
     }
 
     [Fact]
@@ -94,7 +96,8 @@ public sealed class AccessTests(WebAppFixture web)
         {
             await analyst.SignInAsync("analyst@eastmere-council.example");
             await Expect(analyst.Heading).ToHaveTextAsync("Reports");
-            var nav = analyst.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+            await analyst.OpenMenuAsync();
+            var nav = analyst.Navigation;
             await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveAttributeAsync("aria-current", "page");
             await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Search" })).ToHaveCountAsync(0);
             await Screens.CheckAsync(analyst, "12-reports");
@@ -103,7 +106,39 @@ public sealed class AccessTests(WebAppFixture web)
         }
         await using var practitioner = await web.NewPageAsync();
         await practitioner.SignInAsync(DemoNetwork.WalkThrough.PractitionerEmail);
-        await Expect(practitioner.Page.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
+        await practitioner.OpenMenuAsync();
+        await Expect(practitioner.Navigation.GetByRole(AriaRole.Link, new() { Name = "Search" })).ToBeVisibleAsync();
+        await Expect(practitioner.Navigation.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_screen_still_loading_when_the_user_moves_on_never_lands_on_top_of_the_next()
+    {
+        await using var app = await web.NewPageAsync();
+        var page = app.Page;
+        // The reports' answers are held back until the analyst has moved on to another screen.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/graphql", async route =>
+        {
+            if (route.Request.PostData?.Contains("standingMessage", StringComparison.Ordinal) != true)
+            {
+                await release.Task;
+            }
+            await route.ContinueAsync();
+        });
+        await app.SignInAsync("analyst@eastmere-council.example");
+        var asked = page.WaitForRequestAsync("**/graphql");
+        await page.GotoAsync("/#/reports/density");
+        await asked;
+        await page.GotoAsync("/#/search");
+        await Expect(app.Heading).ToHaveTextAsync("This page is for practitioners");
+
+        var answered = page.WaitForResponseAsync("**/graphql");
+        release.SetResult();
+        await answered;
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(app.Heading).ToHaveTextAsync("This page is for practitioners");
+        await Expect(app.Alert).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -113,6 +148,10 @@ public sealed class AccessTests(WebAppFixture web)
         await app.SignInAsync("gary.holt@mereside-housing.example");
         await Expect(app.Heading).ToHaveTextAsync("You cannot use Patchwork yet");
         await Expect(app.Page.Locator("#screen")).ToContainTextAsync("no data-sharing agreement in force");
+        // Nothing is offered that the API would refuse him: no menu and no links, only signing out.
+        await Expect(app.Page.GetByRole(AriaRole.Button, new() { Name = "Menu" })).ToBeHiddenAsync();
+        await Expect(app.Page.Locator("#nav a")).ToHaveCountAsync(0);
+        await Expect(app.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await Screens.CheckAsync(app, "13-no-agreement");
     }
 

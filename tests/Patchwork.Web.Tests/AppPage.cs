@@ -38,17 +38,39 @@ public sealed class AppPage : IAsyncDisposable
         await Assertions.Expect(Page.Locator("#screen .loading")).ToHaveCountAsync(0);
     }
 
-    /// <summary>Signs in through the development picker, as a person would.</summary>
+    /// <summary>
+    /// Signs in through the development picker, as a person would: they pick a name, which tests name by the
+    /// account's email (the button's value), as the API's demo accounts are keyed.
+    /// </summary>
     public async Task SignInAsync(string email)
     {
         await OpenAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = email }).ClickAsync();
+        await Page.Locator($"button.account[value='{email}']").ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    public ILocator Navigation => Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+
+    /// <summary>Opens the main navigation: on a phone it is folded behind the Menu button.</summary>
+    public async Task OpenMenuAsync()
+    {
+        var menu = Page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        if (await menu.IsVisibleAsync() && await menu.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await menu.ClickAsync();
+        }
+    }
+
+    /// <summary>Follows a link of the main navigation, as a person would at this width.</summary>
+    public async Task NavigateAsync(string link)
+    {
+        await OpenMenuAsync();
+        await Navigation.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
     }
 
     public async Task SearchAsync(string name)
     {
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
+        await NavigateAsync("Search");
         await Page.GetByLabel("Name").FillAsync(name);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.Locator("section h2")).ToContainTextAsync("found for");

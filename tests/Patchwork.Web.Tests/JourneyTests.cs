@@ -18,6 +18,11 @@ public sealed class JourneyTests(WebAppFixture web)
         var page = app.Page;
         await app.OpenAsync();
         await Expect(app.Heading).ToHaveTextAsync("Sign in");
+        // Each demo account by who it is (name, job and agency), not by an email address.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"{Tour.PractitionerName}, Social worker, Eastmere County Council Children's Services" }))
+            .ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Analyst, Network reports, with no names, Eastmere County Council" })).ToBeVisibleAsync();
+        await Expect(page.Locator("ul.accounts")).Not.ToContainTextAsync("@");
         await Screens.CheckAsync(app, "01-sign-in");
 
         await app.SignInAsync(Tour.PractitionerEmail);
@@ -40,14 +45,20 @@ public sealed class JourneyTests(WebAppFixture web)
 
         await Expect(app.Heading).ToHaveTextAsync(Tour.ClientName);
         await Expect(app.Status).ToContainTextAsync($"You joined {Tour.ClientName}’s team.");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Tour.FamilyName })).ToBeVisibleAsync();
+        // The household heads its section as a heading starts, with a capital: "The Okafor household".
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Tour.FamilyName }))
+            .ToHaveTextAsync(char.ToUpperInvariant(Tour.FamilyName[0]) + Tour.FamilyName[1..]);
         var team = page.Locator("ul.team > li");
         var school = team.Filter(new() { HasText = "Mark Ellison" });
         await Expect(school).ToContainTextAsync("Designated safeguarding lead, St Aidan's Primary School");
         await Expect(school).ToContainTextAsync("Last contact");
         await Expect(school.Locator("a[href='tel:01632960107']")).ToContainTextAsync("(preferred)");
         await Expect(school.Locator("a[href^='mailto:']")).ToHaveCountAsync(1);
-        await Expect(team.Filter(new() { HasText = Tour.PractitionerName })).ToContainTextAsync("(you)");
+        // Who else is involved: the others, counted without her; her own part is under her work with the family.
+        await Expect(team.Filter(new() { HasText = Tour.PractitionerName })).ToHaveCountAsync(0);
+        var others = await team.CountAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Who else is involved ({others})" })).ToBeVisibleAsync();
+        var mine = page.Locator(".card.me");
         await Screens.CheckAsync(app, "05-family-team");
 
         await page.GetByText("Schedule a visit").ClickAsync();
@@ -61,7 +72,7 @@ public sealed class JourneyTests(WebAppFixture web)
         var booked = page.Locator("ul.visits.upcoming > li", new() { HasText = $"Home visit with Grace, by {Tour.PractitionerName}" });
         await Expect(booked).ToHaveCountAsync(1);
         await Expect(booked).ToContainTextAsync("10:00");
-        await Expect(team.Filter(new() { HasText = Tour.PractitionerName })).ToContainTextAsync("10:00");
+        await Expect(mine).ToContainTextAsync("10:00");
         await Screens.CheckAsync(app, "07-visit-booked");
 
         // After the visit: record the contact, then leave the team when the work is done.
@@ -70,7 +81,7 @@ public sealed class JourneyTests(WebAppFixture web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
         await Expect(app.Status).ToContainTextAsync("Contact with Grace recorded.");
         await Expect(page.Locator("ul.visits.recent > li").First).ToContainTextAsync($"Phone with Grace, by {Tour.PractitionerName} (today)");
-        await Expect(team.Filter(new() { HasText = Tour.PractitionerName })).ToContainTextAsync("today");
+        await Expect(mine).ToContainTextAsync("today");
 
         await page.GetByText("Leave the team").First.ClickAsync();
         await page.Locator("#leave-reason").FillAsync("Referral closed");

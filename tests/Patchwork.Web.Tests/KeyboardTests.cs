@@ -16,7 +16,7 @@ public sealed class KeyboardTests(WebAppFixture web)
 
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })).ToBeFocusedAsync();
-        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "bethany.clarke@eastmere-health.example" }));
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Bethany Clarke, Health visitor" }));
         await page.Keyboard.PressAsync("Enter");
         await Expect(app.Heading).ToHaveTextAsync("Find a client");
         await Expect(app.Heading).ToBeFocusedAsync(); // focus moves to the new screen's heading

@@ -14,7 +14,7 @@ public sealed class MyWorkTests(WebAppFixture web)
     {
         await using var app = await web.NewPageAsync();
         await app.SignInAsync(HealthVisitor);
-        await app.Page.GetByRole(AriaRole.Link, new() { Name = "My clients" }).ClickAsync();
+        await app.NavigateAsync("My clients");
         await Expect(app.Heading).ToHaveTextAsync("My clients");
         var okafors = app.Page.Locator("section", new() { Has = app.Page.GetByRole(AriaRole.Heading, new() { Name = "the Okafor household" }) });
         await Expect(okafors.GetByRole(AriaRole.Link, new() { Name = "Amara Okafor" })).ToBeVisibleAsync();
@@ -29,7 +29,7 @@ public sealed class MyWorkTests(WebAppFixture web)
         await using var app = await web.NewPageAsync();
         var page = app.Page;
         await app.SignInAsync(HealthVisitor);
-        await page.GetByRole(AriaRole.Link, new() { Name = "My details" }).ClickAsync();
+        await app.NavigateAsync("My details");
         await Expect(app.Heading).ToHaveTextAsync("My contact details");
         await Screens.CheckAsync(app, "16-my-details");
 

@@ -107,11 +107,11 @@ public sealed partial class ReportsTests(WebAppFixture web)
         // A date the API will not take is explained, and the filters stay to put it right.
         await page.GotoAsync("/#/reports/caseloads?asOf=1990-01-15");
         await Expect(app.Alert.Locator("h2")).ToHaveTextAsync("Please check what you entered");
-        await Expect(app.Alert).ToContainTextAsync("asOf must be the last day of a month, such as 1990-01-31");
+        await Expect(app.Alert).ToContainTextAsync("The date must be the last day of a month, such as 1990-01-31");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show report" })).ToBeVisibleAsync();
         await page.GotoAsync("/#/reports/no-contact");
         await Expect(app.Alert.Locator("h2")).ToHaveTextAsync("You cannot see this");
-        await Expect(app.Alert).ToContainTextAsync("familiesWithoutContact needs the commissioner role.");
+        await Expect(app.Alert).ToContainTextAsync("Only commissioners can see the families with no contact.");
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed partial class ReportsTests(WebAppFixture web)
         // The family with no team: the firefighter's agency's duty inbox has it.
         await using var duty = await web.NewPageAsync();
         await duty.SignInAsync(Firefighter);
-        await duty.Page.GetByRole(AriaRole.Link, new() { Name = "Follow-ups" }).ClickAsync();
+        await duty.NavigateAsync("Follow-ups");
         await Expect(duty.Heading).ToHaveTextAsync("Follow-up requests");
         var request = duty.Page.Locator("ul.cards > li", new() { HasText = "the Marwick household" });
         await Expect(request).ToContainTextAsync(Area);
@@ -196,11 +196,11 @@ public sealed partial class ReportsTests(WebAppFixture web)
     // The API's answers to a follow-up request it refuses, substituted at the network layer: the app's handling of
     // each code is under test here (the API's tests prove when it gives them).
     [Theory]
-    [InlineData("BAD_USER_INPUT", "reason must be at most 500 characters.", null)]
-    [InlineData("NOT_FOUND", "No family has the reference 'F-0000000000'.", "Not found")]
-    [InlineData("CONFLICT", "The family has no team and no agency to route the request to.", "That clashes with what is already recorded")]
-    [InlineData("FORBIDDEN", "requestFollowUp needs the commissioner role.", "You cannot see this")]
-    public async Task A_refused_follow_up_request_says_why(string code, string message, string? alertHeading)
+    [InlineData("BAD_USER_INPUT", "reason must be at most 500 characters.", "The reason must be at most 500 characters.", null)]
+    [InlineData("NOT_FOUND", "No family has the reference 'F-0000000000'.", "No family has the reference 'F-0000000000'.", "Not found")]
+    [InlineData("CONFLICT", "The family has no team and no agency to route the request to.", "The family has no team and no agency to route the request to.", "That clashes with what is already recorded")]
+    [InlineData("FORBIDDEN", "Only commissioners can ask for a family to be followed up.", "Only commissioners can ask for a family to be followed up.", "You cannot see this")]
+    public async Task A_refused_follow_up_request_says_why(string code, string message, string shown, string? alertHeading)
     {
         await using var app = await web.NewPageAsync();
         var page = app.Page;
@@ -220,13 +220,13 @@ public sealed partial class ReportsTests(WebAppFixture web)
 
         if (alertHeading is null)
         {
-            await Expect(card.Locator(".field-error")).ToHaveTextAsync($"Error: {message}");
+            await Expect(card.Locator(".field-error")).ToHaveTextAsync($"Error: {shown}");
             await Expect(card.GetByRole(AriaRole.Textbox)).ToBeFocusedAsync();
         }
         else
         {
             await Expect(app.Alert.Locator("h2")).ToHaveTextAsync(alertHeading);
-            await Expect(app.Alert).ToContainTextAsync(message);
+            await Expect(app.Alert).ToContainTextAsync(shown);
             await Expect(app.Alert).ToBeFocusedAsync();
         }
         await Expect(card.Locator(".notice")).ToHaveCountAsync(0);
@@ -239,11 +239,13 @@ public sealed partial class ReportsTests(WebAppFixture web)
         await using var app = await web.NewPageAsync();
         var page = app.Page;
         await app.SignInAsync(DemoNetwork.WalkThrough.PractitionerEmail);
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
+        await app.OpenMenuAsync();
+        await Expect(app.Navigation.GetByRole(AriaRole.Link, new() { Name = "Search" })).ToBeVisibleAsync();
+        await Expect(app.Navigation.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
 
         await page.GotoAsync("/#/reports/density");
         await Expect(app.Alert.Locator("h2")).ToHaveTextAsync("You cannot see this");
-        await Expect(app.Alert).ToContainTextAsync("networkDensity needs the analyst or commissioner role.");
+        await Expect(app.Alert).ToContainTextAsync("Only analysts and commissioners can see network density reports.");
         await Expect(app.Alert).ToBeFocusedAsync();
         await Expect(page.Locator("#density-table")).ToHaveCountAsync(0);
         await Screens.CheckAsync(app, "30-report-refused");

@@ -25,16 +25,25 @@ public static class Access
     internal const string ReachKey = "patchwork.access.reach";
     internal const string AnyoneSignedIn = "patchwork.access.anyone";
     internal const string AuditKey = "patchwork.access.audit";
+    internal const string ActionKey = "patchwork.access.action";
 
+    /// <summary>
+    /// Only these roles may use the field. The action says what it does in a person's words ("see network density
+    /// reports"), for the refusal anyone else gets: people read it in the app, so it never names a field.
+    /// </summary>
     public static FieldBuilder<TSource, TReturn> AllowRoles<TSource, TReturn>(
-        this FieldBuilder<TSource, TReturn> field, params Role[] roles)
+        this FieldBuilder<TSource, TReturn> field, string action, params Role[] roles)
     {
         field.FieldType.Metadata[RolesKey] = roles;
+        field.FieldType.Metadata[ActionKey] = action;
         return field;
     }
 
     public static FieldBuilder<TSource, TReturn> AllowPractitioners<TSource, TReturn>(
-        this FieldBuilder<TSource, TReturn> field) => field.AllowRoles(Role.Practitioner);
+        this FieldBuilder<TSource, TReturn> field, string action) => field.AllowRoles(action, Role.Practitioner);
+
+    /// <summary>A refusal in plain words: "Only analysts and commissioners can see network density reports."</summary>
+    public static string OnlyFor(IReadOnlyList<Role> roles, string action) => $"Only {Roles.People(roles)} can {action}.";
 
     public static FieldBuilder<TSource, TReturn> AllowAnyoneSignedIn<TSource, TReturn>(
         this FieldBuilder<TSource, TReturn> field)

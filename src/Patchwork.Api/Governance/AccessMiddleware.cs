@@ -85,11 +85,11 @@ public sealed class AccessMiddleware(IBatchReads batches, IReach reachable) : IF
         var roles = field.GetMetadata<Role[]>(Access.RolesKey);
         if (roles is null)
         {
-            return new Refusal($"{field.Name} is not open to any role.");
+            return new Refusal("Nobody can use this part of Patchwork."); // the audit trail names the field
         }
         if (!roles.Any(viewer.Has))
         {
-            return new Refusal($"{field.Name} needs the {string.Join(" or ", roles.Select(r => r.ClaimValue()))} role.");
+            return new Refusal(Access.OnlyFor(roles, field.GetMetadata<string>(Access.ActionKey) ?? "use this"));
         }
         return roles is [Role.Practitioner] && viewer.ActivePractitioner is null
             ? new Refusal(viewer.StandingMessage ?? "This needs an active practitioner.")

@@ -25,7 +25,7 @@ public static class DevelopmentSignIn
         }
         var group = app.MapGroup("/dev").AllowAnonymous();
         group.MapGet("/users", (DemoAccountList accounts) => accounts.All.Select(a =>
-            new { a.Email, a.Role, a.PractitionerId }));
+            new { a.Email, a.Role, a.PractitionerId, a.Name, a.Job, a.Agency }));
         group.MapPost("/token", IssueToken);
         return app;
     }

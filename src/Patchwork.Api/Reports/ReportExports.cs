@@ -13,19 +13,19 @@ namespace Patchwork.Api.Reports;
 /// </summary>
 public static class ReportExports
 {
-    private sealed record Export(string Name, Role[] Roles, Func<HttpContext, ReportArguments, CancellationToken, Task<Csv>> Build);
+    private sealed record Export(string Name, string Action, Role[] Roles, Func<HttpContext, ReportArguments, CancellationToken, Task<Csv>> Build);
 
     private static readonly Export[] Exports =
     [
-        new("network-density", ReportAccess.Analysis, async (http, args, ct) =>
+        new("network-density", "download network density reports", ReportAccess.Analysis, async (http, args, ct) =>
             ReportCsv.Density(await Queries(http).DensityAsync(args, ct))),
-        new("family-networks", ReportAccess.Analysis, async (http, args, ct) =>
+        new("family-networks", "download family network reports", ReportAccess.Analysis, async (http, args, ct) =>
             ReportCsv.FamilyNetworks(await Queries(http).FamilyNetworksAsync(args, ct))),
-        new("agency-co-involvement", ReportAccess.Analysis, async (http, args, ct) =>
+        new("agency-co-involvement", "download reports of agencies working together", ReportAccess.Analysis, async (http, args, ct) =>
             ReportCsv.AgencyPairs(await Queries(http).AgencyPairsAsync(args, ct), await AgenciesAsync(http, ct))),
-        new("caseloads", ReportAccess.Analysis, async (http, args, ct) =>
+        new("caseloads", "download caseload reports", ReportAccess.Analysis, async (http, args, ct) =>
             ReportCsv.Caseloads(await Queries(http).CaseloadsAsync(args, ct), await AgenciesAsync(http, ct))),
-        new("families-without-contact", ReportAccess.Commissioning, async (http, args, ct) =>
+        new("families-without-contact", "download the families with no contact", ReportAccess.Commissioning, async (http, args, ct) =>
             ReportCsv.FamiliesWithoutContact(await Queries(http).FamiliesWithoutContactAsync(args, ct))),
     ];
 
@@ -53,8 +53,8 @@ public static class ReportExports
         var audit = http.RequestServices.GetRequiredService<AuditLog>();
         if (!export.Roles.Any(viewer.Has))
         {
-            var message = $"{export.Name}.csv needs the {string.Join(" or ", export.Roles.Select(r => r.ClaimValue()))} role.";
-            audit.Record(viewer, AuditAction.Denied, detail: message);
+            var message = Access.OnlyFor(export.Roles, export.Action);
+            audit.Record(viewer, AuditAction.Denied, detail: $"{export.Name}.csv: {message}");
             await audit.FlushAsync(ct);
             await ErrorResponses.WriteAsync(http, StatusCodes.Status403Forbidden, "FORBIDDEN", message, ct);
             return;

@@ -24,6 +24,25 @@ const headings = {
   NETWORK: 'Patchwork cannot be reached',
 };
 
+// The API names the argument it refuses ("dateOfBirth must be in the past…"), which is precise for API clients; a
+// person reads the name of what they filled in. An argument the table does not know never reaches the screen as code.
+const inputNames = {
+  query: 'the name', dateOfBirth: 'the date of birth', reason: 'the reason', outcome: 'the outcome',
+  email: 'the email address', mobile: 'the mobile number', landline: 'the landline number',
+  preferredContact: 'the preferred way to reach you', scheduledFor: 'the time of the visit',
+  completedAt: 'the time of the contact', asOf: 'the date', days: 'the number of days', area: 'the area',
+  agencyKind: 'the kind of agency', reasons: 'the reasons', reference: 'the family reference',
+};
+
+/** An API message in the words of the form: "dateOfBirth must be…" reads "The date of birth must be…". */
+export function plainWords(message) {
+  const named = message
+    .replace(/^([a-z]\w*)(?= (?:must|is|fails|names|does) )/, (name) => inputNames[name] ?? name)
+    .replace(/\b[a-z]+[A-Z]\w*\b/g, (name) => inputNames[name] ?? name);
+  if (/\b[a-z]+[A-Z]\w*\b/.test(named)) return 'Check what you entered and try again.';
+  return named.charAt(0).toUpperCase() + named.slice(1);
+}
+
 /** A heading and a sentence the user can act on, for any error. */
 export function describe(error) {
   if (!(error instanceof ApiError)) {
@@ -81,7 +100,7 @@ export async function graphql(query, variables = {}) {
   const first = body.errors?.[0];
   if (first) {
     const extensions = first.extensions ?? {};
-    throw new ApiError(extensions.code ?? 'INTERNAL_SERVER_ERROR', first.message, {
+    throw new ApiError(extensions.code ?? 'INTERNAL_SERVER_ERROR', plainWords(first.message), {
       requestId: extensions.requestId ?? /request id (\S+?)\.? /.exec(`${first.message} `)?.[1],
       retryAfter: response.headers.get('Retry-After'),
     });
@@ -126,7 +145,7 @@ async function csvError(response) {
     first = undefined;
   }
   return new ApiError(first?.extensions?.code ?? byStatus[response.status] ?? 'INTERNAL_SERVER_ERROR',
-    first?.message ?? `The download failed (HTTP ${response.status}).`, {
+    first?.message ? plainWords(first.message) : `The download failed (HTTP ${response.status}).`, {
       requestId: first?.extensions?.requestId,
       retryAfter: response.headers.get('Retry-After'),
     });

@@ -24,18 +24,37 @@ function homeOf(user) {
   return '#/admin';
 }
 
+/** The links of the main navigation: only what this user can do now, so none for a practitioner who cannot use it. */
 function navigation(user) {
   const has = (role) => user.roles.includes(role);
   const items = [];
-  if (has('PRACTITIONER')) {
+  if (has('PRACTITIONER') && user.standing === 'ACTIVE' && user.practitioner) {
     items.push(['#/search', 'Search'], ['#/my-clients', 'My clients'], ['#/follow-ups', 'Follow-ups'], ['#/me', 'My details']);
   }
   // Reports: shown to analysts and commissioners only (the API refuses them to anyone else in any case).
   if (has('ANALYST') || has('COMMISSIONER')) items.push(['#/reports', 'Reports']);
+  if (has('ADMIN')) items.push(['#/admin', 'Break glass reviews']);
+  if (items.length === 0) return null;
   const current = `#/${route().name}`;
   return h('ul', {},
-    items.map(([href, text]) => h('li', {}, h('a', { href, 'aria-current': href === current ? 'page' : undefined }, text))),
-    h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: signOut }, 'Sign out')));
+    items.map(([href, text]) => h('li', {}, h('a', { href, 'aria-current': href === current ? 'page' : undefined }, text))));
+}
+
+/** Shows the bar for a signed-in user (or hides it all on sign-out), with the menu folded away. */
+function showBar(user) {
+  const links = user && navigation(user);
+  show($('nav'), links);
+  $('nav').hidden = !links;
+  $('menu-button').hidden = !links;
+  $('sign-out').hidden = !user;
+  $('who').textContent = user ? whoText(user) : '';
+  openMenu(false);
+}
+
+/** On a phone the navigation folds behind a Menu button, so the screen starts right under a slim bar. */
+function openMenu(open) {
+  $('menu-button').setAttribute('aria-expanded', String(open));
+  document.querySelector('.site-header').classList.toggle('menu-open', open);
 }
 
 function whoText(user) {
@@ -75,8 +94,9 @@ function notice(text) {
   show($('status'), text ? h('p', { class: 'notice' }, text) : null);
 }
 
-/** What every screen gets: where it is, who is signed in, and how to move on or report trouble. */
-function context(current) {
+/** What every screen gets: where it is, who is signed in, and how to move on or report trouble (while it is shown). */
+function context(current, view) {
+  const shown = (act) => (...args) => (view.isConnected ? act(...args) : undefined);
   return {
     ...current,
     me,
@@ -84,8 +104,8 @@ function context(current) {
       pendingNotice = message ?? null;
       if (location.hash === hash) render(); else location.hash = hash;
     },
-    fail: showError,
-    notice,
+    fail: shown(showError),
+    notice: shown(notice),
     async refreshMe() {
       me = (await graphql(ME)).me;
       $('who').textContent = whoText(me);
@@ -96,8 +116,7 @@ function context(current) {
 
 async function renderSignIn(keepAlert = false) {
   if (!keepAlert) clearMessages();
-  $('nav').hidden = true;
-  $('who').textContent = '';
+  showBar(null);
   await signInScreen($('screen'), { fail: showError, signedIn: () => render() });
   focusHeading();
 }
@@ -134,13 +153,16 @@ async function render() {
     location.replace(homeOf(me));
     return;
   }
-  $('who').textContent = whoText(me);
-  show($('nav'), navigation(me));
-  $('nav').hidden = false;
+  showBar(me);
   notice(pendingNotice);
   pendingNotice = null;
   const screen = screens[current.name] ?? screens.notFound;
-  await screen($('screen'), context(current));
+  // Each screen draws into a view of its own: one still loading when the user has moved on draws into a view that is
+  // no longer on the page, never over the screen they moved to.
+  const view = h('div');
+  show($('screen'), view);
+  await screen(view, context(current, view));
+  if (!view.isConnected) return;
   focusHeading();
   firstRender = false;
 }
@@ -151,6 +173,13 @@ async function start() {
     $('main').focus();
   });
   window.addEventListener('hashchange', () => render());
+  $('sign-out').addEventListener('click', signOut);
+  $('menu-button').addEventListener('click', () => openMenu($('menu-button').getAttribute('aria-expanded') !== 'true'));
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || $('menu-button').getAttribute('aria-expanded') !== 'true') return;
+    openMenu(false);
+    $('menu-button').focus();
+  });
   try {
     const returnTo = await signIn.completeProviderSignIn();
     if (returnTo) history.replaceState(null, '', `/${returnTo}`);

@@ -36,6 +36,9 @@ const emailText = (address) => {
   return at < 0 ? address : [address.slice(0, at), h('wbr'), address.slice(at)];
 };
 
+/** A household's name as a heading starts: "the Okafor household" heads its section as "The Okafor household". */
+const headingCase = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function heading(text, sub) {
   return h('div', { class: 'screen-heading' }, h('h1', {}, text), sub && h('p', { class: 'lead' }, sub));
 }
@@ -101,9 +104,12 @@ export async function signInScreen(container, { fail, signedIn }) {
     };
     show(container, heading('Sign in', 'Development: choose a demo account. Tokens come from this server\'s development sign-in.'),
       h('ul', { class: 'accounts' }, accounts.map((a) => h('li', {},
-        h('button', { type: 'button', class: 'account', onclick: choose(a.email) },
-          h('span', { class: 'account-email' }, emailText(a.email)), h('span', { class: 'visually-hidden' }, ', '),
-          h('span', { class: 'account-role' }, a.role))))));
+        // Named as it reads, "Hannah Reid, Social worker, …": its two lines alone would be heard without the pause.
+        h('button', {
+          type: 'button', class: 'account', value: a.email, 'aria-label': `${a.name}, ${a.job}, ${a.agency}`, onclick: choose(a.email),
+        },
+        h('span', { class: 'account-name' }, a.name),
+        h('span', { class: 'account-job' }, `${a.job}, ${a.agency}`))))));
     return;
   }
   if (signIn.signInMode === 'oidc') {
@@ -138,7 +144,8 @@ async function search(container, ctx) {
   const form = h('form', {
     role: 'search', novalidate: true, onsubmit(event) {
       event.preventDefault();
-      if (name.value.trim().length < 2) return fieldError(name, 'Enter at least 2 letters of the name.');
+      // As the API counts them, so a short search is put right here rather than refused by the API.
+      if ((name.value.match(/[\p{L}\p{N}]/gu) ?? []).length < 3) return fieldError(name, 'Enter at least 3 letters of the name.');
       const params = new URLSearchParams({ q: name.value.trim() });
       if (born.value) params.set('dob', born.value);
       return ctx.go(`#/search?${params}`);
@@ -238,20 +245,30 @@ async function client(container, ctx) {
   }
   const c = data.client;
   const around = c.family ?? c;
-  const mine = around.team.find((m) => m.practitioner?.id === ctx.me.practitioner?.id);
+  const isMine = (m) => m.practitioner !== null && m.practitioner.id === ctx.me.practitioner?.id;
+  const mine = around.team.find(isMine);
   const myClients = (mine?.supports ?? []).map((s) => ({ id: s.id, name: s.givenName }));
+  // What a practitioner on the doorstep needs first: who else is involved and how to reach them, then the next
+  // visits and their own work; the household and the history after.
   show(container,
     heading(c.displayName, `Born ${format.date(c.dateOfBirth)} (${format.age(c.dateOfBirth)}) · ${livesAt(c)}`),
-    c.family && familySection(c.family, c.id),
     c.family?.followUpRequests.length > 0 && followUpSection(c.family.followUpRequests),
     breakGlassSection(c),
-    section(`Who else is involved (${around.team.length})`,
-      h('ul', { class: 'cards team' }, around.team.map((m) => h('li', {}, teamCard(m, ctx))))),
+    teamSection(around.team.filter((m) => !isMine(m))),
     section('Upcoming visits', visitList(around.upcomingVisits, 'upcoming')),
-    myClients.length > 0 && section('Your work with this family',
-      scheduleForm(myClients, c, ctx), contactForm(myClients, c, ctx), leaveForm(myClients, c, ctx)),
+    myClients.length > 0 && section(c.family ? 'Your work with this family' : 'Your work with this client',
+      myInvolvement(mine), scheduleForm(myClients, c, ctx), contactForm(myClients, c, ctx), leaveForm(myClients, c, ctx)),
+    c.family && familySection(c.family, c.id),
     section('Recent contacts', visitList(around.recentContacts, 'recent')));
   return undefined;
+}
+
+/** Everyone else in the team, counted without the viewer, who finds their own part under "Your work". */
+function teamSection(others) {
+  return section(`Who else is involved (${others.length})`,
+    others.length === 0
+      ? h('p', {}, 'Nobody else is in the team.')
+      : h('ul', { class: 'cards team' }, others.map((m) => h('li', {}, teamCard(m)))));
 }
 
 /** A refused view: not in the team offers joining with a reason; anything else is explained. */
@@ -267,7 +284,7 @@ function clientRefused(container, ctx, error) {
 }
 
 function familySection(family, currentId) {
-  return section(family.name,
+  return section(headingCase(family.name),
     h('p', {}, family.area),
     h('ul', { class: 'members' }, family.members.map((m) => h('li', {},
       m.id === currentId
@@ -321,49 +338,72 @@ function contactLinks(p) {
     ['EMAIL', p.email, 'Email', p.email && mailHref(p.email), p.email && emailText(p.email)],
   ].filter(([, value]) => value);
   ways.sort(([a], [b]) => (b === p.preferredContact) - (a === p.preferredContact));
-  return h('ul', { class: 'contact' }, ways.map(([method, , verb, href, shown]) => {
-    const preferred = method === p.preferredContact;
-    return h('li', { class: preferred ? 'preferred' : undefined },
-      h('a', { href, class: preferred ? 'button' : 'button secondary' },
-        h('span', { class: 'verb' }, verb), ' ', h('span', { class: 'number' }, shown),
-        preferred && h('span', { class: 'tag' }, ' (preferred)')));
-  }));
+  return h('ul', { class: 'contact' }, ways.map(([method, , verb, href, shown], index) =>
+    contactLink(href, verb, shown, { first: index === 0, tag: method === p.preferredContact && ' (preferred)' })));
 }
 
-function teamCard(m, ctx) {
+/**
+ * One way to reach someone, the first choice as the main button. On a phone the buttons are short ("Call mobile")
+ * beside the name, the number or address read out by screen readers; wider screens show it.
+ */
+function contactLink(href, verb, shown, { first = false, tag = false } = {}) {
+  return h('li', { class: first ? 'first' : undefined },
+    h('a', { href, class: first ? 'button' : 'button secondary' },
+      h('span', { class: 'verb' }, verb), ' ', h('span', { class: 'number' }, shown),
+      tag && h('span', { class: 'tag' }, tag)));
+}
+
+function teamCard(m) {
   if (!m.practitioner) { // a restricted involvement, masked by the API
     return h('article', { class: 'card member restricted' },
-      h('h3', {}, 'Restricted service involved'),
+      memberHead('Restricted service involved', h('ul', { class: 'contact' },
+        contactLink(telHref(m.agency.dutyPhone), 'Call duty line', phoneText(m.agency.dutyPhone), { first: true }),
+        contactLink(mailHref(m.agency.dutyEmail), 'Email', emailText(m.agency.dutyEmail)))),
       h('p', { class: 'agency' }, m.agency.name),
-      h('p', {}, m.notice ?? 'Contact the service through its duty line.'),
-      h('ul', { class: 'contact' },
-        h('li', {}, h('a', { class: 'button secondary', href: telHref(m.agency.dutyPhone) },
-          h('span', { class: 'verb' }, 'Call duty line'), ' ', h('span', { class: 'number' }, phoneText(m.agency.dutyPhone)))),
-        h('li', {}, h('a', { class: 'button secondary', href: mailHref(m.agency.dutyEmail) },
-          h('span', { class: 'verb' }, 'Email'), ' ', h('span', { class: 'number' }, emailText(m.agency.dutyEmail))))));
+      h('p', {}, m.notice ?? 'Contact the service through its duty line.'));
   }
   const p = m.practitioner;
-  const isMe = p.id === ctx.me.practitioner?.id;
-  return h('article', { class: `card member${isMe ? ' me' : ''}` },
-    h('h3', {}, p.name, isMe && h('span', { class: 'you' }, ' (you)')),
+  return h('article', { class: 'card member' },
+    memberHead(p.name, contactLinks(p)),
     h('p', { class: 'agency' }, `${p.role}, ${m.agency.name}`),
-    m.restricted && h('p', { class: 'restricted-note' },
-      isMe ? 'Your involvement is restricted: the rest of the team sees only your service’s duty line.' : 'Restricted involvement.'),
-    m.supports.length > 0 && h('p', {}, `Supports ${m.supports.map((s) => s.givenName).join(', ')}`),
-    h('dl', { class: 'facts' },
-      h('div', {}, h('dt', {}, 'Last contact'), h('dd', {}, m.lastContactAt ? format.ago(m.lastContactAt) : 'None recorded')),
-      h('div', {}, h('dt', {}, 'Next visit'), h('dd', {}, m.nextVisitAt ? format.when(m.nextVisitAt) : 'None booked'))),
-    !isMe && contactLinks(p));
+    m.restricted && h('p', { class: 'restricted-note' }, 'Restricted involvement.'),
+    involvementFacts(m));
 }
 
+/** Who, and how to reach them, on one line where it fits: what a doorstep needs first. */
+const memberHead = (name, contact) => h('div', { class: 'member-head' }, h('h3', {}, name), contact);
+
+/** Whom a team member supports, and when they were last and will next be in contact, in one short block. */
+function involvementFacts(m) {
+  return h('dl', { class: 'facts' },
+    m.supports.length > 0 && h('div', {}, h('dt', {}, 'Supports'), h('dd', {}, m.supports.map((s) => s.givenName).join(', '))),
+    h('div', {}, h('dt', {}, 'Last contact'), h('dd', {}, m.lastContactAt ? format.ago(m.lastContactAt) : 'None recorded')),
+    h('div', {}, h('dt', {}, 'Next visit'), h('dd', {}, m.nextVisitAt ? format.when(m.nextVisitAt) : 'None booked')));
+}
+
+/** The viewer's own part in the team, as the others see it (restricted: as its duty line only). */
+function myInvolvement(m) {
+  return h('div', { class: 'card me' },
+    m.restricted && h('p', { class: 'restricted-note' },
+      'Your involvement is restricted: the rest of the team sees only your service’s duty line.'),
+    involvementFacts(m));
+}
+
+const NEXT_VISITS_SHOWN = 3;
+
+/** Visits, newest or soonest first. Upcoming ones beyond the next few fold away, so the actions stay near the top. */
 function visitList(visits, kind) {
   if (visits.length === 0) {
     return h('p', {}, kind === 'upcoming' ? 'No visits booked.' : 'No contacts recorded yet.');
   }
-  return h('ul', { class: `visits ${kind}` }, visits.map((v) => h('li', {},
+  const list = (some) => h('ul', { class: `visits ${kind}` }, some.map((v) => h('li', {},
     h('span', { class: 'when' }, kind === 'upcoming' ? format.when(v.scheduledFor) : format.dateTime(v.completedAt)),
     ' ', h('span', {}, `${format.mode(v.mode)} with ${v.client.givenName}, by ${v.practitioner.name}`),
     kind === 'recent' && h('span', { class: 'ago' }, ` (${format.ago(v.completedAt)})`))));
+  if (kind !== 'upcoming' || visits.length <= NEXT_VISITS_SHOWN + 1) return list(visits);
+  const later = visits.slice(NEXT_VISITS_SHOWN);
+  return [list(visits.slice(0, NEXT_VISITS_SHOWN)),
+    h('details', { class: 'more' }, h('summary', {}, `${later.length} more booked`), list(later))];
 }
 
 function clientChoice(id, clients, current) {
@@ -469,7 +509,7 @@ async function myClients(container, ctx) {
     }
     show(container, heading('My clients', `${clients.length} ${clients.length === 1 ? 'client' : 'clients'} whose team you are in.`),
       clients.length === 0 && h('p', {}, h('a', { href: '#/search' }, 'Search for a client'), ' to join their team.'),
-      [...byFamily].map(([family, members]) => section(family,
+      [...byFamily].map(([family, members]) => section(headingCase(family),
         h('ul', { class: 'links' }, members.map((c) => h('li', {},
           h('a', { href: `#/client/${encodeURIComponent(c.id)}` }, c.displayName), ` — ${format.age(c.dateOfBirth)}`))))));
   } catch (error) {
@@ -497,7 +537,7 @@ async function followUps(container, ctx) {
   show(container, heading('Follow-up requests', `Families with no team that a commissioner asked ${ctx.me.practitioner.agency.name}’s duty contacts to follow up.`),
     requests.length === 0 && h('p', {}, 'There are no follow-up requests for your agency.'),
     h('ul', { class: 'cards' }, requests.map((r) => h('li', {}, h('article', { class: 'card' },
-      h('h2', { class: 'card-title' }, r.householdName),
+      h('h2', { class: 'card-title' }, headingCase(r.householdName)),
       h('p', { class: 'agency' }, r.area),
       h('p', {}, h('span', { class: 'when' }, format.dateTime(r.request.requestedAt)), ` (${format.ago(r.request.requestedAt)}): “${r.request.reason}”`),
       h('p', {}, 'Nobody is in the family’s team. Find its members and join a team, with a reason, to follow them up.'),

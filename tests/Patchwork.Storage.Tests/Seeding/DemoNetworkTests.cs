@@ -409,8 +409,11 @@ public sealed partial class DemoNetworkTests
             Assert.Equal(practitioner.Subject, a.Subject);
             Assert.Equal(practitioner.Email, a.Email);
             Assert.Equal(PractitionerStatus.Active, practitioner.Status);
+            Assert.Equal((practitioner.Name, practitioner.Role), (a.Name, a.Job));
             Assert.Contains(network.Involvements, i => i.PractitionerId == practitioner.Id && i.EndedOn is null);
-            return (Practitioner: practitioner, Agency: network.Agencies.Single(ag => ag.Id == practitioner.AgencyId));
+            var agency = network.Agencies.Single(ag => ag.Id == practitioner.AgencyId);
+            Assert.Equal(agency.Name, a.Agency);
+            return (Practitioner: practitioner, Agency: agency);
         }).ToList();
         Assert.Contains(signedInAs, s => s.Practitioner.Role == "Social worker");
         Assert.Contains(signedInAs, s => s.Practitioner.Role == "District nurse");
@@ -423,6 +426,8 @@ public sealed partial class DemoNetworkTests
             Assert.Null(a.PractitionerId);
             Assert.Equal($"demo-{a.Role}", a.Subject);
             Assert.Equal($"{a.Role}@eastmere-council.example", a.Email);
+            Assert.Equal("Eastmere County Council", a.Agency);
+            Assert.False(string.IsNullOrWhiteSpace(a.Name) || string.IsNullOrWhiteSpace(a.Job));
         });
     }
 

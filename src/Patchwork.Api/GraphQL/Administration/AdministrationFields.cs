@@ -23,7 +23,7 @@ public static class AdministrationFields
             .Argument<DateTimeOffsetGraphType>("from", "Inclusive.")
             .Argument<DateTimeOffsetGraphType>("to", "Exclusive.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 100)
-            .AllowRoles(Role.Admin)
+            .AllowRoles("read the audit trail", Role.Admin)
             // Reading the trail is itself on the trail: who looked at whose history is as sensitive as the history.
             .Audited((ctx, result) => new AuditedRead(AuditAction.ViewAuditTrail, ctx.GetArgument<string?>("clientId"),
                 ctx.GetArgument<string?>("familyId"), TrailDetail(ctx, result)))
@@ -35,7 +35,7 @@ public static class AdministrationFields
         mutation.Field<NonNullGraphType<AgencyType>>("onboardAgency")
             .Description("Add an agency and its data-sharing agreement.")
             .Argument<NonNullGraphType<OnboardAgencyInputType>>("input")
-            .AllowRoles(Role.Admin)
+            .AllowRoles("onboard agencies", Role.Admin)
             .ResolveAsync(async ctx => await ctx.Changes().OnboardAgencyAsync(
                 ctx.GetArgument<NewAgency>("input"), ctx.Viewer().ToAdminActor(), ctx.CancellationToken));
 
@@ -43,7 +43,7 @@ public static class AdministrationFields
             .Description("Record a change to an agency's data-sharing agreement (signed, suspended, expired …).")
             .Argument<NonNullGraphType<IdGraphType>>("agencyId")
             .Argument<NonNullGraphType<AgreementInputType>>("agreement")
-            .AllowRoles(Role.Admin)
+            .AllowRoles("change an agency's data-sharing agreement", Role.Admin)
             .ResolveAsync(async ctx => await ctx.Changes().SetAgreementAsync(
                 Check.Id(ctx.GetArgument<string>("agencyId"), "agencyId"), ctx.GetArgument<DataSharingAgreement>("agreement"),
                 ctx.Viewer().ToAdminActor(), ctx.CancellationToken));
@@ -51,14 +51,14 @@ public static class AdministrationFields
         mutation.Field<NonNullGraphType<PractitionerType>>("addPractitioner")
             .Description("Add a practitioner to an agency, linked to the identity-provider subject they sign in as.")
             .Argument<NonNullGraphType<AddPractitionerInputType>>("input")
-            .AllowRoles(Role.Admin)
+            .AllowRoles("add practitioners", Role.Admin)
             .ResolveAsync(async ctx => await ctx.Changes().AddPractitionerAsync(
                 ctx.GetArgument<NewPractitioner>("input"), ctx.Viewer().ToAdminActor(), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PractitionerType>>("recordPractitionerLeft")
             .Description("Mark a practitioner as having left: their involvements end, and every affected team sees that they left.")
             .Argument<NonNullGraphType<IdGraphType>>("practitionerId")
-            .AllowRoles(Role.Admin)
+            .AllowRoles("record that a practitioner has left", Role.Admin)
             .ResolveAsync(async ctx => await ctx.Changes().RecordPractitionerLeftAsync(
                 Check.Id(ctx.GetArgument<string>("practitionerId"), "practitionerId"), ctx.Viewer().ToAdminActor(), ctx.CancellationToken));
     }

@@ -20,7 +20,7 @@ public static class BreakGlassReviewFields
             .Argument<EnumerationGraphType<BreakGlassReviewStatus>>("status")
             .Argument<IntGraphType>("first", a => a.DefaultValue = DefaultPage)
             .Argument<StringGraphType>("after", "The endCursor of the page before.")
-            .AllowRoles(Role.Admin)
+            .AllowRoles("review break glass", Role.Admin)
             // The queue is the audit trail read another way, and reading the trail is itself on the trail.
             .Audited((ctx, result) => new AuditedRead(AuditAction.ViewAuditTrail, Detail: QueueDetail(ctx, result)))
             .ResolveAsync(async ctx => await BreakGlassReviews.QueueAsync(ctx.Ports().Audit, ctx.GetArgument<BreakGlassReviewStatus?>("status"),
@@ -33,7 +33,7 @@ public static class BreakGlassReviewFields
             .Argument<NonNullGraphType<IdGraphType>>("requestId", "The request id of the break glass, as the queue shows it.")
             .Argument<NonNullGraphType<EnumerationGraphType<BreakGlassDecision>>>("status")
             .Argument<NonNullGraphType<StringGraphType>>("outcome", "What the review found, in a sentence.")
-            .AllowRoles(Role.Admin)
+            .AllowRoles("review break glass", Role.Admin)
             .ResolveAsync(async ctx => await BreakGlassReviews.ReviewAsync(ctx.Ports().Audit,
                 ctx.Services().Time, ctx.Request(), ctx.GetArgument<string>("clientId"),
                 ctx.GetArgument<string>("requestId"), ctx.GetArgument<BreakGlassDecision>("status"), ctx.GetArgument<string>("outcome"),

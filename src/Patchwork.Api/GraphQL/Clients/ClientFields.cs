@@ -17,21 +17,21 @@ public static class ClientFields
             .Argument<NonNullGraphType<StringGraphType>>("query")
             .Argument<DateOnlyGraphType>("dateOfBirth")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
-            .AllowPractitioners()
+            .AllowPractitioners("search for clients")
             .Audited((ctx, result) => new AuditedRead(AuditAction.Search, Detail: SearchDetail(ctx, result)))
             .ResolveAsync(async ctx => await SearchAsync(ctx));
 
         query.Field<ClientType>("client")
             .Description("A client in the team around you, with their team, visits and contacts.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .AllowPractitioners()
+            .AllowPractitioners("open a client's team")
             .RequireReach(ctx => [Reach.Client(Check.Id(ctx.GetArgument<string>("id"), "id"))])
             .Resolve(ctx => ctx.Loaders().Clients.Load(ctx.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("myClients")
             .Description("The clients whose team you are in, by family name.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 100)
-            .AllowPractitioners()
+            .AllowPractitioners("list the clients whose team they are in")
             .ResolveAsync(async ctx =>
             {
                 var first = ctx.PageSize("first", MaxMyClients);
@@ -45,7 +45,7 @@ public static class ClientFields
         mutation.Field<NonNullGraphType<ClientType>>("registerClient")
             .Description("Register a client who is not yet in Patchwork. You join their team, with the reason given.")
             .Argument<NonNullGraphType<RegisterClientInputType>>("input")
-            .AllowPractitioners()
+            .AllowPractitioners("register a client")
             .ResolveAsync(async ctx => await ctx.Changes().RegisterClientAsync(
                 ctx.GetArgument<NewClient>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
     }

@@ -16,7 +16,7 @@ public static class DirectoryFields
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgencyType>>>>("agencies")
             .Description("Every agency taking part, with its duty line and agreement.")
-            .AllowRoles(Role.Practitioner, Role.Analyst, Role.Commissioner, Role.Admin)
+            .AllowRoles("list the agencies", Role.Practitioner, Role.Analyst, Role.Commissioner, Role.Admin)
             .ResolveAsync(async ctx => await ctx.Ports().Directory.GetAgenciesAsync(ctx.CancellationToken));
     }
 
@@ -25,7 +25,7 @@ public static class DirectoryFields
         mutation.Field<NonNullGraphType<PractitionerType>>("updateMyContactDetails")
             .Description("Change how other practitioners can reach you.")
             .Argument<NonNullGraphType<ContactDetailsInputType>>("input")
-            .AllowPractitioners()
+            .AllowPractitioners("change their contact details")
             .ResolveAsync(async ctx => await ctx.Changes().UpdateContactDetailsAsync(
                 ctx.GetArgument<ContactDetails>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
     }

@@ -12,7 +12,7 @@ public static class FamilyFields
         query.Field<FamilyType>("family")
             .Description("A family in the team around you: its members and everyone working with them.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .AllowPractitioners()
+            .AllowPractitioners("open a family's team")
             .RequireReach(ctx => [Reach.Family(Check.Id(ctx.GetArgument<string>("id"), "id"))])
             .Resolve(ctx => ctx.Loaders().Families.Load(ctx.GetArgument<string>("id")));
     }
@@ -22,7 +22,7 @@ public static class FamilyFields
         mutation.Field<NonNullGraphType<FamilyType>>("createFamily")
             .Description("Create a household around a client whose team you are in.")
             .Argument<NonNullGraphType<CreateFamilyInputType>>("input")
-            .AllowPractitioners()
+            .AllowPractitioners("create a household")
             .RequireReach(ctx => [Reach.Client(Check.Id(ctx.GetArgument<NewFamily>("input").FirstMemberId, "clientId"))])
             .ResolveAsync(async ctx => await ctx.Changes().CreateFamilyAsync(
                 ctx.GetArgument<NewFamily>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
@@ -32,7 +32,7 @@ public static class FamilyFields
             .Argument<NonNullGraphType<IdGraphType>>("familyId")
             .Argument<NonNullGraphType<IdGraphType>>("clientId")
             .Argument<NonNullGraphType<StringGraphType>>("relationship")
-            .AllowPractitioners()
+            .AllowPractitioners("add a member to a household")
             .RequireReach(ctx =>
             [
                 Reach.Family(Check.Id(ctx.GetArgument<string>("familyId"), "familyId")),

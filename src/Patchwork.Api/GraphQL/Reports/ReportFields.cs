@@ -28,7 +28,7 @@ public static class ReportFields
             .Description("Network density by area and overall: families, practitioners and agencies per family, shares with three or more agencies, one agency, no key worker.")
             .WithComplexityImpact(ReportCost)
             .FilterArguments(asOf: true)
-            .AllowRoles(ReportAccess.Analysis)
+            .AllowRoles("see network density reports", ReportAccess.Analysis)
             .Audited(Viewed)
             .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.DensityAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
@@ -36,7 +36,7 @@ public static class ReportFields
             .Description("Families grouped by area, number of agencies and contact recency, at the end of a month (last month when asOf is omitted), each group large enough to publish; ordered by those.")
             .WithComplexityImpact(ReportCost, 1)
             .FilterArguments(asOf: true)
-            .AllowRoles(ReportAccess.Analysis)
+            .AllowRoles("see family network reports", ReportAccess.Analysis)
             .Audited(Viewed)
             .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.FamilyNetworksAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
@@ -44,7 +44,7 @@ public static class ReportFields
             .Description("Pairs of agencies working with the same families, and how many families, overall and per area.")
             .WithComplexityImpact(ReportCost, 1)
             .FilterArguments(asOf: true)
-            .AllowRoles(ReportAccess.Analysis)
+            .AllowRoles("see reports of agencies working together", ReportAccess.Analysis)
             .Audited(Viewed)
             .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.AgencyPairsAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
@@ -52,7 +52,7 @@ public static class ReportFields
             .Description("Caseloads (families and clients) overall and per agency, with their spread over practitioners.")
             .WithComplexityImpact(ReportCost, 2)
             .FilterArguments(asOf: true)
-            .AllowRoles(ReportAccess.Analysis)
+            .AllowRoles("see caseload reports", ReportAccess.Analysis)
             .Audited(Viewed)
             .ResolveAsync(async ctx => await GatedAsync(ctx, q => q.CaseloadsAsync(ArgumentsOf(ctx), ctx.CancellationToken)));
 
@@ -63,7 +63,7 @@ public static class ReportFields
             .Argument<IntGraphType>("days", "30, 90, 180 or 365.", a => a.DefaultValue = ReportArguments.DefaultDays)
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<NoContactReason>>>>("reasons", "Any of these; all when omitted.")
             .PageArguments()
-            .AllowRoles(ReportAccess.Commissioning)
+            .AllowRoles("see the families with no contact", ReportAccess.Commissioning)
             .Audited(Viewed)
             .ResolveAsync(async ctx => Cursors.Page(await GatedAsync(ctx, q => q.FamiliesWithoutContactAsync(ArgumentsOf(ctx), ctx.CancellationToken)),
                 ReportQueries.PositionOf, ctx.PageSize("first", MaxPage), ctx.GetArgument<string?>("after")));
@@ -72,7 +72,7 @@ public static class ReportFields
             .Description("Follow-up requests sent to your agency's duty contacts about families with no team, newest first.")
             .WithComplexityImpact(5)
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
-            .AllowPractitioners()
+            .AllowPractitioners("see follow-up requests sent to their agency's duty contacts")
             .ResolveAsync(DutyInboxAsync);
     }
 
@@ -82,7 +82,7 @@ public static class ReportFields
             .Description("Ask for a family to be followed up, by the reference a report showed. It goes to the agencies of the family's team, or to agencies' duty contacts when it has none; only agencies with a data-sharing agreement in force count.")
             .Argument<NonNullGraphType<StringGraphType>>("reference")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
-            .AllowRoles(ReportAccess.Commissioning)
+            .AllowRoles("ask for a family to be followed up", ReportAccess.Commissioning)
             .ResolveAsync(RequestFollowUpAsync);
     }
 

@@ -18,7 +18,7 @@ public static class TeamFields
                 a.DefaultValue = false;
                 a.Description = "Mark your involvement restricted (always so for a restricted service).";
             })
-            .AllowPractitioners()
+            .AllowPractitioners("join a client's team")
             .ResolveAsync(async ctx =>
             {
                 var clientId = Check.Id(ctx.GetArgument<string>("clientId"), "clientId");
@@ -34,7 +34,7 @@ public static class TeamFields
             .Argument<NonNullGraphType<IdGraphType>>("clientId")
             .Argument<NonNullGraphType<StringGraphType>>("reason", "What the emergency is, in a sentence: it is reviewed.")
             .Argument<NonNullGraphType<EnumerationGraphType<BreakGlassCategory>>>("category")
-            .AllowPractitioners()
+            .AllowPractitioners("break glass to see a team in an emergency")
             .ResolveAsync(async ctx => await BreakGlass.OpenAsync(ctx.Ports().Audit, ctx.Ports().Batches,
                 ctx.Services().Time, ctx.Request(), ctx.GetArgument<string>("clientId"),
                 ctx.GetArgument<string>("reason"), ctx.GetArgument<BreakGlassCategory>("category"), ctx.CancellationToken));
@@ -43,7 +43,7 @@ public static class TeamFields
             .Description("Leave a client's team. Your planned visits to them are cancelled.")
             .Argument<NonNullGraphType<IdGraphType>>("clientId")
             .Argument<StringGraphType>("reason", a => a.DefaultValue = "Involvement ended")
-            .AllowPractitioners()
+            .AllowPractitioners("leave a client's team")
             .ResolveAsync(async ctx => await ctx.Changes().LeaveTeamAsync(
                 Check.Id(ctx.GetArgument<string>("clientId"), "clientId"), ctx.GetArgument<string>("reason"),
                 ctx.Viewer().ToActor(), ctx.CancellationToken));

@@ -11,21 +11,21 @@ public static class VisitFields
         mutation.Field<NonNullGraphType<VisitType>>("scheduleVisit")
             .Description("Book a visit with a client whose team you are in.")
             .Argument<NonNullGraphType<ScheduleVisitInputType>>("input")
-            .AllowPractitioners()
+            .AllowPractitioners("book visits")
             .ResolveAsync(async ctx => await ctx.Changes().ScheduleVisitAsync(
                 ctx.GetArgument<NewVisit>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<VisitType>>("recordContact")
             .Description("Record a completed contact, or complete one of your planned visits (give visitId).")
             .Argument<NonNullGraphType<RecordContactInputType>>("input")
-            .AllowPractitioners()
+            .AllowPractitioners("record contacts")
             .ResolveAsync(async ctx => await ctx.Changes().RecordContactAsync(
                 ctx.GetArgument<NewContact>("input"), ctx.Viewer().ToActor(), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<VisitType>>("cancelVisit")
             .Description("Cancel one of your planned visits.")
             .Argument<NonNullGraphType<IdGraphType>>("visitId")
-            .AllowPractitioners()
+            .AllowPractitioners("cancel visits")
             .ResolveAsync(async ctx => await ctx.Changes().CancelVisitAsync(
                 Check.Id(ctx.GetArgument<string>("visitId"), "visitId"), ctx.Viewer().ToActor(), ctx.CancellationToken));
     }
