@@ -166,6 +166,8 @@ internal sealed record Seeding(TimeSpan? Took, long Bytes, string Summary, DateT
 
     public static void CopyDatabase(string from, string to)
     {
+        // A fresh clone has no bench/data (it is not in git), and --db may name a database kept elsewhere.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(to))!);
         foreach (var file in new[] { to, to + "-wal", to + "-shm" })
         {
             File.Delete(file);
