@@ -1,4 +1,5 @@
 using Patchwork;
+using Patchwork.Network;
 using Patchwork.Storage.Sqlite;
 
 // The baselines the API's figures are read against, on the same Kestrel, runtime and database file:

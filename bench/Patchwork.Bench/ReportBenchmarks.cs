@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Patchwork.Api.Reports;
+using Patchwork.Network;
 using Patchwork.Ports;
 using Patchwork.Storage.Sqlite;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Patchwork.Changes;
+using Patchwork.Network;
 using Patchwork.Ports;
 
 namespace Patchwork.Bench;

@@ -1,8 +1,5 @@
 namespace Patchwork;
 
-/// <summary>The kinds of failure a caller can act on; each maps to a GraphQL <c>extensions.code</c>.</summary>
-public enum ErrorCode { BadUserInput, NotFound, Forbidden, Conflict, Unauthenticated, RateLimited }
-
 /// <summary>A failure whose message is safe to show to the caller.</summary>
 public sealed class PatchworkException(ErrorCode code, string message) : Exception(message)
 {

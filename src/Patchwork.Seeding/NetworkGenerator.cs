@@ -1,4 +1,5 @@
 using System.Globalization;
+using Patchwork.Network;
 
 namespace Patchwork.Seeding;
 

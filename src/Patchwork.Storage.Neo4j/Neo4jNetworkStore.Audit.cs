@@ -1,3 +1,4 @@
+using Patchwork.Auditing;
 using Patchwork.Ports;
 using Patchwork.Storage.Neo4j.Cypher;
 using Patchwork.Storage.Neo4j.Http;

@@ -1,4 +1,6 @@
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 using Patchwork.Storage.Neo4j.Cypher;
 using Patchwork.Storage.Neo4j.Http;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;

@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
+using Patchwork.Auditing;
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 using Patchwork.Storage.Neo4j.Cypher;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Patchwork.Network;
 using Patchwork.Ports;
 using Patchwork.Storage.Neo4j.Cypher;
 using Patchwork.Storage.Neo4j.Http;

@@ -1,4 +1,6 @@
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
 
 namespace Patchwork.Storage.Neo4j;

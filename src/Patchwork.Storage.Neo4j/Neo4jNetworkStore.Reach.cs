@@ -1,3 +1,4 @@
+using Patchwork.Network;
 using Patchwork.Ports;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
 

@@ -1,4 +1,7 @@
+using Patchwork.Auditing;
 using Patchwork.Changes;
+using Patchwork.Network;
+using Patchwork.Reports;
 using Patchwork.Storage.Neo4j.Http;
 using static Patchwork.Storage.Neo4j.Cypher.Statements;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Patchwork.Auditing;
 
 namespace Patchwork.Storage.Sqlite;
 

@@ -1,4 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Auditing;
+using Patchwork.Network;
+using Patchwork.Reports;
 
 namespace Patchwork.Storage.Sqlite;
 

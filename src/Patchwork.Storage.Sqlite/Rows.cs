@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Auditing;
+using Patchwork.Network;
 
 namespace Patchwork.Storage.Sqlite;
 

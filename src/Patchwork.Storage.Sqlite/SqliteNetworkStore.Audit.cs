@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Auditing;
 
 namespace Patchwork.Storage.Sqlite;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Network;
 
 namespace Patchwork.Storage.Sqlite;
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Patchwork.Auditing;
+using Patchwork.Network;
 using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
+using Patchwork.Network;
 using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Network;
+using Patchwork.Reports;
 
 namespace Patchwork.Storage.Sqlite;
 

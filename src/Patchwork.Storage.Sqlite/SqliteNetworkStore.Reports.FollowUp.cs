@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Patchwork.Ports;
+using Patchwork.Reports;
 
 namespace Patchwork.Storage.Sqlite;
 

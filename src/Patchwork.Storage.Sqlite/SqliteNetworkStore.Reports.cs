@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 
 namespace Patchwork.Storage.Sqlite;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Network;
 using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;

@@ -1,6 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
+using Patchwork.Auditing;
 using Patchwork.Changes;
+using Patchwork.Network;
+using Patchwork.Reports;
 
 namespace Patchwork.Storage.Sqlite;
 

@@ -1,3 +1,5 @@
+using Patchwork.Auditing;
+using Patchwork.Network;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Tests;

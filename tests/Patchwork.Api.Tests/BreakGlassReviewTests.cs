@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Patchwork.Auditing;
+using Patchwork.Network;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Tests;

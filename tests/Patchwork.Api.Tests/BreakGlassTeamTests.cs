@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Patchwork.Auditing;
 
 namespace Patchwork.Api.Tests;
 

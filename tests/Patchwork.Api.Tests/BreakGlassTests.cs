@@ -1,3 +1,4 @@
+using Patchwork.Auditing;
 namespace Patchwork.Api.Tests;
 
 /// <summary>Break glass stays an emergency measure: it cannot be made a way round joining a team.</summary>

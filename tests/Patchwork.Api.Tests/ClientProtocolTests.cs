@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Patchwork.Network;
 
 namespace Patchwork.Api.Tests;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Patchwork.Api.Identity;
+using Patchwork.Network;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Tests;

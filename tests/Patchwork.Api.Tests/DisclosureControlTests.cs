@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Patchwork.Api.Reports;
 using Patchwork.Changes;
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 
 namespace Patchwork.Api.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Patchwork.Network;
 
 namespace Patchwork.Api.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Patchwork.Api.Tests.GraphQLClients;
+using Patchwork.Network;
 using Xunit.Abstractions;
 
 namespace Patchwork.Api.Tests;

@@ -1,4 +1,5 @@
 using Patchwork.Api.Identity;
+using Patchwork.Network;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Tests;

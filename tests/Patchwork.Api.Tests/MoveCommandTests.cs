@@ -1,4 +1,7 @@
+using Patchwork.Auditing;
 using Patchwork.Changes;
+using Patchwork.Network;
+using Patchwork.Reports;
 using Patchwork.Seeding;
 using Patchwork.Storage.Sqlite;
 using Patchwork.Testing;

@@ -1,3 +1,4 @@
+using Patchwork.Network;
 using Patchwork.Seeding;
 using Patchwork.Testing.Identity;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Patchwork.Api.Reports;
 using Patchwork.Api.Seeding;
+using Patchwork.Network;
+using Patchwork.Reports;
 using Patchwork.Seeding;
 using Patchwork.Testing;
 

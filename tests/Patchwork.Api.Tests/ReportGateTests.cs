@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Patchwork.Api.Reports;
+using Patchwork.Auditing;
 
 namespace Patchwork.Api.Tests;
 

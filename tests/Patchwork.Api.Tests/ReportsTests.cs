@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Patchwork.Api.Reports;
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Tests;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Patchwork.Network;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Tests;

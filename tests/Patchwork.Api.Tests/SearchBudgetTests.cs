@@ -1,3 +1,4 @@
+using Patchwork.Auditing;
 using Patchwork.Ports;
 namespace Patchwork.Api.Tests;
 

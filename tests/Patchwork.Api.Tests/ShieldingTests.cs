@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Patchwork.Auditing;
+using Patchwork.Network;
 
 namespace Patchwork.Api.Tests;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Patchwork.Network;
 using Xunit.Abstractions;
 
 namespace Patchwork.Resilience.Tests;

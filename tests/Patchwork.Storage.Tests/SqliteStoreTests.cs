@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Auditing;
 using Patchwork.Changes;
+using Patchwork.Network;
 using Patchwork.Ports;
 using Patchwork.Storage.Sqlite;
 using Patchwork.Storage.Tests.Contract;

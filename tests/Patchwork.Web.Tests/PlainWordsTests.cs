@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Patchwork.Network;
 using static Microsoft.Playwright.Assertions;
 
 namespace Patchwork.Web.Tests;

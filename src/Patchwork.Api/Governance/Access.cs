@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Builders;
 using Patchwork.Api.Identity;
+using Patchwork.Auditing;
+using Patchwork.Network;
 
 namespace Patchwork.Api.Governance;
 

@@ -4,6 +4,8 @@ using GraphQL.Types;
 using Patchwork.Api.GraphQL;
 using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
+using Patchwork.Auditing;
+using Patchwork.Network;
 using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;

@@ -1,4 +1,6 @@
 using Patchwork.Api.Identity;
+using Patchwork.Auditing;
+using Patchwork.Network;
 using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;

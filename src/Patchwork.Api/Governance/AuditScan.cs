@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Patchwork.Auditing;
 using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;

@@ -1,5 +1,7 @@
 using Patchwork.Api.GraphQL;
 using Patchwork.Api.Identity;
+using Patchwork.Auditing;
+using Patchwork.Network;
 using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;

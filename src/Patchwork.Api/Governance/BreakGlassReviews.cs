@@ -1,5 +1,6 @@
 using Patchwork.Api.GraphQL;
 using Patchwork.Api.Reports;
+using Patchwork.Auditing;
 using Patchwork.Ports;
 
 namespace Patchwork.Api.Governance;

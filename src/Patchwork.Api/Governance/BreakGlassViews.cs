@@ -1,6 +1,8 @@
 using GraphQL;
 using Patchwork.Api.GraphQL;
 using Patchwork.Api.GraphQL.Team;
+using Patchwork.Auditing;
+using Patchwork.Network;
 
 namespace Patchwork.Api.Governance;
 

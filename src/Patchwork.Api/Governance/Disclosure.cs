@@ -1,4 +1,5 @@
 using Patchwork.Api.Identity;
+using Patchwork.Network;
 
 namespace Patchwork.Api.Governance;
 

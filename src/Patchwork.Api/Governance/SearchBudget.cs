@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Patchwork.Api.GraphQL;
 using Patchwork.Api.Identity;
+using Patchwork.Auditing;
 
 namespace Patchwork.Api.Governance;
 

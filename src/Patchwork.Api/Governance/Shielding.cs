@@ -1,4 +1,6 @@
 using Patchwork.Api.GraphQL;
+using Patchwork.Auditing;
+using Patchwork.Network;
 
 namespace Patchwork.Api.Governance;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Patchwork.Network;
 using Patchwork.Seeding;
 
 namespace Patchwork.Api.Identity;

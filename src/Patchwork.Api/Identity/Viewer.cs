@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Patchwork.Changes;
+using Patchwork.Network;
 using Patchwork.Ports;
 
 namespace Patchwork.Api.Identity;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Patchwork.Network;
 
 namespace Patchwork.Api.Moving;
 

@@ -1,3 +1,5 @@
+using Patchwork.Auditing;
+using Patchwork.Network;
 namespace Patchwork.Api.Moving;
 
 /// <summary>

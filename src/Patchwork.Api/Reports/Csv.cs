@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Patchwork.Reports;
 
 namespace Patchwork.Api.Reports;
 

@@ -1,3 +1,5 @@
+using Patchwork.Network;
+using Patchwork.Reports;
 namespace Patchwork.Api.Reports;
 
 /// <summary>

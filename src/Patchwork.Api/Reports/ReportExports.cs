@@ -2,7 +2,10 @@ using System.Globalization;
 using Patchwork.Api.Governance;
 using Patchwork.Api.Hosting;
 using Patchwork.Api.Identity;
+using Patchwork.Auditing;
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 
 namespace Patchwork.Api.Reports;
 

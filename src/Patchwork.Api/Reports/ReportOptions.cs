@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Patchwork.Reports;
 
 namespace Patchwork.Api.Reports;
 

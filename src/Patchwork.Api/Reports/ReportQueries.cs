@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 
 namespace Patchwork.Api.Reports;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Patchwork.Network;
 using Patchwork.Ports;
 using Patchwork.Seeding;
 

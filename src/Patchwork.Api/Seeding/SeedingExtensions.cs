@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Patchwork.Api.Identity;
+using Patchwork.Network;
 using Patchwork.Ports;
 using Patchwork.Seeding;
 

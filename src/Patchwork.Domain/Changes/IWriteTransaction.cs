@@ -1,3 +1,6 @@
+using Patchwork.Auditing;
+using Patchwork.Network;
+using Patchwork.Reports;
 namespace Patchwork.Changes;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Patchwork.Network;
 namespace Patchwork.Changes;
 
 // Administration: onboarding agencies under their data-sharing agreement, their practitioners, and recording that a

@@ -1,3 +1,4 @@
+using Patchwork.Network;
 namespace Patchwork.Changes;
 
 // Joining and leaving a client's team, and a practitioner's own contact details.

@@ -1,3 +1,4 @@
+using Patchwork.Network;
 namespace Patchwork.Changes;
 
 // Planning, recording and cancelling visits.

@@ -1,3 +1,4 @@
+using Patchwork.Network;
 namespace Patchwork.Ports;
 
 /// <summary>The directory as sign-in and the agency list read it.</summary>

@@ -1,3 +1,4 @@
+using Patchwork.Reports;
 namespace Patchwork.Ports;
 
 /// <summary>

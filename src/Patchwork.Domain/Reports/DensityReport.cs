@@ -1,31 +1,4 @@
-namespace Patchwork;
-
-/// <summary>A count and the share of its population it is, as published.</summary>
-public sealed record PublishedShare(PublishedCount Count, double? Share)
-{
-    public static PublishedShare Of(int count, PublishedCount whole)
-    {
-        var published = whole.Suppressed ? PublishedCount.Hidden : SmallCounts.Publish(count);
-        return new PublishedShare(published, SmallCounts.Share(published, whole));
-    }
-}
-
-/// <summary>
-/// Network density of one area (or, with a null <see cref="Area"/>, of every area whose row is published): how many
-/// families, how many practitioners and agencies around each, and the shares with three or more agencies, with a
-/// single agency and with no key worker.
-/// </summary>
-public sealed record AreaDensity(
-    string? Area,
-    PublishedCount Families,
-    Distribution PractitionersPerFamily,
-    Distribution AgenciesPerFamily,
-    PublishedShare ThreeOrMoreAgencies,
-    PublishedShare SingleAgency,
-    PublishedShare NoKeyWorker)
-{
-    public bool Suppressed => Families.Suppressed;
-}
+namespace Patchwork.Reports;
 
 public sealed record DensityReport(IReadOnlyList<AreaDensity> Areas, AreaDensity Overall)
 {

@@ -1,10 +1,4 @@
-namespace Patchwork;
-
-/// <summary>One bar of a histogram: how many fall between <see cref="From"/> and <see cref="To"/> (inclusive; no upper bound when null).</summary>
-public sealed record Bucket(int From, int? To, PublishedCount Count)
-{
-    public string Label => To == From ? $"{From}" : To is null ? $"{From}+" : $"{From}–{To}";
-}
+namespace Patchwork.Reports;
 
 /// <summary>A published distribution: mean, median and histogram, or nothing at all when its population is suppressed.</summary>
 public sealed record Distribution(double? Mean, double? Median, IReadOnlyList<Bucket> Buckets)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Patchwork.Network;
 
 namespace Patchwork.Api.Tests.GraphQLClients;
 

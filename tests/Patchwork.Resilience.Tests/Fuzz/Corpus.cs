@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Patchwork.Auditing;
+using Patchwork.Network;
 
 namespace Patchwork.Resilience.Tests.Fuzz;
 

@@ -1,3 +1,4 @@
+using Patchwork.Network;
 namespace Patchwork.Storage.Tests.Contract;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Patchwork.Auditing;
+using Patchwork.Changes;
+using Patchwork.Network;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 
 namespace Patchwork.Storage.Tests.Contract;

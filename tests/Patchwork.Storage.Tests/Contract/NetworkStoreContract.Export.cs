@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Patchwork.Changes;
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 
 namespace Patchwork.Storage.Tests.Contract;

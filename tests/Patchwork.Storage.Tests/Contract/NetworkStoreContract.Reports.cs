@@ -1,3 +1,5 @@
+using Patchwork.Network;
+using Patchwork.Reports;
 using static Patchwork.Storage.Tests.Contract.ReportNetwork;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 

@@ -1,4 +1,7 @@
+using Patchwork.Changes;
+using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Reports;
 using static Patchwork.Storage.Tests.Contract.ReportNetwork;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 

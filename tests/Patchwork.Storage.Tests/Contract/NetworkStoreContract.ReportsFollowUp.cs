@@ -1,3 +1,7 @@
+using Patchwork.Auditing;
+using Patchwork.Changes;
+using Patchwork.Network;
+using Patchwork.Reports;
 using static Patchwork.Storage.Tests.Contract.ReportNetwork;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 

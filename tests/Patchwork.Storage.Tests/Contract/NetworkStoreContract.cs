@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Patchwork.Auditing;
 using Patchwork.Changes;
+using Patchwork.Network;
 using Patchwork.Ports;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 

@@ -1,3 +1,4 @@
+using Patchwork.Network;
 using static Patchwork.Storage.Tests.Contract.TestNetwork;
 
 namespace Patchwork.Storage.Tests.Contract;

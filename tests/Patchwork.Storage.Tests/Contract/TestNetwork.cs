@@ -1,3 +1,5 @@
+using Patchwork.Changes;
+using Patchwork.Network;
 namespace Patchwork.Storage.Tests.Contract;
 
 /// <summary>

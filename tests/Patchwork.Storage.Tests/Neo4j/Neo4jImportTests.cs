@@ -1,4 +1,5 @@
 using System.Globalization;
+using Patchwork.Network;
 using Patchwork.Seeding;
 using Patchwork.Storage.Neo4j;
 using Patchwork.Storage.Tests.Contract;

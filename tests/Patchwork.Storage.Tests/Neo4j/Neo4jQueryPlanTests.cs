@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Patchwork.Auditing;
 using Patchwork.Storage.Neo4j;
 using Patchwork.Storage.Neo4j.Cypher;
 using Patchwork.Storage.Tests.Contract;

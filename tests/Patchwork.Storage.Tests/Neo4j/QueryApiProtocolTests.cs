@@ -1,5 +1,6 @@
 using System.Text;
 using Patchwork.Changes;
+using Patchwork.Network;
 using Patchwork.Storage.Neo4j;
 using Patchwork.Storage.Neo4j.Cypher;
 using Patchwork.Storage.Neo4j.Http;

@@ -1,4 +1,6 @@
 using Patchwork.Changes;
+using Patchwork.Network;
+using Patchwork.Reports;
 using Patchwork.Storage.Neo4j;
 using static Patchwork.Storage.Tests.Neo4j.QueryApi;
 

@@ -1,3 +1,4 @@
+using Patchwork.Reports;
 namespace Patchwork.Storage.Tests.Reports;
 
 /// <summary>The small-count rule on its own: which counts are shown, as what.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Patchwork.Network;
 using Patchwork.Seeding;
 using Patchwork.Storage.Sqlite;
 

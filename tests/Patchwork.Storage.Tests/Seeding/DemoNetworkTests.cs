@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Patchwork.Changes;
+using Patchwork.Network;
 using Patchwork.Seeding;
 
 namespace Patchwork.Storage.Tests.Seeding;

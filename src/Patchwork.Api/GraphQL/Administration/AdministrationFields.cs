@@ -3,6 +3,9 @@ using GraphQL.Types;
 using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Directory;
 using Patchwork.Api.Identity;
+using Patchwork.Auditing;
+using Patchwork.Changes;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Administration;
 

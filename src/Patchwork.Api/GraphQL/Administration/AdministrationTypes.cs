@@ -1,5 +1,8 @@
 using GraphQL.Types;
 using Patchwork.Api.GraphQL.Directory;
+using Patchwork.Auditing;
+using Patchwork.Changes;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Administration;
 

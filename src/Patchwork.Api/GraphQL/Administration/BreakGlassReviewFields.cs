@@ -4,6 +4,7 @@ using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Directory;
 using Patchwork.Api.Identity;
 using Patchwork.Api.Reports;
+using Patchwork.Auditing;
 
 namespace Patchwork.Api.GraphQL.Administration;
 

@@ -1,6 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using Patchwork.Api.Governance;
+using Patchwork.Auditing;
+using Patchwork.Changes;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Clients;
 

@@ -5,6 +5,8 @@ using Patchwork.Api.GraphQL.Families;
 using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.GraphQL.Team;
 using Patchwork.Api.GraphQL.Visits;
+using Patchwork.Auditing;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Clients;
 

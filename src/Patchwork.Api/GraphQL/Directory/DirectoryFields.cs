@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.Types;
 using Patchwork.Api.Governance;
 using Patchwork.Api.Identity;
+using Patchwork.Changes;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Directory;
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Patchwork.Api.Identity;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Directory;
 

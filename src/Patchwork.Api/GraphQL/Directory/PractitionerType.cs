@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Directory;
 

@@ -6,6 +6,8 @@ using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.GraphQL.Reports;
 using Patchwork.Api.GraphQL.Team;
 using Patchwork.Api.GraphQL.Visits;
+using Patchwork.Auditing;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Families;
 

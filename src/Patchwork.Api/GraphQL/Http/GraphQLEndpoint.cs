@@ -8,6 +8,7 @@ using Microsoft.Extensions.Primitives;
 using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
+using Patchwork.Network;
 using Patchwork.Ports;
 
 namespace Patchwork.Api.GraphQL.Http;

@@ -1,3 +1,5 @@
+using Patchwork.Auditing;
+using Patchwork.Network;
 using Patchwork.Ports;
 namespace Patchwork.Api.GraphQL.Loaders;
 

@@ -5,6 +5,10 @@ using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
 using Patchwork.Api.Reports;
+using Patchwork.Auditing;
+using Patchwork.Changes;
+using Patchwork.Network;
+using Patchwork.Reports;
 
 namespace Patchwork.Api.GraphQL.Reports;
 

@@ -4,6 +4,9 @@ using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Directory;
 using Patchwork.Api.Identity;
 using Patchwork.Api.Reports;
+using Patchwork.Auditing;
+using Patchwork.Network;
+using Patchwork.Reports;
 
 namespace Patchwork.Api.GraphQL.Reports;
 

@@ -1,5 +1,6 @@
 using GraphQL;
 using Patchwork.Api.Governance;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Team;
 

@@ -4,6 +4,7 @@ using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Clients;
 using Patchwork.Api.GraphQL.Directory;
 using Patchwork.Api.GraphQL.Loaders;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Team;
 

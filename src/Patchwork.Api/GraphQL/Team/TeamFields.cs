@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Patchwork.Api.Governance;
 using Patchwork.Api.GraphQL.Clients;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Team;
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Patchwork.Api.Governance;
+using Patchwork.Changes;
 
 namespace Patchwork.Api.GraphQL.Visits;
 

@@ -1,5 +1,6 @@
 using GraphQL;
 using Patchwork.Api.GraphQL.Loaders;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Visits;
 

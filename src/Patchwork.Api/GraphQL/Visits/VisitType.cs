@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Patchwork.Api.GraphQL.Clients;
 using Patchwork.Api.GraphQL.Directory;
+using Patchwork.Network;
 
 namespace Patchwork.Api.GraphQL.Visits;
 

@@ -1,16 +1,4 @@
-namespace Patchwork;
-
-public enum ImportStage
-{
-    /// <summary>Rows are going in; the counts say how many so far.</summary>
-    Loading,
-
-    /// <summary>Every row is in; the indexes and the name search are being built.</summary>
-    Indexing,
-
-    /// <summary>Committed.</summary>
-    Done,
-}
+namespace Patchwork.Network;
 
 /// <summary>How far a bulk import has got: the stage, and the nodes and relationships loaded so far.</summary>
 public sealed record ImportProgress(ImportStage Stage, long Families, long Clients, long Involvements, long Visits)

@@ -1,4 +1,6 @@
-namespace Patchwork;
+using Patchwork.Auditing;
+using Patchwork.Network;
+namespace Patchwork.Changes;
 
 /// <summary>
 /// The audit entry of each change, worded once: both stores write these beside the change in its transaction, so

@@ -1,4 +1,4 @@
-namespace Patchwork;
+namespace Patchwork.Network;
 
 /// <summary>
 /// How many of each node and relationship type a store holds: a follow-up request's recipients are the agencies it

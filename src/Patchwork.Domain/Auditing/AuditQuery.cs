@@ -1,4 +1,4 @@
-namespace Patchwork;
+namespace Patchwork.Auditing;
 
 /// <summary>
 /// A slice of the audit trail, newest first. <see cref="FamilyId"/> selects entries about the family or any of

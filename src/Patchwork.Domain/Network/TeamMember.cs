@@ -1,4 +1,4 @@
-namespace Patchwork;
+namespace Patchwork.Network;
 
 /// <summary>
 /// One practitioner in the team around a client or a family: who they are, which clients they support,
@@ -42,11 +42,3 @@ public sealed record TeamMember(
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a <= b ? a : b;
 }
-
-/// <summary>A search hit: the minimal details that let a practitioner recognise a client, nothing more.</summary>
-public sealed record ClientMatch(
-    string ClientId,
-    string DisplayName,
-    DateOnly DateOfBirth,
-    string PostcodeDistrict,
-    bool InMyTeam);

@@ -1,4 +1,4 @@
-namespace Patchwork;
+namespace Patchwork.Auditing;
 
 /// <summary>What happened, as written to the append-only audit trail.</summary>
 public enum AuditAction
@@ -28,15 +28,3 @@ public enum AuditAction
     ViewAuditTrail,
     ReviewBreakGlass,
 }
-
-/// <summary>One line of the audit trail: who, when, what, about whom, why, and the request it came in on.</summary>
-public sealed record AuditEntry(
-    DateTimeOffset At,
-    string Subject,
-    string? PractitionerId,
-    AuditAction Action,
-    string? ClientId,
-    string? FamilyId,
-    string? Reason,
-    string? Detail,
-    string RequestId);

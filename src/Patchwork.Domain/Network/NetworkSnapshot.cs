@@ -1,4 +1,5 @@
-namespace Patchwork;
+using Patchwork.Reports;
+namespace Patchwork.Network;
 
 /// <summary>
 /// A whole network at once, in the order it can be loaded, with the commissioners' follow-up requests about its

@@ -1,0 +1,3 @@
+namespace Patchwork.Network;
+
+public enum PractitionerStatus { Active, Left }

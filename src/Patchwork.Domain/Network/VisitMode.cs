@@ -1,0 +1,3 @@
+namespace Patchwork.Network;
+
+public enum VisitMode { HomeVisit, Office, Phone, Video, Email, Other }

@@ -1,0 +1,3 @@
+namespace Patchwork.Network;
+
+public enum VisitStatus { Planned, Completed, Cancelled, Missed }

@@ -1,0 +1,3 @@
+namespace Patchwork.Reports;
+
+public enum FollowUpRoute { Team, Duty }

@@ -1,0 +1,3 @@
+namespace Patchwork.Reports;
+
+public enum NoContactReason { NoRecentContact, NoActiveInvolvement, OnlyOverdueVisits }
