@@ -23,18 +23,29 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Patchwork.Testing.Identity;
 
-/// <summary>A client application registered at the provider, and the person (or service) its tokens speak for.</summary>
+/// <summary>
+/// A client application registered at the provider, and the person (or service) its tokens speak for: for a public
+/// client, the user its authorization endpoint signs in.
+/// </summary>
 /// <param name="Secret">A confidential client's secret (client credentials); null for a public client (the web app).</param>
-/// <param name="RedirectUri">Where a public client's authorization code is sent back to.</param>
+/// <param name="RedirectUri">
+/// Where a public client's authorization code is sent back to; its origin may also call the token endpoint from a
+/// browser (CORS).
+/// </param>
 /// <param name="Claims">More claims for its access tokens (e.g. Entra ID's "oid").</param>
 public sealed record ProviderClient(string ClientId, string? Secret, string Subject, IReadOnlyList<string> Roles, Uri? RedirectUri = null,
     IReadOnlyDictionary<string, string>? Claims = null);
 
+/// <summary>A request to the token endpoint as it arrived, and the provider's answer.</summary>
+/// <param name="CarriedCodeVerifier">Whether it carried a PKCE code_verifier.</param>
+/// <param name="Error">The OAuth error the provider answered with (e.g. invalid_grant); null when it issued tokens.</param>
+public sealed record TokenRequest(string GrantType, string ClientId, bool CarriedCodeVerifier, int StatusCode, string? Error);
+
 /// <summary>
 /// A real OpenID Connect provider for tests: OpenIddict's server, hosted on loopback over HTTP, with its clients in an
 /// in-memory SQLite database. It issues signed JWT access tokens over client credentials and over the authorization
-/// code flow with PKCE (signing in <see cref="SignedInUser"/> at once, with no login page), with the audience and the
-/// roles claim the API reads. Nobody on the team wrote its protocol handling; only the sign-in decision is ours.
+/// code flow with PKCE (signing a public client's user in at once, with no login page), with the audience and the
+/// roles claim the API reads. Browsers may call it from the origins of the registered redirect URIs only. Nobody on the team wrote its protocol handling; only the sign-in decision is ours.
 /// </summary>
 public sealed class OpenIddictProvider : IAsyncDisposable
 {
@@ -43,22 +54,20 @@ public sealed class OpenIddictProvider : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ProviderClient> _clients;
     private readonly string _audience;
     private readonly string _signingAlgorithm;
+    private readonly string[] _resources;
 
-    private OpenIddictProvider(WebApplication host, SqliteConnection database, IEnumerable<ProviderClient> clients, string audience,
-        string signingAlgorithm)
+    private OpenIddictProvider(WebApplication host, SqliteConnection database, string audience, string signingAlgorithm, string[] resources)
     {
         _host = host;
         _database = database;
-        _clients = new(clients.ToDictionary(c => c.ClientId));
+        _clients = new();
         _audience = audience;
         _signingAlgorithm = signingAlgorithm;
+        _resources = resources;
     }
 
     /// <summary>The issuer URL, with the trailing slash OpenIddict gives it: what the API's Auth:Authority is set to.</summary>
     public string Issuer { get; private set; } = "";
-
-    /// <summary>Who the authorization endpoint signs in (a browser test's user).</summary>
-    public (string Subject, IReadOnlyList<string> Roles) SignedInUser { get; set; } = ("", []);
 
     private int _keySetRequests;
 
@@ -67,6 +76,12 @@ public sealed class OpenIddictProvider : IAsyncDisposable
 
     /// <summary>The resource indicators (RFC 8707) each authorization and token request named, in order.</summary>
     public ConcurrentQueue<(string Endpoint, string[] Resources)> ResourceRequests { get; } = new();
+
+    /// <summary>The PKCE challenge method each authorization request named ("" for none), in order.</summary>
+    public ConcurrentQueue<string> ChallengeMethods { get; } = new();
+
+    /// <summary>Every request to the token endpoint, in order, with what it carried and how the provider answered.</summary>
+    public ConcurrentQueue<TokenRequest> TokenRequests { get; } = new();
 
     /// <summary>
     /// Starts the provider. Tokens carry <paramref name="audience"/> (or the resource a client asked for), are signed
@@ -101,10 +116,10 @@ public sealed class OpenIddictProvider : IAsyncDisposable
                     .EnableTokenEndpointPassthrough();
             });
         var host = builder.Build();
-        var clientList = clients.ToList();
-        var provider = new OpenIddictProvider(host, database, clientList, audience, signingAlgorithm);
-        // Browsers call discovery and the token endpoint from the app's origin, as with any provider for single-page apps.
-        host.UseCors(cors => cors.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
+        var provider = new OpenIddictProvider(host, database, audience, signingAlgorithm, resources);
+        // Browsers call discovery and the token endpoint from the app's origin, as a provider allows single-page apps to
+        // from the origins registered for them (Keycloak's "web origins"): a page anywhere else is refused by its browser.
+        host.UseCors(cors => cors.SetIsOriginAllowed(provider.IsRegisteredOrigin).AllowAnyHeader().WithMethods("GET", "POST"));
         host.Use((http, next) =>
         {
             if (http.Request.Path.StartsWithSegments("/.well-known/jwks", StringComparison.Ordinal))
@@ -113,14 +128,30 @@ public sealed class OpenIddictProvider : IAsyncDisposable
             }
             return next(http);
         });
+        host.Use(provider.RecordTokenRequestAsync);
         // OpenIddict answers its endpoints from the authentication middleware: after the two above, not before them.
         host.UseAuthentication();
         host.MapGet("/connect/authorize", provider.Authorize);
         host.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)provider.ExchangeAsync);
         await host.StartAsync();
         provider.Issuer = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
-        await provider.RegisterAsync(clientList, resources);
+        foreach (var client in clients)
+        {
+            await provider.AddClientAsync(client);
+        }
         return provider;
+    }
+
+    /// <summary>
+    /// Registers another client: a web app whose redirect URI is known only once it has a port, started after the
+    /// provider because it needs the provider's issuer.
+    /// </summary>
+    public async Task AddClientAsync(ProviderClient client)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ProviderDatabase>().Database.EnsureCreatedAsync();
+        await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(Describe(client, _resources));
+        _clients[client.ClientId] = client;
     }
 
     /// <summary>An access token for a confidential client, over client credentials, as a service would get one.</summary>
@@ -164,15 +195,24 @@ public sealed class OpenIddictProvider : IAsyncDisposable
     /// <summary>Stops answering, as a provider that is down or cut off does.</summary>
     public Task StopAsync() => _host.StopAsync();
 
-    private async Task RegisterAsync(IEnumerable<ProviderClient> clients, string[] resources)
+    private bool IsRegisteredOrigin(string origin) => _clients.Values.Any(c => c.RedirectUri is { } uri
+        && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Notes each token request as it came in and as OpenIddict answered it (its verdict, not ours).</summary>
+    private async Task RecordTokenRequestAsync(HttpContext http, RequestDelegate next)
     {
-        await using var scope = _host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ProviderDatabase>().Database.EnsureCreatedAsync();
-        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        foreach (var client in clients)
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments("/connect/token", StringComparison.Ordinal)
+            || !http.Request.HasFormContentType)
         {
-            await applications.CreateAsync(Describe(client, resources));
+            await next(http);
+            return;
         }
+        // Read once here; ASP.NET Core keeps the form, so OpenIddict reads the same one after.
+        var form = await http.Request.ReadFormAsync();
+        await next(http);
+        var error = http.GetOpenIddictServerResponse()?.Error;
+        TokenRequests.Enqueue(new TokenRequest(form[Parameters.GrantType].ToString(), form[Parameters.ClientId].ToString(),
+            !string.IsNullOrEmpty(form[Parameters.CodeVerifier]), http.Response.StatusCode, string.IsNullOrEmpty(error) ? null : error));
     }
 
     private static OpenIddictApplicationDescriptor Describe(ProviderClient client, string[] resources)
@@ -201,12 +241,17 @@ public sealed class OpenIddictProvider : IAsyncDisposable
         return descriptor;
     }
 
-    /// <summary>The authorization endpoint's one decision: sign <see cref="SignedInUser"/> in, with no login page.</summary>
+    /// <summary>
+    /// The authorization endpoint's one decision, once OpenIddict has checked the client, its redirect URI and its PKCE
+    /// challenge: sign the client's user in at once, with no login page.
+    /// </summary>
     private IResult Authorize(HttpContext http)
     {
         var request = http.GetOpenIddictServerRequest()!;
         ResourceRequests.Enqueue(("authorize", [.. request.GetResources()]));
-        return SignIn(request, SignedInUser.Subject, SignedInUser.Roles);
+        ChallengeMethods.Enqueue(request.CodeChallengeMethod ?? "");
+        var client = _clients[request.ClientId!];
+        return SignIn(request, client.Subject, client.Roles, client.Claims);
     }
 
     /// <summary>The token endpoint: the client's own identity for client credentials, the signed-in user for a code.</summary>

@@ -14,9 +14,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace Patchwork.Web.Tests;
 
 /// <summary>
-/// An OpenID Connect provider on loopback with just enough to sign a browser in: discovery, an authorize endpoint
-/// that signs the configured user in at once, a token endpoint that insists on PKCE (S256), and its keys. It
-/// answers cross-origin calls as real providers do for single-page apps.
+/// A stand-in OpenID Connect provider on loopback, for what a real one would not do (answer without the ID token the
+/// openid scope asks for): discovery, an authorize endpoint that signs the configured user in at once, a token
+/// endpoint that insists on PKCE (S256), and its keys. Sign-in against a real provider runs on OpenIddict's server.
 /// </summary>
 public sealed class LoopbackProvider(string clientId, string audience, string subject, string[] roles) : IAsyncDisposable
 {
@@ -28,9 +28,6 @@ public sealed class LoopbackProvider(string clientId, string audience, string su
 
     /// <summary>Every code exchanged, and whether its verifier matched the challenge it was issued for.</summary>
     public ConcurrentQueue<(string ChallengeMethod, bool VerifierMatched)> Exchanges { get; } = new();
-
-    /// <summary>The resource indicator (RFC 8707) each authorization and token request named ("" for none), in order.</summary>
-    public ConcurrentQueue<(string Endpoint, string Resource)> Resources { get; } = new();
 
     /// <summary>Answer the token request without an ID token, as a provider that ignored (or lost) the openid scope would.</summary>
     public bool OmitIdToken { get; set; }
@@ -68,7 +65,6 @@ public sealed class LoopbackProvider(string clientId, string audience, string su
     private IResult Authorize(HttpRequest request)
     {
         var q = request.Query;
-        Resources.Enqueue(("authorize", q["resource"].ToString()));
         if (q["client_id"] != clientId || q["response_type"] != "code" || string.IsNullOrEmpty(q["code_challenge"]))
         {
             return Results.BadRequest("unknown client, or no PKCE challenge");
@@ -81,7 +77,6 @@ public sealed class LoopbackProvider(string clientId, string audience, string su
     private async Task<IResult> ExchangeAsync(HttpRequest request)
     {
         var form = await request.ReadFormAsync();
-        Resources.Enqueue(("token", form["resource"].ToString()));
         if (form["grant_type"] != "authorization_code" || form["client_id"] != clientId
             || !_grants.TryRemove(form["code"].ToString(), out var grant) || grant.RedirectUri != form["redirect_uri"])
         {

@@ -1,11 +1,13 @@
 using Microsoft.Playwright;
+using Patchwork.Testing.Identity;
 using static Microsoft.Playwright.Assertions;
 
 namespace Patchwork.Web.Tests;
 
 /// <summary>
 /// Someone the provider knows but Patchwork does not yet: signed in with the provider, the app shows them the subject
-/// the administrator links a practitioner to. The app also names the API's resource (RFC 8707) when configured.
+/// the administrator links a practitioner to. The app also names the API's resource (RFC 8707) when configured, and the
+/// provider (OpenIddict's server) issues the access token for that resource only because it was asked.
 /// </summary>
 [Collection(WebAppCollection.Name)]
 public sealed class UnregisteredSignInTests(WebAppFixture web) : IAsyncLifetime
@@ -13,12 +15,13 @@ public sealed class UnregisteredSignInTests(WebAppFixture web) : IAsyncLifetime
     private const string ClientId = "patchwork-web";
     private const string Resource = "https://patchwork.example.org/api";
     private const string Newcomer = "0d5e2a47-a-newcomer-s-object-id";
-    private readonly LoopbackProvider _provider = new(ClientId, Resource, Newcomer, ["practitioner"]);
     private readonly WebServer _server = new();
+    private OpenIddictProvider _provider = null!;
 
     public async Task InitializeAsync()
     {
-        await _provider.StartAsync();
+        // Without a resource indicator the provider would issue tokens for another audience, which the API refuses.
+        _provider = await OpenIddictProvider.StartAsync("another-api", [], resources: Resource);
         await _server.StartAsync("Production", new Dictionary<string, string>
         {
             ["Auth__Authority"] = _provider.Issuer,
@@ -28,6 +31,7 @@ public sealed class UnregisteredSignInTests(WebAppFixture web) : IAsyncLifetime
             ["WebApp__Resource"] = Resource,
             ["Reports__PseudonymKey"] = "patchwork-web-tests-pseudonym-key-0123456789",
         });
+        await _provider.AddClientAsync(new ProviderClient(ClientId, null, Newcomer, ["practitioner"], _server.BaseAddress));
     }
 
     [Fact]
@@ -43,7 +47,7 @@ public sealed class UnregisteredSignInTests(WebAppFixture web) : IAsyncLifetime
         await Expect(app.Heading).ToHaveTextAsync("You cannot use Patchwork yet");
         await Expect(app.Page.Locator("#screen")).ToContainTextAsync("not linked to a practitioner");
         await Expect(app.Page.Locator("#sign-in-reference")).ToHaveTextAsync(Newcomer);
-        Assert.Equal([("authorize", Resource), ("token", Resource)], _provider.Resources.ToArray());
+        Assert.Equal([("authorize", Resource), ("token", Resource)], _provider.ResourceRequests.Select(r => (r.Endpoint, string.Join(" ", r.Resources))));
     }
 
     public async Task DisposeAsync()

@@ -145,9 +145,7 @@ export async function completeProviderSignIn() {
     }),
   });
   const tokens = await response.json().catch(() => ({}));
-  if (!response.ok || !tokens.access_token) {
-    throw new Error(`Sign-in did not complete: ${tokens.error_description ?? tokens.error ?? `HTTP ${response.status}`}.`);
-  }
+  if (!response.ok || !tokens.access_token) throw refusal(tokens, response.status);
   // Asked for openid, the answer must carry an ID token bound to this tab's nonce: an answer without one could be a
   // code replayed from another sign-in, and skipping the check would let it through.
   const openid = (settings.scope ?? '').split(/\s+/).includes('openid');
@@ -156,6 +154,18 @@ export async function completeProviderSignIn() {
   }
   keep(tokens.access_token, tokens.expires_in, tokens.id_token);
   return pending.returnTo || '#/search';
+}
+
+/**
+ * The token endpoint's refusal in words a person can act on. The provider's own wording ("The specified authorization
+ * code is invalid.") is for the IT team, in the console: it names protocol parts nobody signing in has heard of.
+ */
+function refusal(tokens, status) {
+  console.warn('The sign-in service refused the token request:', tokens.error ?? `HTTP ${status}`, tokens.error_description ?? '');
+  return new Error(tokens.error === 'invalid_grant'
+    // A code that expired, was used already, was altered on the way, or was not issued to this tab's sign-in.
+    ? 'Sign-in did not complete: the sign-in service did not accept this sign-in, which may have taken too long. Sign in again.'
+    : 'Sign-in did not complete: the sign-in service refused it. Sign in again, and if this keeps happening tell your IT team.');
 }
 
 /** Signs out here and, when the provider supports it, there too. */
