@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Seeding;
 
 /// <summary>

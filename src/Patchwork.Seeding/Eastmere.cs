@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Seeding;
 
 /// <summary>Which members of a household a practitioner in a role works with.</summary>

@@ -1,6 +1,7 @@
 using Patchwork.Auditing;
 using Patchwork.Network;
 using Patchwork.Reports;
+
 namespace Patchwork.Storage.Neo4j;
 
 /// <summary>

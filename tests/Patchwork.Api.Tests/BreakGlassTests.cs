@@ -1,4 +1,5 @@
 using Patchwork.Auditing;
+
 namespace Patchwork.Api.Tests;
 
 /// <summary>Break glass stays an emergency measure: it cannot be made a way round joining a team.</summary>

@@ -1,4 +1,5 @@
 using Patchwork.Auditing;
+
 namespace Patchwork.Api.Tests;
 
 /// <summary>Changes through the API: the journey works, and every bad input is refused with its code and changes nothing.</summary>

@@ -1,5 +1,6 @@
 using Patchwork.Auditing;
 using Patchwork.Ports;
+
 namespace Patchwork.Api.Tests;
 
 /// <summary>Search finds a client; it cannot be used to copy the register, however the requests are shaped.</summary>

@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Instrumentation;
 using GraphQL.Types;
 using Patchwork.Api.GraphQL;
-using Patchwork.Api.GraphQL.Loaders;
 using Patchwork.Api.Identity;
 using Patchwork.Auditing;
 using Patchwork.Network;
@@ -19,7 +18,7 @@ namespace Patchwork.Api.Governance;
 /// Below the root, the schema never leads out of the circle it was entered by: a client leads only to
 /// its family, that family's members and their team, so checking at the root covers the whole answer.
 /// </summary>
-public sealed class AccessMiddleware(IBatchReads batches, IReach reachable) : IFieldMiddleware
+public sealed class AccessMiddleware(IBatchReads batches) : IFieldMiddleware
 {
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
@@ -112,7 +111,7 @@ public sealed class AccessMiddleware(IBatchReads batches, IReach reachable) : IF
         }
         foreach (var reach in declared(context))
         {
-            if (!await IsInReachAsync(context, practitionerId, reach))
+            if (!await IsInReachAsync(context, reach))
             {
                 // Only on the way out: an id nobody has is NOT_FOUND rather than FORBIDDEN.
                 await EnsureExistsAsync(reach, context.CancellationToken);
@@ -125,29 +124,12 @@ public sealed class AccessMiddleware(IBatchReads batches, IReach reachable) : IF
     }
 
     /// <summary>
-    /// Checks reach with the query that also reads the record. A query's resolvers then take the record from the
-    /// request's loaders instead of reading it again; a mutation's do not, as the change may alter it after this check.
+    /// Asks the request's reach loaders, which read the record with the check: the root resolver that opens the client
+    /// or family takes it from the same loader, so checking and reading are one round trip.
     /// </summary>
-    private async Task<bool> IsInReachAsync(IResolveFieldContext context, string practitionerId, Reach reach)
-    {
-        var prime = context.ParentType == context.Schema.Query;
-        return reach.IsFamily
-            ? Found(await reachable.GetFamiliesInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
-                reach.Id, prime ? context.Loaders().Families : null)
-            : Found(await reachable.GetClientsInReachAsync(practitionerId, [reach.Id], context.CancellationToken),
-                reach.Id, prime ? context.Loaders().Clients : null);
-    }
-
-    private static bool Found<T>(IReadOnlyDictionary<string, T> inReach, string id, BatchLoader<string, T?>? loader)
-        where T : class
-    {
-        if (!inReach.TryGetValue(id, out var record))
-        {
-            return false;
-        }
-        loader?.Prime(id, record);
-        return true;
-    }
+    private static async Task<bool> IsInReachAsync(IResolveFieldContext context, Reach reach) => reach.IsFamily
+        ? await context.Loaders().FamiliesInReach.Load(reach.Id).GetResultAsync(context.CancellationToken) is not null
+        : await context.Loaders().ClientsInReach.Load(reach.Id).GetResultAsync(context.CancellationToken) is not null;
 
     private async Task EnsureExistsAsync(Reach reach, CancellationToken cancellationToken)
     {

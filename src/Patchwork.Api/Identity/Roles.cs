@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Api.Identity;
 
 /// <summary>The roles a signed-in user can hold, as they appear in the token's role claim.</summary>

@@ -1,5 +1,6 @@
 using Patchwork.Network;
 using Patchwork.Reports;
+
 namespace Patchwork.Api.Reports;
 
 /// <summary>Each report as a CSV table: one header row, then the same figures GraphQL gives, suppression included.</summary>

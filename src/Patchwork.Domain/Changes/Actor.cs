@@ -1,5 +1,6 @@
 using Patchwork.Auditing;
 using Patchwork.Network;
+
 namespace Patchwork.Changes;
 
 // The inputs of the writes the store accepts. Each validates itself, so both adapters refuse the

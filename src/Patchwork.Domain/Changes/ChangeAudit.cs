@@ -1,5 +1,6 @@
 using Patchwork.Auditing;
 using Patchwork.Network;
+
 namespace Patchwork.Changes;
 
 /// <summary>

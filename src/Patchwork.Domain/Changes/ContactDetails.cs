@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Changes;
 
 public sealed record ContactDetails(string? Email, string? Mobile, string? Landline, ContactMethod PreferredContact)

@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Changes;
 
 // Administration: onboarding agencies under their data-sharing agreement, their practitioners, and recording that a

@@ -1,4 +1,5 @@
 using Patchwork.Reports;
+
 namespace Patchwork.Changes;
 
 // Commissioners' follow-up requests: routed to the family's team, or to agencies' duty contacts when it has none.

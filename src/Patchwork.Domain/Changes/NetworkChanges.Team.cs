@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Changes;
 
 // Joining and leaving a client's team, and a practitioner's own contact details.

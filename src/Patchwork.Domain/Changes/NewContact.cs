@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Changes;
 
 /// <summary>A completed contact: either an ad-hoc one, or the completion of a planned visit.</summary>

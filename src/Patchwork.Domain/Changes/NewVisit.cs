@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Changes;
 
 public sealed record NewVisit(string ClientId, DateTimeOffset ScheduledFor, VisitMode Mode)

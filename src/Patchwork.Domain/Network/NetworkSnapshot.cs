@@ -1,4 +1,5 @@
 using Patchwork.Reports;
+
 namespace Patchwork.Network;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Ports;
 
 /// <summary>How every batch read answers, whichever store: each key asked for, with its rows in the order read.</summary>

@@ -1,4 +1,5 @@
 using Patchwork.Auditing;
+
 namespace Patchwork.Ports;
 
 /// <summary>The audit trail: append-only. Reads and denials are appended by the API; changes append their own.</summary>

@@ -1,5 +1,6 @@
 using Patchwork.Network;
 using Patchwork.Reports;
+
 namespace Patchwork.Ports;
 
 /// <summary>

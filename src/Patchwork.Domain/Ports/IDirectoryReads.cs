@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Ports;
 
 /// <summary>The directory as sign-in and the agency list read it.</summary>

@@ -1,5 +1,6 @@
 using Patchwork.Network;
 using Patchwork.Reports;
+
 namespace Patchwork.Ports;
 
 /// <summary>The questions a practitioner asks directly: a name search, their own clients, one visit, their duty inbox.</summary>

@@ -1,4 +1,5 @@
 using Patchwork.Network;
+
 namespace Patchwork.Ports;
 
 /// <summary>A store's own life: brought up to date at start-up, asked whether it is ready, and seeded when empty.</summary>

@@ -1,5 +1,6 @@
 using Patchwork.Auditing;
 using Patchwork.Changes;
+
 namespace Patchwork.Reports;
 
 public sealed record NewFollowUp(string FamilyId, string Reason)

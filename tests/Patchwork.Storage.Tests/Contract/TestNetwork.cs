@@ -1,5 +1,6 @@
 using Patchwork.Changes;
 using Patchwork.Network;
+
 namespace Patchwork.Storage.Tests.Contract;
 
 /// <summary>

@@ -29,7 +29,7 @@ public static class ClientFields
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .AllowPractitioners("open a client's team")
             .RequireReach(ctx => [Reach.Client(Check.Id(ctx.GetArgument<string>("id"), "id"))])
-            .Resolve(ctx => ctx.Loaders().Clients.Load(ctx.GetArgument<string>("id")));
+            .Resolve(ctx => ctx.Loaders().ClientsInReach.Load(ctx.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("myClients")
             .Description("The clients whose team you are in, by family name.")

@@ -16,7 +16,7 @@ public static class FamilyFields
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .AllowPractitioners("open a family's team")
             .RequireReach(ctx => [Reach.Family(Check.Id(ctx.GetArgument<string>("id"), "id"))])
-            .Resolve(ctx => ctx.Loaders().Families.Load(ctx.GetArgument<string>("id")));
+            .Resolve(ctx => ctx.Loaders().FamiliesInReach.Load(ctx.GetArgument<string>("id")));
     }
 
     public static void AddFamilyMutations(this ObjectGraphType mutation)

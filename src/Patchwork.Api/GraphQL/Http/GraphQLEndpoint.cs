@@ -127,8 +127,9 @@ public sealed partial class GraphQLEndpoint(
             options.RequestServices = http.RequestServices;
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
-            options.UserContext = new RequestContext(viewer, audit,
-                new NetworkLoaders(services.Store.Batches, services.Store.Audit, services.Time.GetUtcNow()), services);
+            var loaders = new NetworkLoaders(services.Store.Batches, services.Store.Reach, services.Store.Audit,
+                viewer.ActivePractitioner?.Id, reading: !IsMutation(document, request.OperationName), services.Time.GetUtcNow());
+            options.UserContext = new RequestContext(viewer, audit, loaders, services);
             var logged = new ConcurrentDictionary<(Type, string), bool>();
             options.UnhandledExceptionDelegate = context =>
             {

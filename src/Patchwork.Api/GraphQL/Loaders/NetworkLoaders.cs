@@ -1,13 +1,21 @@
 using Patchwork.Auditing;
 using Patchwork.Network;
 using Patchwork.Ports;
+
 namespace Patchwork.Api.GraphQL.Loaders;
 
 /// <summary>
 /// One batching loader per relationship edge of the graph, for one request. Each is made when a field first
 /// asks for it: most requests walk two or three edges, and a request is short enough that its garbage matters.
 /// </summary>
-public sealed class NetworkLoaders(IBatchReads store, IAuditTrail audit, DateTimeOffset now)
+/// <param name="reach">Reads which clients and families the signed-in practitioner can reach, with the records.</param>
+/// <param name="practitionerId">The signed-in practitioner, if any: whose reach the reach loaders read.</param>
+/// <param name="reading">
+/// True for a query. Its records in reach are then also the records its other fields read, so the client or family
+/// a query opened is read once; a mutation's fields read afresh, since the change may alter what the check read.
+/// </param>
+public sealed class NetworkLoaders(
+    IBatchReads store, IReach reach, IAuditTrail audit, string? practitionerId, bool reading, DateTimeOffset now)
 {
     /// <summary>How far back team changes are fetched; fields filter within this.</summary>
     public const int TeamChangeDays = 90;
@@ -24,6 +32,18 @@ public sealed class NetworkLoaders(IBatchReads store, IAuditTrail audit, DateTim
 
     public BatchLoader<string, Practitioner?> Practitioners =>
         _practitioners ?? Made(ref _practitioners, () => new(OrNull(store.GetPractitionersAsync), null));
+
+    private BatchLoader<string, Client?>? _clientsInReach;
+
+    /// <summary>The clients with these ids in the practitioner's reach; one out of reach, or unknown, is null.</summary>
+    public BatchLoader<string, Client?> ClientsInReach =>
+        _clientsInReach ?? Made(ref _clientsInReach, () => new(InReach(reach.GetClientsInReachAsync, () => Clients), null));
+
+    private BatchLoader<string, Family?>? _familiesInReach;
+
+    /// <summary>The families with these ids in the practitioner's reach; one out of reach, or unknown, is null.</summary>
+    public BatchLoader<string, Family?> FamiliesInReach =>
+        _familiesInReach ?? Made(ref _familiesInReach, () => new(InReach(reach.GetFamiliesInReachAsync, () => Families), null));
 
     private BatchLoader<string, Client?>? _clients;
 
@@ -84,6 +104,26 @@ public sealed class NetworkLoaders(IBatchReads store, IAuditTrail audit, DateTim
             new AuditQuery(id, null, since, null, BreakGlassViewsPerClient, AuditAction.BreakGlass), cancellationToken)));
         return clientIds.Zip(entries).ToDictionary(p => p.First, p => p.Second);
     }
+
+    /// <summary>Reads records in reach; for a query, what it finds is also what the plain loader answers for those ids.</summary>
+    private Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, T?>>> InReach<T>(
+        Func<string, IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch,
+        Func<BatchLoader<string, T?>> plain)
+        where T : class =>
+        async (ids, ct) =>
+        {
+            var found = practitionerId is null
+                ? new Dictionary<string, T>()
+                : await fetch(practitionerId, ids, ct);
+            if (reading)
+            {
+                foreach (var (id, record) in found)
+                {
+                    plain().Prime(id, record);
+                }
+            }
+            return found.ToDictionary(kv => kv.Key, kv => (T?)kv.Value);
+        };
 
     /// <summary>Made once even when two fields of one level ask at the same moment; callers check the field first, so the factory is allocated only then.</summary>
     private static T Made<T>(ref T? loader, Func<T> make)
