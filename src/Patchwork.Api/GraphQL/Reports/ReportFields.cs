@@ -21,7 +21,6 @@ public static class ReportFields
     public const int MaxPage = 1000;
     public const int DefaultPage = 100;
     public const int MaxDutyPage = 200;
-    private const string FollowUpLoaderKey = "reports.followUps";
 
     /// <summary>A report's cost for the complexity limit: each walks the whole network, a team view one family.</summary>
     private const int ReportCost = 1000;
@@ -97,7 +96,7 @@ public static class ReportFields
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FollowUpRequestType>>>>("followUpRequests")
             .Description("Commissioners' requests that this family be followed up, newest first.")
             .Audited(view)
-            .Resolve(ctx => FollowUpLoader(ctx).Load(familyId((TSource)ctx.Source!)));
+            .Resolve(ctx => ctx.Loaders().FollowUps.Load(familyId((TSource)ctx.Source!)));
     }
 
     private static FieldBuilder<TSource, TReturn> FilterArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, bool asOf)
@@ -167,23 +166,5 @@ public static class ReportFields
         var requests = await ctx.Ports().Queries.GetDutyFollowUpRequestsAsync(agencyId, first, ctx.CancellationToken);
         var families = await ctx.Ports().Batches.GetFamiliesAsync([.. requests.Select(r => r.FamilyId).Distinct()], ctx.CancellationToken);
         return requests.Where(r => families.ContainsKey(r.FamilyId)).Select(r => new DutyFollowUp(r, families[r.FamilyId])).ToList();
-    }
-
-    private static BatchLoader<string, IReadOnlyList<FollowUpRequest>> FollowUpLoader(IResolveFieldContext ctx)
-    {
-        var request = ctx.Request();
-        lock (request)
-        {
-            if (request.TryGetValue(FollowUpLoaderKey, out var existing) && existing is BatchLoader<string, IReadOnlyList<FollowUpRequest>> loader)
-            {
-                return loader;
-            }
-            var batches = ctx.Ports().Batches;
-            loader = new BatchLoader<string, IReadOnlyList<FollowUpRequest>>(
-                batches.GetFollowUpRequestsAsync,
-                []);
-            request[FollowUpLoaderKey] = loader;
-            return loader;
-        }
     }
 }
