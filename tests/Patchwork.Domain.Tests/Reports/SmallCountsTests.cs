@@ -1,4 +1,4 @@
-namespace Patchwork.Storage.Tests.Reports;
+namespace Patchwork.Domain.Tests.Reports;
 
 /// <summary>The small-count rule on its own: which counts are shown, as what.</summary>
 public sealed class SmallCountsTests
