@@ -129,6 +129,7 @@ public sealed class NetworkChangesTests
         const string notInTeam = "You are not in this client's team.";
         await Refused(ErrorCode.BadUserInput, "reason must be at most 500 characters.",
             () => _changes.LeaveTeamAsync("c1", new string('r', 501), Hannah, default));
+        await Refused(ErrorCode.BadUserInput, "clientId is not a valid id.", () => _changes.LeaveTeamAsync("c 1", "Closed", Hannah, default));
         await Refused(ErrorCode.NotFound, "No client has the id 'c9'.", () => _changes.LeaveTeamAsync("c9", "Closed", Hannah, default), "LockClient c9");
         _tx.Calls.Clear();
         await Refused(ErrorCode.Conflict, notInTeam, () => _changes.LeaveTeamAsync("c1", "Closed", Hannah, default),
@@ -282,6 +283,7 @@ public sealed class NetworkChangesTests
         var visit = await _changes.RecordContactAsync(new NewContact("c1", Clock.AddHours(-1), VisitMode.Phone, null), Hannah, default);
 
         Assert.Equal(new Visit(visit.Id, "c1", "p1", VisitMode.Phone, VisitStatus.Completed, null, Now.AddHours(-1), false), visit);
+        Assert.Equal([visit], _tx.Written);
         Assert.Equal(["LockClient c1", "LockPractitioner p1", "FindCurrentInvolvement p1 c1", "InsertVisit", "AppendAudit", $"LockVisit {visit.Id}"],
             _tx.Calls);
         Assert.Equal([ChangeAudit.RecordedContact(Hannah, Now, "c1", visit.Id, wasPlanned: false)], _tx.Audit);

@@ -189,6 +189,16 @@ public sealed class ReportRulesTests
     }
 
     [Fact]
+    public void An_area_of_exactly_five_families_is_published_and_counted_in_the_total()
+    {
+        var report = DensityReport.Build([.. Enumerable.Range(0, 5).Select(_ => Family("Five", practitioners: 3))]);
+
+        Assert.False(report.Areas.Single().Suppressed);
+        Assert.Equal(new PublishedCount(5), report.Overall.Families);
+        Assert.Equal(3.0, report.Overall.PractitionersPerFamily.Mean);
+    }
+
+    [Fact]
     public void A_density_report_of_no_families_publishes_a_count_of_zero_and_no_distribution()
     {
         var overall = DensityReport.Build([]).Overall;
@@ -220,6 +230,27 @@ public sealed class ReportRulesTests
         var few = rows[2];
         Assert.Equal((PublishedCount.Hidden, PublishedCount.Hidden, PublishedCount.Hidden), (few.Practitioners, few.Families, few.Clients));
         Assert.Null(few.ClientsPerPractitioner.Mean);
+    }
+
+    [Fact]
+    public void An_agency_whose_families_are_suppressed_shows_neither_its_practitioners_nor_its_clients()
+    {
+        // Six practitioners sharing three families: the families are suppressed, so nothing of the row is shown.
+        var figures = new CaseloadFigures([.. Enumerable.Range(0, 6).Select(i => new PractitionerCaseload($"p{i}", "shared", 3, 20))],
+            [new AgencyCaseloadCount("shared", 3, 20)], 3, 20);
+
+        var shared = CaseloadReport.Build(figures)[1];
+
+        Assert.Equal((PublishedCount.Hidden, PublishedCount.Hidden, PublishedCount.Hidden), (shared.Practitioners, shared.Families, shared.Clients));
+        Assert.Null(shared.FamiliesPerPractitioner.Mean);
+    }
+
+    [Fact]
+    public void An_agency_pair_in_an_area_with_no_published_family_count_is_suppressed_however_many_it_shares()
+    {
+        var report = CoInvolvementReport.Build([new AgencyPairCount("Unknown", "a1", "a2", 12)], new Dictionary<string, int>());
+
+        Assert.Equal([("Unknown", true)], report.Select(p => (p.Area, p.Families.Suppressed)));
     }
 
     [Fact]

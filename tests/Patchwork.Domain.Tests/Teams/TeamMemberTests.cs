@@ -52,6 +52,21 @@ public sealed class TeamMemberTests
     }
 
     [Fact]
+    public void Of_two_times_for_the_same_moment_the_first_entrys_is_kept()
+    {
+        var utc = Member("p1", ["ada"], Earlier, Later, Monday);
+        var local = Member("p1", ["bea"], Earlier.ToOffset(TimeSpan.FromHours(1)), Later.ToOffset(TimeSpan.FromHours(1)),
+            Monday.ToOffset(TimeSpan.FromHours(1)));
+
+        var merged = Merged(utc, local);
+
+        Assert.Equal([TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero], [merged.Since.Offset, merged.LastContactAt!.Value.Offset, merged.NextVisitAt!.Value.Offset]);
+        var reversed = Merged(local, utc);
+        Assert.Equal([TimeSpan.FromHours(1), TimeSpan.FromHours(1), TimeSpan.FromHours(1)],
+            [reversed.Since.Offset, reversed.LastContactAt!.Value.Offset, reversed.NextVisitAt!.Value.Offset]);
+    }
+
+    [Fact]
     public void A_restriction_with_any_member_holds_for_the_whole_family_in_either_order()
     {
         var open = Member("p1", ["ada"], Earlier);
