@@ -78,6 +78,12 @@ public sealed class AccessTests
             .RequireReach(ctx => [Reach.Client(ctx.GetArgument<string>("id"))])
             .ResolveAsync(async ctx => (await ctx.Loaders().Clients.Load(ctx.GetArgument<string>("id")).GetResultAsync())?.Id);
 
+        mutation.Field<StringGraphType>("actOnFamily")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .AllowPractitioners()
+            .RequireReach(ctx => [Reach.Family(ctx.GetArgument<string>("id"))])
+            .ResolveAsync(async ctx => (await ctx.Loaders().Families.Load(ctx.GetArgument<string>("id")).GetResultAsync())?.Id);
+
         var schema = new Schema { Query = query, Mutation = mutation };
         schema.FieldMiddleware.Use(new AccessMiddleware(network, network));
         return schema;
@@ -252,6 +258,18 @@ public sealed class AccessTests
 
         Assert.Equal("c1", answer.Data("act"));
         Assert.Equal(["ClientsInReach p1 c1", "Clients c1"], _network.Reads);
+        _network.Reads.Clear();
+        Assert.Equal("f1", (await AskAsync(Practitioner1, "mutation { actOnFamily(id: \"f1\") }")).Data("actOnFamily"));
+        Assert.Equal(["FamiliesInReach p1 f1", "Families f1"], _network.Reads);
+    }
+
+    [Fact]
+    public async Task The_role_is_checked_before_any_reach_is_read()
+    {
+        var answer = await AskAsync(WithRoles(Role.Analyst), "{ client(id: \"c1\") }");
+
+        Refused(answer, ErrorCode.Forbidden, "client needs the practitioner role.");
+        Assert.Empty(_network.Reads);
     }
 
     [Fact]
