@@ -114,32 +114,42 @@ public sealed class AccessTests : IDisposable
     [Fact]
     public async Task A_restricted_involvement_shows_only_its_duty_line_to_others_but_in_full_to_its_practitioner()
     {
-        var token = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
-        var clientId = await Demo.FindTourClientAsync(_app, token);
-        await _app.GraphQLAsync(token, "mutation($id: ID!) { joinTeam(clientId: $id, reason: \"Safeguarding enquiry\") { id } }", new { id = clientId });
+        // A household of the test's own: the social worker supports mother and son; a women's aid worker (a restricted
+        // service) supports the son and has a visit planned with him.
+        var household = new Household(_app);
+        var social = await _app.TokenForAsync(Demo.Tour.PractitionerEmail);
+        var aid = await _app.TokenForAsync(Household.WomensAidEmail);
+        var aidWorker = await household.MeAsync(aid);
+        var mother = await household.RegisterAsync(social, "Ada");
+        var son = await household.RegisterAsync(social, "Ben");
+        var family = await household.CreateFamilyAsync(social, mother, "mother");
+        await household.AddMemberAsync(social, family, son, "son");
+        await household.JoinAsync(aid, son, "Independent domestic violence advocacy"); // restricted though not asked: a restricted service
+        var visit = await household.VisitAsync(aid, son, days: 2);
 
-        var team = (await _app.GraphQLAsync(token, FamilyTeamQuery, new { id = clientId })).Ok()["client"]!["family"]!["team"]!.AsArray();
-        var restricted = team.Single(m => m!["restricted"]!.GetValue<bool>())!;
+        var seen = (await _app.GraphQLAsync(social, FamilyTeamQuery, new { id = mother })).Ok()["client"]!["family"]!;
+        var team = seen["team"]!.AsArray();
+        var restricted = Assert.Single(team, m => m!["restricted"]!.GetValue<bool>())!;
         Assert.Null(restricted["practitioner"]);
         Assert.Null(restricted["since"]);
         Assert.Null(restricted["lastContactAt"]);
         Assert.Null(restricted["nextVisitAt"]);
         Assert.Empty(restricted["supports"]!.AsArray());
         Assert.Contains("duty line", restricted["notice"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(aidWorker.DutyPhone, restricted["agency"]!["dutyPhone"]!.GetValue<string>());
+        var open = Assert.Single(team, m => !m!["restricted"]!.GetValue<bool>())!;
+        Assert.Equal(new[] { mother, son }.Order(StringComparer.Ordinal), open["supports"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
+        // Neither the restricted practitioner nor their visit is anywhere in the answer.
+        Assert.DoesNotContain(aidWorker.Id, seen.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(visit, seen.ToJsonString(), StringComparison.Ordinal);
 
-        // The restricted service's own practitioner sees their involvement in full.
-        var familyId = (await _app.Store.Batches.GetClientsAsync([clientId], default))[clientId].FamilyId!;
-        var restrictedTeam = (await _app.Store.Batches.GetFamilyTeamsAsync([familyId], default))[familyId].Single(m => m.Restricted);
-        var own = Demo.Accounts(_app).FirstOrDefault(a => a.PractitionerId == restrictedTeam.Practitioner.Id);
-        if (own is not null)
-        {
-            var ownToken = await _app.TokenForAsync(own.Email);
-            var ownView = (await _app.GraphQLAsync(ownToken, FamilyTeamQuery, new { id = clientId })).Ok()["client"]!["family"]!["team"]!.AsArray();
-            Assert.Contains(ownView, m => m!["practitioner"]?["id"]?.GetValue<string>() == restrictedTeam.Practitioner.Id);
-        }
-        // Nobody else sees the restricted service's visits either.
-        var visits = (await _app.GraphQLAsync(token, FamilyTeamQuery, new { id = clientId })).Ok()["client"]!["family"]!["upcomingVisits"]!.AsArray();
-        Assert.DoesNotContain(visits, v => v!["practitioner"]!["id"]!.GetValue<string>() == restrictedTeam.Practitioner.Id);
+        // The restricted service's own practitioner sees their involvement and their visit in full.
+        var own = (await _app.GraphQLAsync(aid, FamilyTeamQuery, new { id = son })).Ok()["client"]!["family"]!;
+        var mine = Assert.Single(own["team"]!.AsArray(), m => m!["practitioner"]?["id"]?.GetValue<string>() == aidWorker.Id)!;
+        Assert.True(mine["restricted"]!.GetValue<bool>());
+        Assert.Equal([son], mine["supports"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
+        Assert.NotNull(mine["since"]);
+        Assert.Contains(own["upcomingVisits"]!.AsArray(), v => v!["id"]!.GetValue<string>() == visit);
     }
 
     [Theory]

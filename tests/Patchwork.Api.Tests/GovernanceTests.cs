@@ -115,21 +115,29 @@ public sealed class GovernanceTests : IDisposable
     }
 
     [Fact]
-    public async Task Restricted_team_changes_show_only_the_agency()
+    public async Task A_restricted_join_is_in_no_one_elses_team_changes_and_in_full_in_its_practitioners()
     {
+        // A household of the test's own: Hannah supports mother and son; a women's aid worker joins the son's team.
+        var household = new Household(_app);
         var hannah = await HannahToken();
-        var clientId = await Demo.FindTourClientAsync(_app, hannah);
-        await _app.GraphQLAsync(hannah, "mutation($c: ID!) { joinTeam(clientId: $c, reason: \"Allocated\") { id } }", new { c = clientId });
-        var changes = (await _app.GraphQLAsync(hannah, "query($c: ID!) { client(id: $c) { family { teamChanges(days: 90) { restricted reason practitioner { id } agency { dutyPhone } client { id } } } } }",
-            new { c = clientId })).Ok()["client"]!["family"]!["teamChanges"]!.AsArray();
-        Assert.NotEmpty(changes);
-        Assert.All(changes.Where(c => c!["restricted"]!.GetValue<bool>()), c =>
-        {
-            Assert.Null(c!["practitioner"]);
-            Assert.Null(c["reason"]);
-            Assert.Null(c["client"]);
-            Assert.NotEmpty(c["agency"]!["dutyPhone"]!.GetValue<string>());
-        });
+        var aid = await _app.TokenForAsync(Household.WomensAidEmail);
+        var aidWorker = await household.MeAsync(aid);
+        var mother = await household.RegisterAsync(hannah, "Ada");
+        var son = await household.RegisterAsync(hannah, "Ben");
+        var family = await household.CreateFamilyAsync(hannah, mother, "mother");
+        await household.AddMemberAsync(hannah, family, son, "son");
+        await household.JoinAsync(aid, son, "Independent domestic violence advocacy");
+        const string changes = "query($c: ID!) { client(id: $c) { family { teamChanges(days: 90) { kind restricted reason practitioner { id } agency { id } client { id } } } } }";
+
+        var seen = (await _app.GraphQLAsync(hannah, changes, new { c = son })).Ok()["client"]!["family"]!["teamChanges"]!.AsArray();
+        Assert.Equal(2, seen.Count(c => c!["kind"]!.GetValue<string>() == "JOINED")); // Hannah's own joins, on registering each
+        Assert.DoesNotContain(seen, c => c!["restricted"]!.GetValue<bool>());
+        Assert.DoesNotContain(seen, c => c!["agency"]!["id"]!.GetValue<string>() == aidWorker.AgencyId);
+
+        var own = (await _app.GraphQLAsync(aid, changes, new { c = son })).Ok()["client"]!["family"]!["teamChanges"]!.AsArray();
+        var join = Assert.Single(own, c => c!["restricted"]!.GetValue<bool>())!;
+        Assert.Equal((aidWorker.Id, "Independent domestic violence advocacy", son),
+            (join["practitioner"]!["id"]!.GetValue<string>(), join["reason"]!.GetValue<string>(), join["client"]!["id"]!.GetValue<string>()));
     }
 
     [Fact]

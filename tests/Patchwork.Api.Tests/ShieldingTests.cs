@@ -84,6 +84,27 @@ public sealed class ShieldingTests : IAsyncLifetime
         Assert.Contains(denied, e => e.Subject == Demo.Tour.PractitionerSubject && e.Detail!.Contains("shielded", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Search_through_the_api_finds_her_only_for_her_own_team_and_her_son_for_anyone()
+    {
+        const string search = "query($q: String!, $dob: DateOnly) { searchClients(query: $q, dateOfBirth: $dob) { id inMyTeam postcodeDistrict } }";
+
+        var social = (await _app.GraphQLAsync(_social, search, new { q = "Marsh", dob = "1991-02-03" })).Ok()["searchClients"]!.AsArray();
+        var aid = (await _app.GraphQLAsync(_aid, search, new { q = "Marsh", dob = "1991-02-03" })).Ok()["searchClients"]!.AsArray();
+
+        // Her son, who is not shielded, is found by anyone searching; she is found by her own team alone.
+        Assert.Contains(social, m => m!["id"]!.GetValue<string>() == _son);
+        Assert.DoesNotContain(social, m => m!["id"]!.GetValue<string>() == _mother);
+        Assert.DoesNotContain("NR9", social.ToJsonString(), StringComparison.Ordinal);
+        var found = Assert.Single(aid, m => m!["id"]!.GetValue<string>() == _mother)!;
+        Assert.True(found["inMyTeam"]!.GetValue<bool>());
+        Assert.Equal("NR9", found["postcodeDistrict"]!.GetValue<string>());
+        // Nor does the trail of the social worker's search list her among the records it returned.
+        var searches = await _app.Store.Audit.GetAuditTrailAsync(new AuditQuery(null, null, null, null, 20, AuditAction.Search), default);
+        var mine = Assert.Single(searches, e => e.Subject == Demo.Tour.PractitionerSubject && e.Detail!.Contains(_son, StringComparison.Ordinal));
+        Assert.DoesNotContain(_mother, mine.Detail!, StringComparison.Ordinal);
+    }
+
     public Task DisposeAsync()
     {
         _app.Dispose();

@@ -1,6 +1,5 @@
 using Patchwork.Reports;
-
-namespace Patchwork.Storage.Tests.Reports;
+namespace Patchwork.Domain.Tests.Reports;
 
 /// <summary>The small-count rule on its own: which counts are shown, as what.</summary>
 public sealed class SmallCountsTests
