@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Patchwork.Storage.Sqlite;
@@ -128,4 +129,17 @@ internal static class AuditRow
         Reason: row.TextOrNull(at + 6),
         Detail: row.TextOrNull(at + 7),
         RequestId: row.GetString(at + 8));
+}
+
+internal static class FollowUpRow
+{
+    public const string Columns = "u.id, u.family_id, u.requested_at, u.reason, u.route, u.agency_ids";
+
+    public static FollowUpRequest Read(SqliteDataReader row, int at = 0) => new(
+        Id: row.GetString(at),
+        FamilyId: row.GetString(at + 1),
+        RequestedAt: row.Time(at + 2),
+        Reason: row.GetString(at + 3),
+        Route: row.Name<FollowUpRoute>(at + 4),
+        AgencyIds: JsonSerializer.Deserialize<List<string>>(row.GetString(at + 5)) ?? []);
 }

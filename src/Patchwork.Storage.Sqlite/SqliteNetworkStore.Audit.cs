@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 
 // The append-only audit trail.
-public sealed partial class SqliteNetworkStore
+public sealed partial class SqliteNetworkStore : IAuditTrail
 {
     private const int MaxAuditEntries = 500;
 

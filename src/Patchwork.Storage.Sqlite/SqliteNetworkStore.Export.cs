@@ -14,7 +14,7 @@ public sealed partial class SqliteNetworkStore : INetworkExport
     private const string ExportClientsSql = "SELECT " + ClientRow.Columns + " FROM client c ORDER BY c.seq";
     private const string ExportInvolvementsSql = "SELECT " + InvolvementRow.Columns + " FROM involvement i ORDER BY i.rowid";
     private const string ExportVisitsSql = "SELECT " + VisitRow.Columns + " FROM visit v ORDER BY v.rowid";
-    private const string ExportFollowUpsSql = "SELECT " + FollowUpColumns + " FROM follow_up u ORDER BY u.rowid";
+    private const string ExportFollowUpsSql = "SELECT " + FollowUpRow.Columns + " FROM follow_up u ORDER BY u.rowid";
 
     // The order entries were appended in, which is the trail's own order (times may tie or, across group commits, cross).
     private const string ExportAuditSql = "SELECT " + AuditRow.Columns + " FROM audit au ORDER BY au.id";
@@ -70,7 +70,7 @@ public sealed partial class SqliteNetworkStore : INetworkExport
         {
             yield return NoRows with { Visits = rows };
         }
-        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportFollowUpsSql, connection, transaction), ReadFollowUp, pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportFollowUpsSql, connection, transaction), r => FollowUpRow.Read(r), pieceSize, cancellationToken))
         {
             yield return NoRows with { FollowUps = rows };
         }

@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 
 // Families nobody has contacted, supported or visited on time.
-public sealed partial class SqliteNetworkStore
+public sealed partial class SqliteNetworkStore : INetworkReports
 {
     // Which families to keep, on the columns (family_id, area, last_contact, active, last_planned) of `activity`.
     private const string NoContactWhere = """

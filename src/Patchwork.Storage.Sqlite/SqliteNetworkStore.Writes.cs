@@ -8,6 +8,16 @@ namespace Patchwork.Storage.Sqlite;
 // the file's one write lock from its first statement, so a lock here is a plain read.
 public sealed partial class SqliteNetworkStore : IWriteStore
 {
+    // Who the request could go to, each agency in full under the list it is on: the family's current team, every
+    // agency that ever worked with a member, and the lead agencies. The domain chooses among them.
+    private const string CandidatesSql =
+        "SELECT 'Team', " + AgencyRow.Columns + " FROM client m " +
+        "JOIN involvement i ON i.client_id = m.id AND i.ended_on IS NULL " +
+        "JOIN practitioner p ON p.id = i.practitioner_id JOIN agency a ON a.id = p.agency_id WHERE m.family_id = $family " +
+        "UNION SELECT 'Worked', " + AgencyRow.Columns + " FROM client m JOIN involvement i ON i.client_id = m.id " +
+        "JOIN practitioner p ON p.id = i.practitioner_id JOIN agency a ON a.id = p.agency_id WHERE m.family_id = $family " +
+        "UNION SELECT 'Lead', " + AgencyRow.Columns + " FROM agency a WHERE a.kind IN (SELECT value FROM json_each($lead_kinds))";
+
     private const string ClientByIdSql = "SELECT " + ClientRow.Columns + " FROM client c WHERE c.id = $id";
 
     private const string FamilyByIdSql = "SELECT " + FamilyRow.Columns + " FROM family f WHERE f.id = $id";
@@ -196,34 +206,6 @@ public sealed partial class SqliteNetworkStore : IWriteStore
                 command.Bind(name, value);
             }
             return SingleOrDefaultAsync(command, read, cancellationToken);
-        }
-    }
-
-    /// <summary>Runs a command and disposes it.</summary>
-    private static async Task<int> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        await using (command)
-        {
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>Runs a <c>SELECT EXISTS (…)</c> and disposes the command.</summary>
-    private static async Task<bool> ExistsAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        await using (command)
-        {
-            return await command.ExecuteScalarAsync(cancellationToken) is 1L;
-        }
-    }
-
-    /// <summary>Runs a query for at most one row and disposes the command.</summary>
-    private static async Task<T?> SingleOrDefaultAsync<T>(
-        SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) where T : class
-    {
-        await using (command)
-        {
-            return (await ReadAllAsync(command, read, cancellationToken)).SingleOrDefault();
         }
     }
 }

@@ -11,8 +11,7 @@ namespace Patchwork.Storage.Sqlite;
 /// its audit entry under that one lock — a rejected write leaves nothing behind.
 /// Call <see cref="InitializeAsync"/> once at start-up, before anything else.
 /// </summary>
-public sealed partial class SqliteNetworkStore :
-    IDirectoryReads, IBatchReads, IPractitionerQueries, IReach, IAuditTrail, IStoreLifecycle, IDisposable
+public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
 {
     // Per-connection settings, so they are applied on every open (a pooled connection keeps them, and setting
     // them again costs microseconds). synchronous=FULL makes an acknowledged commit survive a process kill
@@ -150,5 +149,33 @@ public sealed partial class SqliteNetworkStore :
             rows.Add(read(reader));
         }
         return rows;
+    }
+
+    /// <summary>Runs a command and disposes it.</summary>
+    private static async Task<int> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Runs a <c>SELECT EXISTS (…)</c> and disposes the command.</summary>
+    private static async Task<bool> ExistsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            return await command.ExecuteScalarAsync(cancellationToken) is 1L;
+        }
+    }
+
+    /// <summary>Runs a query for at most one row and disposes the command.</summary>
+    private static async Task<T?> SingleOrDefaultAsync<T>(
+        SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) where T : class
+    {
+        await using (command)
+        {
+            return (await ReadAllAsync(command, read, cancellationToken)).SingleOrDefault();
+        }
     }
 }

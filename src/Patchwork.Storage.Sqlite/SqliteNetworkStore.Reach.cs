@@ -3,26 +3,9 @@ using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 
-// Clients, families, and which of them a practitioner can reach.
-public sealed partial class SqliteNetworkStore
+// Which clients and families a practitioner can reach, read with the records themselves.
+public sealed partial class SqliteNetworkStore : IReach
 {
-    private const string ClientsByIdSql =
-        "SELECT " + ClientRow.Columns + " FROM client c WHERE c.id IN (SELECT value FROM json_each($ids))";
-
-    private const string FamiliesByIdSql =
-        "SELECT " + FamilyRow.Columns + " FROM family f WHERE f.id IN (SELECT value FROM json_each($ids))";
-
-    // A household reads oldest first: parents before children.
-    private const string FamilyMembersSql =
-        "SELECT " + ClientRow.Columns + " FROM client c " +
-        "WHERE c.family_id IN (SELECT value FROM json_each($ids)) " +
-        "ORDER BY c.family_id, c.date_of_birth, c.id";
-
-    private const string MyClientsSql =
-        "SELECT " + ClientRow.Columns + " FROM involvement i JOIN client c ON c.id = i.client_id " +
-        "WHERE i.practitioner_id = $practitioner AND i.ended_on IS NULL " +
-        "ORDER BY c.family_name, c.given_name, c.id";
-
     // In reach: the practitioner supports the client, or supports someone in the client's family.
     // The family branch walks from the family to its few members, then looks up the practitioner's involvement
     // with each, rather than scanning all of the practitioner's clients. Returning the records adds no search:
@@ -50,47 +33,6 @@ public sealed partial class SqliteNetworkStore
                                       AND i.ended_on IS NULL))
         """;
 
-    public async Task<IReadOnlyDictionary<string, Client>> GetClientsAsync(
-        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return new Dictionary<string, Client>();
-        }
-        var clients = await QueryAsync(
-            c => new SqliteCommand(ClientsByIdSql, c).Bind("$ids", ids), r => ClientRow.Read(r), cancellationToken);
-        return clients.ToDictionary(c => c.Id);
-    }
-
-    public async Task<IReadOnlyDictionary<string, Family>> GetFamiliesAsync(
-        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return new Dictionary<string, Family>();
-        }
-        var families = await QueryAsync(
-            c => new SqliteCommand(FamiliesByIdSql, c).Bind("$ids", ids), r => FamilyRow.Read(r), cancellationToken);
-        return families.ToDictionary(f => f.Id);
-    }
-
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Client>>> GetFamilyMembersAsync(
-        IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
-    {
-        if (familyIds.Count == 0)
-        {
-            return Batch.None<Client>();
-        }
-        var members = await QueryAsync(
-            c => new SqliteCommand(FamilyMembersSql, c).Bind("$ids", familyIds), r => ClientRow.Read(r), cancellationToken);
-        return Batch.ByKey(familyIds, members, m => m.FamilyId!);
-    }
-
-    public async Task<IReadOnlyList<Client>> GetMyClientsAsync(string practitionerId, CancellationToken cancellationToken) =>
-        await QueryAsync(
-            c => new SqliteCommand(MyClientsSql, c).Bind("$practitioner", practitionerId),
-            r => ClientRow.Read(r), cancellationToken);
-
     public Task<IReadOnlyDictionary<string, Client>> GetClientsInReachAsync(
         string practitionerId, IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken) =>
         GetInReachAsync(
@@ -113,5 +55,4 @@ public sealed partial class SqliteNetworkStore
         var records = await QueryAsync(query, read, cancellationToken);
         return records.ToDictionary(key, StringComparer.Ordinal);
     }
-
 }

@@ -3,9 +3,27 @@ using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 
-// Teams, how they have changed, and visits.
-public sealed partial class SqliteNetworkStore
+// The loaders' reads: many keys in one statement, the ids unpacked from one JSON array parameter.
+public sealed partial class SqliteNetworkStore : IBatchReads
 {
+    private const string AgenciesByIdSql =
+        "SELECT " + AgencyRow.Columns + " FROM agency a WHERE a.id IN (SELECT value FROM json_each($ids))";
+
+    private const string PractitionersByIdSql =
+        "SELECT " + PractitionerRow.Columns + " FROM practitioner p WHERE p.id IN (SELECT value FROM json_each($ids))";
+
+    private const string ClientsByIdSql =
+        "SELECT " + ClientRow.Columns + " FROM client c WHERE c.id IN (SELECT value FROM json_each($ids))";
+
+    private const string FamiliesByIdSql =
+        "SELECT " + FamilyRow.Columns + " FROM family f WHERE f.id IN (SELECT value FROM json_each($ids))";
+
+    // A household reads oldest first: parents before children.
+    private const string FamilyMembersSql =
+        "SELECT " + ClientRow.Columns + " FROM client c " +
+        "WHERE c.family_id IN (SELECT value FROM json_each($ids)) " +
+        "ORDER BY c.family_id, c.date_of_birth, c.id";
+
     // One row per current involvement: the client, the practitioner and their agency in full, and the last
     // completed contact and next planned visit of that practitioner with that client. The first column is the
     // key the caller asked by (a client id or a family id).
@@ -47,8 +65,6 @@ public sealed partial class SqliteNetworkStore
         )
         """ + "SELECT " + VisitRow.Columns + " FROM ranked v WHERE v.n <= $per_client ORDER BY v.client_id, v.n";
 
-    private const string VisitByIdSql = "SELECT " + VisitRow.Columns + " FROM visit v WHERE v.id = $id";
-
     // Every involvement that began, and every one that ended, at or after $since: each is one change, and an
     // involvement that did both is two (an imported involvement may have ended without a reason). Newest first;
     // a leave at the same moment as a join came after it.
@@ -66,6 +82,70 @@ public sealed partial class SqliteNetworkStore
         "SELECT ch.client_id, ch.kind, ch.at, ch.reason, ch.restricted, " + PractitionerRow.Columns + ", " + AgencyRow.Columns +
         " FROM change ch JOIN practitioner p ON p.id = ch.practitioner_id JOIN agency a ON a.id = p.agency_id " +
         "ORDER BY ch.client_id, ch.at DESC, ch.kind = 'Left' DESC, ch.practitioner_id";
+
+    private const string FollowUpsByFamilySql =
+        "SELECT " + FollowUpRow.Columns + " FROM follow_up u WHERE u.family_id IN (SELECT value FROM json_each($ids)) " +
+        "ORDER BY u.family_id, u.requested_at DESC, u.id DESC";
+
+    public async Task<IReadOnlyDictionary<string, Agency>> GetAgenciesByIdAsync(
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, Agency>();
+        }
+        var agencies = await QueryAsync(
+            c => new SqliteCommand(AgenciesByIdSql, c).Bind("$ids", ids), r => AgencyRow.Read(r), cancellationToken);
+        return agencies.ToDictionary(a => a.Id);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Practitioner>> GetPractitionersAsync(
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, Practitioner>();
+        }
+        var practitioners = await QueryAsync(
+            c => new SqliteCommand(PractitionersByIdSql, c).Bind("$ids", ids), r => PractitionerRow.Read(r), cancellationToken);
+        return practitioners.ToDictionary(p => p.Id);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Client>> GetClientsAsync(
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, Client>();
+        }
+        var clients = await QueryAsync(
+            c => new SqliteCommand(ClientsByIdSql, c).Bind("$ids", ids), r => ClientRow.Read(r), cancellationToken);
+        return clients.ToDictionary(c => c.Id);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Family>> GetFamiliesAsync(
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, Family>();
+        }
+        var families = await QueryAsync(
+            c => new SqliteCommand(FamiliesByIdSql, c).Bind("$ids", ids), r => FamilyRow.Read(r), cancellationToken);
+        return families.ToDictionary(f => f.Id);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Client>>> GetFamilyMembersAsync(
+        IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
+    {
+        if (familyIds.Count == 0)
+        {
+            return Batch.None<Client>();
+        }
+        var members = await QueryAsync(
+            c => new SqliteCommand(FamilyMembersSql, c).Bind("$ids", familyIds), r => ClientRow.Read(r), cancellationToken);
+        return Batch.ByKey(familyIds, members, m => m.FamilyId!);
+    }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<TeamMember>>> GetClientTeamsAsync(
         IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken)
@@ -102,13 +182,6 @@ public sealed partial class SqliteNetworkStore
         IReadOnlyCollection<string> clientIds, int perClient, CancellationToken cancellationToken) =>
         VisitsPerClientAsync(c => new SqliteCommand(RecentContactsSql, c), clientIds, perClient, cancellationToken);
 
-    public async Task<Visit?> GetVisitAsync(string visitId, CancellationToken cancellationToken)
-    {
-        var found = await QueryAsync(
-            c => new SqliteCommand(VisitByIdSql, c).Bind("$id", visitId), r => VisitRow.Read(r), cancellationToken);
-        return found.SingleOrDefault();
-    }
-
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<TeamChange>>> GetTeamChangesAsync(
         IReadOnlyCollection<string> clientIds, DateTimeOffset since, CancellationToken cancellationToken)
     {
@@ -120,6 +193,18 @@ public sealed partial class SqliteNetworkStore
             c => new SqliteCommand(TeamChangesSql, c).Bind("$ids", clientIds).Bind("$since", since),
             ReadTeamChange, cancellationToken);
         return Batch.ByKey(clientIds, changes, change => change.ClientId);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FollowUpRequest>>> GetFollowUpRequestsAsync(
+        IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken)
+    {
+        if (familyIds.Count == 0)
+        {
+            return Batch.None<FollowUpRequest>();
+        }
+        var rows = await QueryAsync(
+            c => new SqliteCommand(FollowUpsByFamilySql, c).Bind("$ids", familyIds), r => FollowUpRow.Read(r), cancellationToken);
+        return Batch.ByKey(familyIds, rows, r => r.FamilyId);
     }
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<Visit>>> VisitsPerClientAsync(

@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Patchwork.Ports;
 
 namespace Patchwork.Storage.Sqlite;
 
-// Client-name search.
-public sealed partial class SqliteNetworkStore
+// A practitioner's own questions: a name search, their clients, one visit, their duty inbox.
+public sealed partial class SqliteNetworkStore : IPractitionerQueries
 {
     private const int MaxSearchResults = 100;
 
@@ -32,6 +33,17 @@ public sealed partial class SqliteNetworkStore
         ORDER BY f.family_name, f.given_name, f.id
         """;
 
+    private const string MyClientsSql =
+        "SELECT " + ClientRow.Columns + " FROM involvement i JOIN client c ON c.id = i.client_id " +
+        "WHERE i.practitioner_id = $practitioner AND i.ended_on IS NULL " +
+        "ORDER BY c.family_name, c.given_name, c.id";
+
+    private const string VisitByIdSql = "SELECT " + VisitRow.Columns + " FROM visit v WHERE v.id = $id";
+
+    private const string DutyFollowUpsSql =
+        "SELECT " + FollowUpRow.Columns + " FROM follow_up_duty d JOIN follow_up u ON u.id = d.follow_up_id " +
+        "WHERE d.agency_id = $agency ORDER BY d.requested_at DESC, u.id DESC LIMIT $first";
+
     public async Task<IReadOnlyList<ClientMatch>> SearchClientsAsync(ClientSearch search, CancellationToken cancellationToken)
     {
         var match = NameQuery.ToMatchExpression(search.Query);
@@ -54,4 +66,21 @@ public sealed partial class SqliteNetworkStore
         DateOfBirth: row.Date(3),
         PostcodeDistrict: Check.PostcodeDistrict(row.GetString(4)),
         InMyTeam: row.GetBoolean(5));
+
+    public async Task<IReadOnlyList<Client>> GetMyClientsAsync(string practitionerId, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            c => new SqliteCommand(MyClientsSql, c).Bind("$practitioner", practitionerId),
+            r => ClientRow.Read(r), cancellationToken);
+
+    public async Task<Visit?> GetVisitAsync(string visitId, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(
+            c => new SqliteCommand(VisitByIdSql, c).Bind("$id", visitId), r => VisitRow.Read(r), cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<FollowUpRequest>> GetDutyFollowUpRequestsAsync(
+        string agencyId, int first, CancellationToken cancellationToken) =>
+        await QueryAsync(c => new SqliteCommand(DutyFollowUpsSql, c).Bind("$agency", agencyId).Bind("$first", first),
+            r => FollowUpRow.Read(r), cancellationToken);
 }
