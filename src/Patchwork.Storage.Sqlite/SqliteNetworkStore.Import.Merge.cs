@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Patchwork.Ports;
+using static Patchwork.Storage.Sqlite.Sql.Statements;
 
 namespace Patchwork.Storage.Sqlite;
 
@@ -31,7 +31,7 @@ public sealed partial class SqliteNetworkStore
         await using (var transaction = connection.BeginTransaction(deferred: false))
         {
             var before = await LastClientSeqAsync(transaction, cancellationToken);
-            await using (var writes = new ImportCommands(transaction, merge: true))
+            await using (var writes = new ImportCommands(_sql, transaction, merge: true))
             {
                 loaded = await LoadAsync(writes, pieces, progress, cancellationToken);
             }
@@ -40,7 +40,7 @@ public sealed partial class SqliteNetworkStore
             await transaction.CommitAsync(cancellationToken);
         }
         progress?.Report(loaded with { Stage = ImportStage.Done });
-        await ExecuteAsync(new SqliteCommand(CheckpointSql, connection), cancellationToken);
+        await ExecuteAsync(_sql.Command(Checkpoint, connection), cancellationToken);
     }
 
     private sealed class MergingImport(SqliteNetworkStore store) : INetworkBulkImport

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Patchwork.Ports;
+using Patchwork.Storage.Sqlite.Sql;
+using static Patchwork.Storage.Sqlite.Sql.Statements;
 
 namespace Patchwork.Storage.Sqlite;
 
@@ -8,40 +10,28 @@ namespace Patchwork.Storage.Sqlite;
 /// Every operation takes a connection from Microsoft.Data.Sqlite's pool and gives it back. Every write is one
 /// BEGIN IMMEDIATE transaction: it takes the write lock up front, so concurrent writers queue on the busy
 /// timeout instead of failing on a lock upgrade, and it checks its preconditions, changes the graph and appends
-/// its audit entry under that one lock — a rejected write leaves nothing behind.
-/// Call <see cref="InitializeAsync"/> once at start-up, before anything else.
+/// its audit entry under that one lock — a rejected write leaves nothing behind. Every statement is a file under
+/// <c>Sql/</c>, loaded when the store is built. Call <see cref="InitializeAsync"/> once at start-up, before anything else.
 /// </summary>
 public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
 {
-    // Per-connection settings, so they are applied on every open (a pooled connection keeps them, and setting
-    // them again costs microseconds). synchronous=FULL makes an acknowledged commit survive a process kill
-    // or power loss in WAL mode; foreign keys are off by default in SQLite.
-    private const string ConnectionSetupSql = """
-        PRAGMA foreign_keys = ON;
-        PRAGMA synchronous = FULL;
-        PRAGMA busy_timeout = 10000;
-        """;
-
-    // WAL lets readers run alongside the one writer; the setting is stored in the file.
-    private const string WriteAheadLogSql = "PRAGMA journal_mode = WAL";
-
-    private const string IsEmptySql = "SELECT NOT EXISTS (SELECT 1 FROM agency)";
-
     private readonly string _path;
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly SqlCatalogue _sql;
     private readonly ReadSessions _readers;
     private readonly AuditCommits _auditCommits;
 
     public SqliteNetworkStore(SqliteStoreOptions options, TimeProvider time)
     {
+        _sql = SqlCatalogue.Load();
         _path = Path.GetFullPath(options.Path);
         _connectionString = ConnectionString(_path, pooling: true);
         _time = time;
         // Kept sessions outlive a pooled connection's turn, so they open their own, unpooled.
         var unpooled = ConnectionString(_path, pooling: false);
         _readers = new ReadSessions(cancellationToken => OpenAsync(unpooled, cancellationToken));
-        _auditCommits = new AuditCommits(cancellationToken => OpenAsync(unpooled, cancellationToken));
+        _auditCommits = new AuditCommits(cancellationToken => OpenAsync(unpooled, cancellationToken), _sql);
     }
 
     /// <summary>Creates the file and its directory if needed, switches it to WAL and brings the schema up to date.</summary>
@@ -53,7 +43,7 @@ public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
             Directory.CreateDirectory(directory);
         }
         await using var connection = await OpenAsync(cancellationToken);
-        await using (var wal = new SqliteCommand(WriteAheadLogSql, connection))
+        await using (var wal = _sql.Command(WriteAheadLog, connection))
         {
             await wal.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -86,7 +76,7 @@ public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new SqliteCommand(IsEmptySql, connection);
+        await using var command = _sql.Command(IsEmpty, connection);
         return await command.ExecuteScalarAsync(cancellationToken) is 1L;
     }
 
@@ -100,13 +90,13 @@ public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
         OpenAsync(_connectionString, cancellationToken);
 
-    private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var setup = new SqliteCommand(ConnectionSetupSql, connection);
+            await using var setup = _sql.Command(ConnectionSetup, connection);
             await setup.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

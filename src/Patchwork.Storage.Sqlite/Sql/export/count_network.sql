@@ -1,0 +1,11 @@
+SELECT (SELECT count(*) FROM agency),
+       (SELECT count(*) FROM practitioner),
+       (SELECT count(*) FROM family),
+       (SELECT count(*) FROM client),
+       (SELECT count(*) FROM client WHERE family_id IS NOT NULL),
+       (SELECT count(*) FROM involvement),
+       (SELECT count(*) FROM visit),
+       (SELECT count(*) FROM follow_up),
+       (SELECT coalesce(sum(json_array_length(agency_ids)), 0) FROM follow_up),
+       (SELECT count(*) FROM follow_up_duty),
+       (SELECT count(*) FROM audit)

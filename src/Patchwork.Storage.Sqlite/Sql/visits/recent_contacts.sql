@@ -1,0 +1,15 @@
+-- Each client's latest completed contacts, newest first, at most $per_client of them.
+WITH ranked AS (
+    SELECT v.*, row_number() OVER (PARTITION BY v.client_id ORDER BY v.completed_at DESC, v.id DESC) AS n
+    FROM visit v
+    WHERE v.client_id IN (SELECT value FROM json_each($ids))
+      AND v.status = 'Completed'
+)
+SELECT v.id, v.client_id, v.practitioner_id, v.mode, v.status, v.scheduled_for, v.completed_at,
+       -- Restricted when any involvement of its practitioner with its client, current or ended, was restricted,
+       -- so a restricted service's old visits stay hidden after it leaves the team.
+       EXISTS (SELECT 1 FROM involvement r
+               WHERE r.client_id = v.client_id AND r.practitioner_id = v.practitioner_id AND r.restricted = 1)
+FROM ranked v
+WHERE v.n <= $per_client
+ORDER BY v.client_id, v.n
