@@ -28,7 +28,7 @@ public sealed partial class SqliteNetworkStore : IAuditTrail
                 .Bind("$from", query.From)
                 .Bind("$to", query.To)
                 .Bind("$first", Math.Clamp(query.First, 1, MaxAuditEntries)),
-            r => AuditRow.Read(r), cancellationToken);
+            AuditRow.From, cancellationToken);
 
     // One statement per leading filter, so each is answered from its own index: a client, a family, a practitioner,
     // an action, or else time alone. Every other filter applies to whichever statement leads, so all of them combine.

@@ -15,7 +15,7 @@ public sealed partial class SqliteNetworkStore : IBatchReads
             return new Dictionary<string, Agency>();
         }
         var agencies = await QueryAsync(
-            c => _sql.Command(AgenciesById, c).Bind("$ids", ids), r => AgencyRow.Read(r), cancellationToken);
+            c => _sql.Command(AgenciesById, c).Bind("$ids", ids), AgencyRow.From, cancellationToken);
         return agencies.ToDictionary(a => a.Id);
     }
 
@@ -27,7 +27,7 @@ public sealed partial class SqliteNetworkStore : IBatchReads
             return new Dictionary<string, Practitioner>();
         }
         var practitioners = await QueryAsync(
-            c => _sql.Command(PractitionersById, c).Bind("$ids", ids), r => PractitionerRow.Read(r), cancellationToken);
+            c => _sql.Command(PractitionersById, c).Bind("$ids", ids), PractitionerRow.From, cancellationToken);
         return practitioners.ToDictionary(p => p.Id);
     }
 
@@ -39,7 +39,7 @@ public sealed partial class SqliteNetworkStore : IBatchReads
             return new Dictionary<string, Client>();
         }
         var clients = await QueryAsync(
-            c => _sql.Command(ClientsById, c).Bind("$ids", ids), r => ClientRow.Read(r), cancellationToken);
+            c => _sql.Command(ClientsById, c).Bind("$ids", ids), ClientRow.From, cancellationToken);
         return clients.ToDictionary(c => c.Id);
     }
 
@@ -51,7 +51,7 @@ public sealed partial class SqliteNetworkStore : IBatchReads
             return new Dictionary<string, Family>();
         }
         var families = await QueryAsync(
-            c => _sql.Command(FamiliesById, c).Bind("$ids", ids), r => FamilyRow.Read(r), cancellationToken);
+            c => _sql.Command(FamiliesById, c).Bind("$ids", ids), FamilyRow.From, cancellationToken);
         return families.ToDictionary(f => f.Id);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class SqliteNetworkStore : IBatchReads
             return Batch.None<Client>();
         }
         var members = await QueryAsync(
-            c => _sql.Command(FamilyMembers, c).Bind("$ids", familyIds), r => ClientRow.Read(r), cancellationToken);
+            c => _sql.Command(FamilyMembers, c).Bind("$ids", familyIds), ClientRow.From, cancellationToken);
         return Batch.ByKey(familyIds, members, m => m.FamilyId!);
     }
 
@@ -123,7 +123,7 @@ public sealed partial class SqliteNetworkStore : IBatchReads
             return Batch.None<FollowUpRequest>();
         }
         var rows = await QueryAsync(
-            c => _sql.Command(FollowUpsByFamily, c).Bind("$ids", familyIds), r => FollowUpRow.Read(r), cancellationToken);
+            c => _sql.Command(FollowUpsByFamily, c).Bind("$ids", familyIds), FollowUpRow.From, cancellationToken);
         return Batch.ByKey(familyIds, rows, r => r.FamilyId);
     }
 
@@ -137,35 +137,41 @@ public sealed partial class SqliteNetworkStore : IBatchReads
         }
         var visits = await QueryAsync(
             c => query(c).Bind("$ids", clientIds).Bind("$per_client", Batch.VisitsPerClient(perClient)),
-            r => VisitRow.Read(r), cancellationToken);
+            VisitRow.From, cancellationToken);
         return Batch.ByKey(clientIds, visits, v => v.ClientId);
     }
 
-    private static (string Key, TeamMember Member) ReadTeamMember(SqliteDataReader row)
+    // The key asked by (asked_id) and the involvement's own columns, beside the client, practitioner and agency in full.
+    private static Func<SqliteDataReader, (string Key, TeamMember Member)> ReadTeamMember(SqliteDataReader result)
     {
-        const int ClientAt = 5;
-        const int PractitionerAt = ClientAt + ClientRow.Width;
-        var member = new TeamMember(
-            Practitioner: PractitionerRow.Read(row, PractitionerAt),
-            Agency: AgencyRow.Read(row, PractitionerAt + PractitionerRow.Width),
-            Supports: [ClientRow.Read(row, ClientAt)],
-            Since: row.Time(1),
-            LastContactAt: row.TimeOrNull(3),
-            NextVisitAt: row.TimeOrNull(4),
-            Restricted: row.GetBoolean(2));
-        return (row.GetString(0), member);
+        var client = new ClientRow(result, "client_");
+        var practitioner = new PractitionerRow(result, "practitioner_");
+        var agency = new AgencyRow(result, "agency_");
+        var (key, since, restricted) = (result.GetOrdinal("asked_id"), result.GetOrdinal("since"), result.GetOrdinal("restricted"));
+        var (lastContact, nextVisit) = (result.GetOrdinal("last_contact_at"), result.GetOrdinal("next_visit_at"));
+        return row => (row.GetString(key), new TeamMember(
+            Practitioner: practitioner.Read(row),
+            Agency: agency.Read(row),
+            Supports: [client.Read(row)],
+            Since: row.Time(since),
+            LastContactAt: row.TimeOrNull(lastContact),
+            NextVisitAt: row.TimeOrNull(nextVisit),
+            Restricted: row.GetBoolean(restricted)));
     }
 
-    private static TeamChange ReadTeamChange(SqliteDataReader row)
+    private static Func<SqliteDataReader, TeamChange> ReadTeamChange(SqliteDataReader result)
     {
-        const int PractitionerAt = 5;
-        return new TeamChange(
-            ClientId: row.GetString(0),
-            Practitioner: PractitionerRow.Read(row, PractitionerAt),
-            Agency: AgencyRow.Read(row, PractitionerAt + PractitionerRow.Width),
-            Kind: row.Name<TeamChangeKind>(1),
-            At: row.Time(2),
-            Reason: row.GetString(3),
-            Restricted: row.GetBoolean(4));
+        var practitioner = new PractitionerRow(result, "practitioner_");
+        var agency = new AgencyRow(result, "agency_");
+        var (clientId, kind, at) = (result.GetOrdinal("client_id"), result.GetOrdinal("kind"), result.GetOrdinal("at"));
+        var (reason, restricted) = (result.GetOrdinal("reason"), result.GetOrdinal("restricted"));
+        return row => new TeamChange(
+            ClientId: row.GetString(clientId),
+            Practitioner: practitioner.Read(row),
+            Agency: agency.Read(row),
+            Kind: row.Name<TeamChangeKind>(kind),
+            At: row.Time(at),
+            Reason: row.GetString(reason),
+            Restricted: row.GetBoolean(restricted));
     }
 }

@@ -7,13 +7,13 @@ namespace Patchwork.Storage.Sqlite;
 public sealed partial class SqliteNetworkStore : IDirectoryReads
 {
     public async Task<IReadOnlyList<Agency>> GetAgenciesAsync(CancellationToken cancellationToken) =>
-        await QueryAsync(c => _sql.Command(AllAgencies, c), r => AgencyRow.Read(r), cancellationToken);
+        await QueryAsync(c => _sql.Command(AllAgencies, c), AgencyRow.From, cancellationToken);
 
     public async Task<PractitionerAccount?> FindAccountAsync(string subject, CancellationToken cancellationToken)
     {
         var found = await QueryAsync(
             c => _sql.Command(AccountBySubject, c).Bind("$subject", subject),
-            r => new PractitionerAccount(PractitionerRow.Read(r), AgencyRow.Read(r, PractitionerRow.Width)),
+            PractitionerAccountRow.From,
             cancellationToken);
         return found.SingleOrDefault();
     }

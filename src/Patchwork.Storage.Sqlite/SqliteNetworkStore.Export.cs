@@ -21,31 +21,31 @@ public sealed partial class SqliteNetworkStore : INetworkExport
         ArgumentOutOfRangeException.ThrowIfLessThan(pieceSize, 1);
         await using var connection = await OpenAsync(ConnectionString(_path, pooling: false), cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        await foreach (var rows in PiecesAsync(_sql.Command(ExportAgencies, connection, transaction), r => AgencyRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportAgencies, connection, transaction), AgencyRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Agencies = rows };
         }
-        await foreach (var rows in PiecesAsync(_sql.Command(ExportPractitioners, connection, transaction), r => PractitionerRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportPractitioners, connection, transaction), PractitionerRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Practitioners = rows };
         }
-        await foreach (var rows in PiecesAsync(_sql.Command(ExportFamilies, connection, transaction), r => FamilyRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportFamilies, connection, transaction), FamilyRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Families = rows };
         }
-        await foreach (var rows in PiecesAsync(_sql.Command(ExportClients, connection, transaction), r => ClientRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportClients, connection, transaction), ClientRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Clients = rows };
         }
-        await foreach (var rows in PiecesAsync(_sql.Command(ExportInvolvements, connection, transaction), r => InvolvementRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportInvolvements, connection, transaction), InvolvementRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Involvements = rows };
         }
-        await foreach (var rows in PiecesAsync(_sql.Command(ExportVisits, connection, transaction), r => VisitRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportVisits, connection, transaction), VisitRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Visits = rows };
         }
-        await foreach (var rows in PiecesAsync(_sql.Command(ExportFollowUps, connection, transaction), r => FollowUpRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportFollowUps, connection, transaction), FollowUpRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { FollowUps = rows };
         }
@@ -58,7 +58,7 @@ public sealed partial class SqliteNetworkStore : INetworkExport
         await using var connection = await OpenAsync(ConnectionString(_path, pooling: false), cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var query = _sql.Command(ExportAudit, connection, transaction);
-        await foreach (var entries in PiecesAsync(query, r => AuditRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var entries in PiecesAsync(query, AuditRow.From, pieceSize, cancellationToken))
         {
             yield return entries;
         }
@@ -70,17 +70,20 @@ public sealed partial class SqliteNetworkStore : INetworkExport
         await using var command = _sql.Command(CountNetwork, connection);
         await using var row = await command.ExecuteReaderAsync(cancellationToken);
         await row.ReadAsync(cancellationToken);
-        return new NetworkCounts(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3), row.GetInt64(4),
-            row.GetInt64(5), row.GetInt64(6), row.GetInt64(7), row.GetInt64(8), row.GetInt64(9), row.GetInt64(10));
+        long Count(string column) => row.GetInt64(row.GetOrdinal(column));
+        return new NetworkCounts(Count("agencies"), Count("practitioners"), Count("families"), Count("clients"),
+            Count("memberships"), Count("involvements"), Count("visits"), Count("follow_ups"), Count("follow_up_recipients"),
+            Count("duty_inbox_entries"), Count("audit_entries"));
     }
 
     /// <summary>Reads a query's rows in lists of at most <paramref name="pieceSize"/>, without holding them all.</summary>
-    private static async IAsyncEnumerable<List<T>> PiecesAsync<T>(SqliteCommand query, Func<SqliteDataReader, T> read,
+    private static async IAsyncEnumerable<List<T>> PiecesAsync<T>(SqliteCommand query, RowReader<T> rows,
         int pieceSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using (query)
         {
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            var read = rows(reader);
             var piece = new List<T>(Math.Min(pieceSize, 4_096));
             while (await reader.ReadAsync(cancellationToken))
             {

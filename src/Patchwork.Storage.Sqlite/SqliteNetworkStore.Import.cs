@@ -138,8 +138,13 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
 
     private Task<List<(string Name, string Sql)>> SchemaObjectsAsync(
         Statement statement, SqliteTransaction transaction, CancellationToken cancellationToken) =>
-        QueryAllAsync(_sql.Command(statement, transaction.Connection!, transaction),
-            r => (Name: r.GetString(0), Sql: r.GetString(1)), cancellationToken);
+        QueryAllAsync(_sql.Command(statement, transaction.Connection!, transaction), ReadSchemaObject, cancellationToken);
+
+    private static Func<SqliteDataReader, (string Name, string Sql)> ReadSchemaObject(SqliteDataReader result)
+    {
+        var (name, sql) = (result.GetOrdinal("name"), result.GetOrdinal("sql"));
+        return row => (row.GetString(name), row.GetString(sql));
+    }
 
     private static string DropSql(string kind, string name) =>
         $"DROP {kind} \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
@@ -150,7 +155,7 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         new(sql, transaction.Connection, transaction);
 
     private static async Task<List<T>> QueryAllAsync<T>(
-        SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        SqliteCommand command, RowReader<T> read, CancellationToken cancellationToken)
     {
         await using (command)
         {

@@ -25,27 +25,33 @@ public sealed partial class SqliteNetworkStore : IPractitionerQueries
             ReadMatch, cancellationToken);
     }
 
-    private static ClientMatch ReadMatch(SqliteDataReader row) => new(
-        ClientId: row.GetString(0),
-        DisplayName: $"{row.GetString(1)} {row.GetString(2)}",
-        DateOfBirth: row.Date(3),
-        PostcodeDistrict: Check.PostcodeDistrict(row.GetString(4)),
-        InMyTeam: row.GetBoolean(5));
+    private static Func<SqliteDataReader, ClientMatch> ReadMatch(SqliteDataReader result)
+    {
+        var (id, givenName, familyName) = (result.GetOrdinal("id"), result.GetOrdinal("given_name"), result.GetOrdinal("family_name"));
+        var (dateOfBirth, postcode, inMyTeam) =
+            (result.GetOrdinal("date_of_birth"), result.GetOrdinal("postcode"), result.GetOrdinal("in_my_team"));
+        return row => new ClientMatch(
+            ClientId: row.GetString(id),
+            DisplayName: $"{row.GetString(givenName)} {row.GetString(familyName)}",
+            DateOfBirth: row.Date(dateOfBirth),
+            PostcodeDistrict: Check.PostcodeDistrict(row.GetString(postcode)),
+            InMyTeam: row.GetBoolean(inMyTeam));
+    }
 
     public async Task<IReadOnlyList<Client>> GetMyClientsAsync(string practitionerId, CancellationToken cancellationToken) =>
         await QueryAsync(
             c => _sql.Command(MyClients, c).Bind("$practitioner", practitionerId),
-            r => ClientRow.Read(r), cancellationToken);
+            ClientRow.From, cancellationToken);
 
     public async Task<Visit?> GetVisitAsync(string visitId, CancellationToken cancellationToken)
     {
         var found = await QueryAsync(
-            c => _sql.Command(VisitById, c).Bind("$id", visitId), r => VisitRow.Read(r), cancellationToken);
+            c => _sql.Command(VisitById, c).Bind("$id", visitId), VisitRow.From, cancellationToken);
         return found.SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<FollowUpRequest>> GetDutyFollowUpRequestsAsync(
         string agencyId, int first, CancellationToken cancellationToken) =>
         await QueryAsync(c => _sql.Command(DutyFollowUps, c).Bind("$agency", agencyId).Bind("$first", first),
-            r => FollowUpRow.Read(r), cancellationToken);
+            FollowUpRow.From, cancellationToken);
 }

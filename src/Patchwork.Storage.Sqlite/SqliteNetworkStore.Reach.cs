@@ -11,16 +11,16 @@ public sealed partial class SqliteNetworkStore : IReach
         string practitionerId, IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken) =>
         GetInReachAsync(
             c => _sql.Command(ClientsInReach, c).Bind("$practitioner", practitionerId).Bind("$ids", clientIds),
-            clientIds.Count, r => ClientRow.Read(r), client => client.Id, cancellationToken);
+            clientIds.Count, ClientRow.From, client => client.Id, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, Family>> GetFamiliesInReachAsync(
         string practitionerId, IReadOnlyCollection<string> familyIds, CancellationToken cancellationToken) =>
         GetInReachAsync(
             c => _sql.Command(FamiliesInReach, c).Bind("$practitioner", practitionerId).Bind("$ids", familyIds),
-            familyIds.Count, r => FamilyRow.Read(r), family => family.Id, cancellationToken);
+            familyIds.Count, FamilyRow.From, family => family.Id, cancellationToken);
 
     private async Task<IReadOnlyDictionary<string, T>> GetInReachAsync<T>(Func<SqliteConnection, SqliteCommand> query, int asked,
-        Func<SqliteDataReader, T> read, Func<T, string> key, CancellationToken cancellationToken)
+        RowReader<T> read, Func<T, string> key, CancellationToken cancellationToken)
     {
         if (asked == 0)
         {

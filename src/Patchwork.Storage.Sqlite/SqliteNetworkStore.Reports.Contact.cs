@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Patchwork.Ports;
 using static Patchwork.Storage.Sqlite.Sql.Statements;
 
@@ -17,6 +18,13 @@ public sealed partial class SqliteNetworkStore : INetworkReports
                 .Bind("$no_contact", query.Reasons.Contains(NoContactReason.NoRecentContact))
                 .Bind("$no_involvement", query.Reasons.Contains(NoContactReason.NoActiveInvolvement))
                 .Bind("$overdue", query.Reasons.Contains(NoContactReason.OnlyOverdueVisits)),
-            r => new FamilyActivity(r.GetString(0), r.GetString(1), r.TimeOrNull(2), r.GetBoolean(3), r.TimeOrNull(4)),
-            cancellationToken);
+            ReadActivity, cancellationToken);
+
+    private static Func<SqliteDataReader, FamilyActivity> ReadActivity(SqliteDataReader result)
+    {
+        var (family, area, lastContact) = (result.GetOrdinal("family_id"), result.GetOrdinal("area"), result.GetOrdinal("last_contact"));
+        var (active, lastPlanned) = (result.GetOrdinal("active"), result.GetOrdinal("last_planned"));
+        return row => new FamilyActivity(
+            row.GetString(family), row.GetString(area), row.TimeOrNull(lastContact), row.GetBoolean(active), row.TimeOrNull(lastPlanned));
+    }
 }

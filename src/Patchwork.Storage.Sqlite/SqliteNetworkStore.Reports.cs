@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Patchwork.Ports;
 using static Patchwork.Storage.Sqlite.Sql.Statements;
 
@@ -16,11 +17,11 @@ public sealed partial class SqliteNetworkStore : INetworkReports
         var visits = withVisits
             ? (await QueryAsync(c => _sql.Command(FamilyVisitsAt, c).Bind("$area", filter.Area)
                     .Bind("$kind", filter.AgencyKind).Bind("$at", filter.At).Bind("$now", Now()),
-                r => (Id: r.GetString(0), Last: r.TimeOrNull(1), Next: r.TimeOrNull(2)), cancellationToken))
+                ReadFamilyVisits, cancellationToken))
                 .ToDictionary(v => v.Id, v => (v.Last, v.Next), StringComparer.Ordinal)
             : [];
         var registeredSince = (await QueryAsync(c => _sql.Command(RegisteredSince, c).Bind("$at", filter.At),
-            r => r.GetString(0), cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            TextColumn.Named("family_id"), cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var rows = new List<FamilyNetwork>(network.Families.Count);
         for (var f = 0; f < network.Families.Count; f++)
         {
@@ -80,7 +81,7 @@ public sealed partial class SqliteNetworkStore : INetworkReports
     }
 
     public async Task<IReadOnlyList<string>> GetFamilyIdsAsync(CancellationToken cancellationToken) =>
-        await QueryAsync(c => _sql.Command(ReportFamilies, c).Bind("$area", null), r => r.GetString(0), cancellationToken);
+        await QueryAsync(c => _sql.Command(ReportFamilies, c).Bind("$area", null), TextColumn.Named("id"), cancellationToken);
 
     private static int DistinctFamilies(IEnumerable<NetworkInvolvement> involvements) =>
         DistinctCount(involvements.Where(i => i.Family >= 0), i => i.Family);
@@ -113,7 +114,7 @@ public sealed partial class SqliteNetworkStore : INetworkReports
     private async Task<ReportNetwork> ReadNetworkAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         var families = await QueryAsync(c => _sql.Command(ReportFamilies, c).Bind("$area", filter.Area),
-            r => (Id: r.GetString(0), Area: r.GetString(1)), cancellationToken);
+            ReadFamilyArea, cancellationToken);
         var familyIndex = new Dictionary<string, int>(families.Count, StringComparer.Ordinal);
         for (var f = 0; f < families.Count; f++)
         {
@@ -122,7 +123,7 @@ public sealed partial class SqliteNetworkStore : INetworkReports
         var members = new int[families.Count];
         var clients = new Dictionary<string, (int Client, int Family)>(StringComparer.Ordinal);
         foreach (var (client, family) in await QueryAsync(c => _sql.Command(ReportMembers, c),
-                     r => (Client: r.GetString(0), Family: r.TextOrNull(1)), cancellationToken))
+                     ReadMembership, cancellationToken))
         {
             var f = family is not null && familyIndex.TryGetValue(family, out var index) ? index : -1;
             if (f >= 0)
@@ -139,7 +140,7 @@ public sealed partial class SqliteNetworkStore : INetworkReports
         var practitionerIds = new List<string>();
         var practitioners = new Dictionary<string, (int Practitioner, int Agency, AgencyKind Kind)>(StringComparer.Ordinal);
         foreach (var (id, agency, kind) in await QueryAsync(c => _sql.Command(PractitionerAgencies, c),
-                     r => (Id: r.GetString(0), Agency: r.GetString(1), Kind: r.Name<AgencyKind>(2)), cancellationToken))
+                     ReadPractitionerAgency, cancellationToken))
         {
             if (filter.AgencyKind is null || kind == filter.AgencyKind)
             {
@@ -155,7 +156,7 @@ public sealed partial class SqliteNetworkStore : INetworkReports
         var involvements = new List<NetworkInvolvement>();
         foreach (var (client, practitioner) in await QueryAsync(
                      c => _sql.Command(InvolvementsAt, c).Bind("$at", filter.At),
-                     r => (Client: r.GetString(0), Practitioner: r.GetString(1)), cancellationToken))
+                     ReadInvolvementAt, cancellationToken))
         {
             if (clients.TryGetValue(client, out var c) && practitioners.TryGetValue(practitioner, out var p))
             {
@@ -163,6 +164,37 @@ public sealed partial class SqliteNetworkStore : INetworkReports
             }
         }
         return new ReportNetwork(families, members, involvements, agencyIds, practitionerIds);
+    }
+
+    // The columns of the flat scans, each read by name.
+    private static Func<SqliteDataReader, (string Id, DateTimeOffset? Last, DateTimeOffset? Next)> ReadFamilyVisits(SqliteDataReader result)
+    {
+        var (id, last, next) = (result.GetOrdinal("id"), result.GetOrdinal("last_contact"), result.GetOrdinal("next_visit"));
+        return row => (row.GetString(id), row.TimeOrNull(last), row.TimeOrNull(next));
+    }
+
+    private static Func<SqliteDataReader, (string Id, string Area)> ReadFamilyArea(SqliteDataReader result)
+    {
+        var (id, area) = (result.GetOrdinal("id"), result.GetOrdinal("area"));
+        return row => (row.GetString(id), row.GetString(area));
+    }
+
+    private static Func<SqliteDataReader, (string Client, string? Family)> ReadMembership(SqliteDataReader result)
+    {
+        var (client, family) = (result.GetOrdinal("id"), result.GetOrdinal("family_id"));
+        return row => (row.GetString(client), row.TextOrNull(family));
+    }
+
+    private static Func<SqliteDataReader, (string Id, string Agency, AgencyKind Kind)> ReadPractitionerAgency(SqliteDataReader result)
+    {
+        var (id, agency, kind) = (result.GetOrdinal("id"), result.GetOrdinal("agency_id"), result.GetOrdinal("kind"));
+        return row => (row.GetString(id), row.GetString(agency), row.Name<AgencyKind>(kind));
+    }
+
+    private static Func<SqliteDataReader, (string Client, string Practitioner)> ReadInvolvementAt(SqliteDataReader result)
+    {
+        var (client, practitioner) = (result.GetOrdinal("client_id"), result.GetOrdinal("practitioner_id"));
+        return row => (row.GetString(client), row.GetString(practitioner));
     }
 
     /// <summary>One involvement as indexes into the network's families, clients, practitioners and agencies (family −1: none).</summary>

@@ -23,25 +23,25 @@ public sealed partial class SqliteNetworkStore : IWriteStore
     private sealed class WriteTransaction(SqlCatalogue sql, SqliteTransaction transaction, CancellationToken cancellationToken)
         : IWriteTransaction
     {
-        public Task<Client?> LockClientAsync(string clientId) => SingleAsync(LockClient, r => ClientRow.Read(r), ("$id", clientId));
+        public Task<Client?> LockClientAsync(string clientId) => SingleAsync(LockClient, ClientRow.From, ("$id", clientId));
 
-        public Task<Family?> LockFamilyAsync(string familyId) => SingleAsync(LockFamily, r => FamilyRow.Read(r), ("$id", familyId));
+        public Task<Family?> LockFamilyAsync(string familyId) => SingleAsync(LockFamily, FamilyRow.From, ("$id", familyId));
 
         public Task<PractitionerAccount?> LockPractitionerAsync(string practitionerId) =>
-            SingleAsync(LockPractitioner, r => new PractitionerAccount(PractitionerRow.Read(r), AgencyRow.Read(r, PractitionerRow.Width)),
+            SingleAsync(LockPractitioner, PractitionerAccountRow.From,
                 ("$id", practitionerId));
 
-        public Task<Agency?> LockAgencyAsync(string agencyId) => SingleAsync(LockAgency, r => AgencyRow.Read(r), ("$id", agencyId));
+        public Task<Agency?> LockAgencyAsync(string agencyId) => SingleAsync(LockAgency, AgencyRow.From, ("$id", agencyId));
 
-        public Task<Visit?> LockVisitAsync(string visitId) => SingleAsync(VisitById, r => VisitRow.Read(r), ("$id", visitId));
+        public Task<Visit?> LockVisitAsync(string visitId) => SingleAsync(VisitById, VisitRow.From, ("$id", visitId));
 
         public Task<Involvement?> FindCurrentInvolvementAsync(string practitionerId, string clientId) =>
-            SingleAsync(CurrentInvolvement, r => InvolvementRow.Read(r), ("$practitioner", practitionerId), ("$client", clientId));
+            SingleAsync(CurrentInvolvement, InvolvementRow.From, ("$practitioner", practitionerId), ("$client", clientId));
 
         public async Task<IReadOnlyList<string>> GetAgencyNamesAsync()
         {
             await using var names = Command(AgencyNames);
-            return await ReadAllAsync(names, r => r.GetString(0), cancellationToken);
+            return await ReadAllAsync(names, TextColumn.Named("name"), cancellationToken);
         }
 
         public async Task<bool> IsSubjectInUseAsync(string subject) =>
@@ -52,7 +52,7 @@ public sealed partial class SqliteNetworkStore : IWriteStore
             await using var query = Command(FollowUpRecipients)
                 .Bind("$family", familyId)
                 .Bind("$lead_kinds", leadKinds.Select(k => k.ToString()).ToList());
-            var rows = await ReadAllAsync(query, r => (List: r.GetString(0), Agency: AgencyRow.Read(r, 1)), cancellationToken);
+            var rows = await ReadAllAsync(query, ReadCandidate, cancellationToken);
             List<Agency> On(string list) => [.. rows.Where(r => r.List == list).Select(r => r.Agency)];
             return new FollowUpCandidates(On("Team"), On("Worked"), On("Lead"));
         }
@@ -83,7 +83,7 @@ public sealed partial class SqliteNetworkStore : IWriteStore
                 .Bind("$practitioner", practitionerId)
                 .Bind("$now", at)
                 .Bind("$reason", reason);
-            return (await ReadAllAsync(ended, r => r.GetString(0), cancellationToken)).Order(StringComparer.Ordinal).ToList();
+            return (await ReadAllAsync(ended, TextColumn.Named("client_id"), cancellationToken)).Order(StringComparer.Ordinal).ToList();
         }
 
         public async Task<long> CancelPlannedVisitsAsync(string practitionerId, string? clientId) =>
@@ -131,9 +131,17 @@ public sealed partial class SqliteNetworkStore : IWriteStore
 
         private SqliteCommand Command(Statement statement) => sql.Command(statement, transaction.Connection!, transaction);
 
+        // An agency under the list it is on (Team, Worked or Lead).
+        private static Func<SqliteDataReader, (string List, Agency Agency)> ReadCandidate(SqliteDataReader result)
+        {
+            var list = result.GetOrdinal("list");
+            var agency = new AgencyRow(result);
+            return row => (row.GetString(list), agency.Read(row));
+        }
+
         private Task<int> RunAsync(SqliteCommand command) => ExecuteAsync(command, cancellationToken);
 
-        private Task<T?> SingleAsync<T>(Statement statement, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] values)
+        private Task<T?> SingleAsync<T>(Statement statement, RowReader<T> read, params (string Name, object? Value)[] values)
             where T : class
         {
             var command = Command(statement);

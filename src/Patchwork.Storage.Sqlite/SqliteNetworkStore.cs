@@ -115,7 +115,7 @@ public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
     /// <paramref name="command"/> only says which SQL and which values.
     /// </summary>
     private async Task<List<T>> QueryAsync<T>(
-        Func<SqliteConnection, SqliteCommand> command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        Func<SqliteConnection, SqliteCommand> command, RowReader<T> read, CancellationToken cancellationToken)
     {
         var session = await _readers.RentAsync(cancellationToken);
         try
@@ -130,15 +130,16 @@ public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
     }
 
     private static async Task<List<T>> ReadAllAsync<T>(
-        SqliteCommand query, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        SqliteCommand query, RowReader<T> rows, CancellationToken cancellationToken)
     {
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
+        var read = rows(reader);
+        var all = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(read(reader));
+            all.Add(read(reader));
         }
-        return rows;
+        return all;
     }
 
     /// <summary>Runs a command and disposes it.</summary>
@@ -161,7 +162,7 @@ public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
 
     /// <summary>Runs a query for at most one row and disposes the command.</summary>
     private static async Task<T?> SingleOrDefaultAsync<T>(
-        SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) where T : class
+        SqliteCommand command, RowReader<T> read, CancellationToken cancellationToken) where T : class
     {
         await using (command)
         {

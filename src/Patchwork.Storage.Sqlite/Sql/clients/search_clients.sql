@@ -17,6 +17,6 @@ WITH found AS (
 )
 SELECT f.id, f.given_name, f.family_name, f.date_of_birth, f.postcode,
        EXISTS (SELECT 1 FROM involvement i
-               WHERE i.practitioner_id = $practitioner AND i.client_id = f.id AND i.ended_on IS NULL)
+               WHERE i.practitioner_id = $practitioner AND i.client_id = f.id AND i.ended_on IS NULL) AS in_my_team
 FROM found f
 ORDER BY f.family_name, f.given_name, f.id

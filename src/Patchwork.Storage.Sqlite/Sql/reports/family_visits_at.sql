@@ -11,7 +11,7 @@ SELECT f.id,
                                    WHERE r.client_id = v.client_id AND r.practitioner_id = v.practitioner_id
                                      AND r.restricted = 1)
                  ORDER BY v.completed_at DESC LIMIT 1))
-     FROM client m WHERE m.family_id = f.id),
+     FROM client m WHERE m.family_id = f.id) AS last_contact,
     (SELECT min(v.scheduled_for) FROM client m JOIN visit v ON v.client_id = m.id
      WHERE m.family_id = f.id AND v.status IN ('Planned', 'Completed', 'Missed') AND v.scheduled_for >= $at
        AND (v.status = 'Planned' OR v.scheduled_for < $now)
@@ -19,4 +19,5 @@ SELECT f.id,
                                      WHERE p.id = v.practitioner_id AND a.kind = $kind))
        AND NOT EXISTS (SELECT 1 FROM involvement r
                        WHERE r.client_id = v.client_id AND r.practitioner_id = v.practitioner_id AND r.restricted = 1))
+        AS next_visit
 FROM family f WHERE $area IS NULL OR f.area = $area
