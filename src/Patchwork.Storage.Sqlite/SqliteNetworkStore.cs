@@ -111,8 +111,9 @@ public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
     private DateTimeOffset Now() => Db.Stored(_time.GetUtcNow());
 
     /// <summary>
-    /// Runs one query and reads every row, on a kept connection whose prepared statement for this SQL is reused:
-    /// <paramref name="command"/> only says which SQL and which values.
+    /// Runs one query and reads every row, on a kept connection whose prepared statement for this SQL, and the
+    /// ordinals <paramref name="read"/> looked up for it, are reused: <paramref name="command"/> only says which SQL and
+    /// which values.
     /// </summary>
     private async Task<List<T>> QueryAsync<T>(
         Func<SqliteConnection, SqliteCommand> command, RowReader<T> read, CancellationToken cancellationToken)
@@ -121,7 +122,8 @@ public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
         try
         {
             await using var request = command(session.Connection);
-            return await ReadAllAsync(session.Prepared(request), read, cancellationToken);
+            var prepared = session.Prepared(request);
+            return await ReadAllAsync(prepared.Command, result => prepared.RowsOf(read, result), cancellationToken);
         }
         finally
         {
