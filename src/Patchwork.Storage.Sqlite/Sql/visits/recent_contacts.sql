@@ -1,9 +1,10 @@
 -- Each client's latest completed contacts, newest first, at most $per_client of them.
 WITH ranked AS (
-    SELECT v.*, row_number() OVER (PARTITION BY v.client_id ORDER BY v.completed_at DESC, v.id DESC) AS n
-    FROM visit v
-    WHERE v.client_id IN (SELECT value FROM json_each($ids))
-      AND v.status = 'Completed'
+    SELECT contact.*,
+           row_number() OVER (PARTITION BY contact.client_id ORDER BY contact.completed_at DESC, contact.id DESC) AS n
+    FROM visit contact
+    WHERE contact.client_id IN (SELECT value FROM json_each($ids))
+      AND contact.status = 'Completed'
 )
 SELECT v.id, v.client_id, v.practitioner_id, v.mode, v.status, v.scheduled_for, v.completed_at,
        -- Restricted when any involvement of its practitioner with its client, current or ended, was restricted,

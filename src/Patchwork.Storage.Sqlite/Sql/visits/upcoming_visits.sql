@@ -1,9 +1,10 @@
 -- Each client's next planned visits, soonest first, at most $per_client of them.
 WITH ranked AS (
-    SELECT v.*, row_number() OVER (PARTITION BY v.client_id ORDER BY v.scheduled_for, v.id) AS n
-    FROM visit v
-    WHERE v.client_id IN (SELECT value FROM json_each($ids))
-      AND v.status = 'Planned' AND v.scheduled_for >= $now
+    SELECT planned.*,
+           row_number() OVER (PARTITION BY planned.client_id ORDER BY planned.scheduled_for, planned.id) AS n
+    FROM visit planned
+    WHERE planned.client_id IN (SELECT value FROM json_each($ids))
+      AND planned.status = 'Planned' AND planned.scheduled_for >= $now
 )
 SELECT v.id, v.client_id, v.practitioner_id, v.mode, v.status, v.scheduled_for, v.completed_at,
        -- Restricted when any involvement of its practitioner with its client, current or ended, was restricted,
