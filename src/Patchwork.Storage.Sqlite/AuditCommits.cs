@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Patchwork.Auditing;
+using Patchwork.Storage.Sqlite.Sql;
 
 namespace Patchwork.Storage.Sqlite;
 
@@ -13,7 +14,7 @@ namespace Patchwork.Storage.Sqlite;
 /// The writer keeps one connection and its insert prepared. Should a batch fail, each request in it is written on
 /// its own, so one request's failure is never another's.
 /// </summary>
-internal sealed class AuditCommits(Func<CancellationToken, Task<SqliteConnection>> open) : IDisposable
+internal sealed class AuditCommits(Func<CancellationToken, Task<SqliteConnection>> open, SqlCatalogue sql) : IDisposable
 {
     private const int MaxEntriesPerCommit = 2_000;
 
@@ -133,7 +134,7 @@ internal sealed class AuditCommits(Func<CancellationToken, Task<SqliteConnection
         if (_insert is null)
         {
             _connection = await open(CancellationToken.None);
-            _insert = new SqliteCommand(Inserts.Audit, _connection);
+            _insert = sql.Command(Statements.AppendAudit, _connection);
         }
         return _insert;
     }

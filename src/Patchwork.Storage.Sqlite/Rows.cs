@@ -1,133 +1,223 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Patchwork.Auditing;
 using Patchwork.Network;
+using Patchwork.Reports;
 
 namespace Patchwork.Storage.Sqlite;
 
-// Each node's columns under a fixed table alias, and how a row of them becomes the domain record.
-// Queries splice the column list into their SELECT and read from a known ordinal, so one query can
-// return a practitioner and their agency side by side.
+/// <summary>
+/// How to read the rows of one result: given the result, it looks up the columns it needs by name, once, and returns
+/// the read of one row, which then goes straight to the ordinals.
+/// </summary>
+internal delegate Func<SqliteDataReader, T> RowReader<T>(SqliteDataReader result);
 
-internal static class AgencyRow
+// How a row becomes each domain record, reading its columns by the names the statements select them under: the
+// table's own column names or, where one row holds several records (a practitioner and their agency), those names
+// under a prefix ("agency_name").
+
+internal sealed class AgencyRow(SqliteDataReader result, string prefix = "")
 {
-    public const string Columns =
-        "a.id, a.name, a.kind, a.duty_phone, a.duty_email, a.restricted_service, " +
-        "a.agreement_status, a.agreement_signed_on, a.agreement_expires_on";
+    private readonly int _id = result.GetOrdinal(prefix + "id");
+    private readonly int _name = result.GetOrdinal(prefix + "name");
+    private readonly int _kind = result.GetOrdinal(prefix + "kind");
+    private readonly int _dutyPhone = result.GetOrdinal(prefix + "duty_phone");
+    private readonly int _dutyEmail = result.GetOrdinal(prefix + "duty_email");
+    private readonly int _restrictedService = result.GetOrdinal(prefix + "restricted_service");
+    private readonly int _agreementStatus = result.GetOrdinal(prefix + "agreement_status");
+    private readonly int _agreementSignedOn = result.GetOrdinal(prefix + "agreement_signed_on");
+    private readonly int _agreementExpiresOn = result.GetOrdinal(prefix + "agreement_expires_on");
 
-    public const int Width = 9;
+    public static Func<SqliteDataReader, Agency> From(SqliteDataReader result) => new AgencyRow(result).Read;
 
-    public static Agency Read(SqliteDataReader row, int at = 0) => new(
-        Id: row.GetString(at),
-        Name: row.GetString(at + 1),
-        Kind: row.Name<AgencyKind>(at + 2),
-        DutyPhone: row.GetString(at + 3),
-        DutyEmail: row.GetString(at + 4),
-        RestrictedService: row.GetBoolean(at + 5),
+    public Agency Read(SqliteDataReader row) => new(
+        Id: row.GetString(_id),
+        Name: row.GetString(_name),
+        Kind: row.Name<AgencyKind>(_kind),
+        DutyPhone: row.GetString(_dutyPhone),
+        DutyEmail: row.GetString(_dutyEmail),
+        RestrictedService: row.GetBoolean(_restrictedService),
         Agreement: new DataSharingAgreement(
-            row.Name<AgreementStatus>(at + 6), row.DateOrNull(at + 7), row.DateOrNull(at + 8)));
+            row.Name<AgreementStatus>(_agreementStatus), row.DateOrNull(_agreementSignedOn), row.DateOrNull(_agreementExpiresOn)));
 }
 
-internal static class PractitionerRow
+internal sealed class PractitionerRow(SqliteDataReader result, string prefix = "")
 {
-    public const string Columns =
-        "p.id, p.agency_id, p.name, p.role, p.email, p.mobile, p.landline, p.preferred_contact, p.status, p.subject";
+    private readonly int _id = result.GetOrdinal(prefix + "id");
+    private readonly int _agencyId = result.GetOrdinal(prefix + "agency_id");
+    private readonly int _name = result.GetOrdinal(prefix + "name");
+    private readonly int _role = result.GetOrdinal(prefix + "role");
+    private readonly int _email = result.GetOrdinal(prefix + "email");
+    private readonly int _mobile = result.GetOrdinal(prefix + "mobile");
+    private readonly int _landline = result.GetOrdinal(prefix + "landline");
+    private readonly int _preferredContact = result.GetOrdinal(prefix + "preferred_contact");
+    private readonly int _status = result.GetOrdinal(prefix + "status");
+    private readonly int _subject = result.GetOrdinal(prefix + "subject");
 
-    public const int Width = 10;
+    public static Func<SqliteDataReader, Practitioner> From(SqliteDataReader result) => new PractitionerRow(result).Read;
 
-    public static Practitioner Read(SqliteDataReader row, int at = 0) => new(
-        Id: row.GetString(at),
-        AgencyId: row.GetString(at + 1),
-        Name: row.GetString(at + 2),
-        Role: row.GetString(at + 3),
-        Email: row.TextOrNull(at + 4),
-        Mobile: row.TextOrNull(at + 5),
-        Landline: row.TextOrNull(at + 6),
-        PreferredContact: row.Name<ContactMethod>(at + 7),
-        Status: row.Name<PractitionerStatus>(at + 8),
-        Subject: row.GetString(at + 9));
+    public Practitioner Read(SqliteDataReader row) => new(
+        Id: row.GetString(_id),
+        AgencyId: row.GetString(_agencyId),
+        Name: row.GetString(_name),
+        Role: row.GetString(_role),
+        Email: row.TextOrNull(_email),
+        Mobile: row.TextOrNull(_mobile),
+        Landline: row.TextOrNull(_landline),
+        PreferredContact: row.Name<ContactMethod>(_preferredContact),
+        Status: row.Name<PractitionerStatus>(_status),
+        Subject: row.GetString(_subject));
 }
 
-internal static class FamilyRow
+/// <summary>A practitioner and their agency side by side, as <c>practitioner_*</c> and <c>agency_*</c> columns.</summary>
+internal static class PractitionerAccountRow
 {
-    public const string Columns = "f.id, f.name, f.area";
-
-    public static Family Read(SqliteDataReader row, int at = 0) =>
-        new(row.GetString(at), row.GetString(at + 1), row.GetString(at + 2));
+    public static Func<SqliteDataReader, PractitionerAccount> From(SqliteDataReader result)
+    {
+        var practitioner = new PractitionerRow(result, "practitioner_");
+        var agency = new AgencyRow(result, "agency_");
+        return row => new PractitionerAccount(practitioner.Read(row), agency.Read(row));
+    }
 }
 
-internal static class ClientRow
+internal sealed class FamilyRow(SqliteDataReader result)
 {
-    public const string Columns =
-        "c.id, c.given_name, c.family_name, c.date_of_birth, c.address, c.postcode, c.nhs_number, " +
-        "c.shielded, c.family_id, c.family_relationship";
+    private readonly int _id = result.GetOrdinal("id");
+    private readonly int _name = result.GetOrdinal("name");
+    private readonly int _area = result.GetOrdinal("area");
 
-    public const int Width = 10;
+    public static Func<SqliteDataReader, Family> From(SqliteDataReader result) => new FamilyRow(result).Read;
 
-    public static Client Read(SqliteDataReader row, int at = 0) => new(
-        Id: row.GetString(at),
-        GivenName: row.GetString(at + 1),
-        FamilyName: row.GetString(at + 2),
-        DateOfBirth: row.Date(at + 3),
-        Address: row.GetString(at + 4),
-        Postcode: row.GetString(at + 5),
-        NhsNumber: row.TextOrNull(at + 6),
-        Shielded: row.GetBoolean(at + 7),
-        FamilyId: row.TextOrNull(at + 8),
-        FamilyRelationship: row.TextOrNull(at + 9));
+    public Family Read(SqliteDataReader row) => new(row.GetString(_id), row.GetString(_name), row.GetString(_area));
 }
 
-internal static class InvolvementRow
+internal sealed class ClientRow(SqliteDataReader result, string prefix = "")
 {
-    public const string Columns =
-        "i.practitioner_id, i.client_id, i.since, i.reason, i.restricted, i.ended_on, i.end_reason";
+    private readonly int _id = result.GetOrdinal(prefix + "id");
+    private readonly int _givenName = result.GetOrdinal(prefix + "given_name");
+    private readonly int _familyName = result.GetOrdinal(prefix + "family_name");
+    private readonly int _dateOfBirth = result.GetOrdinal(prefix + "date_of_birth");
+    private readonly int _address = result.GetOrdinal(prefix + "address");
+    private readonly int _postcode = result.GetOrdinal(prefix + "postcode");
+    private readonly int _nhsNumber = result.GetOrdinal(prefix + "nhs_number");
+    private readonly int _shielded = result.GetOrdinal(prefix + "shielded");
+    private readonly int _familyId = result.GetOrdinal(prefix + "family_id");
+    private readonly int _familyRelationship = result.GetOrdinal(prefix + "family_relationship");
 
-    public static Involvement Read(SqliteDataReader row, int at = 0) => new(
-        PractitionerId: row.GetString(at),
-        ClientId: row.GetString(at + 1),
-        Since: row.Time(at + 2),
-        Reason: row.GetString(at + 3),
-        Restricted: row.GetBoolean(at + 4),
-        EndedOn: row.TimeOrNull(at + 5),
-        EndReason: row.TextOrNull(at + 6));
+    public static Func<SqliteDataReader, Client> From(SqliteDataReader result) => new ClientRow(result).Read;
+
+    public Client Read(SqliteDataReader row) => new(
+        Id: row.GetString(_id),
+        GivenName: row.GetString(_givenName),
+        FamilyName: row.GetString(_familyName),
+        DateOfBirth: row.Date(_dateOfBirth),
+        Address: row.GetString(_address),
+        Postcode: row.GetString(_postcode),
+        NhsNumber: row.TextOrNull(_nhsNumber),
+        Shielded: row.GetBoolean(_shielded),
+        FamilyId: row.TextOrNull(_familyId),
+        FamilyRelationship: row.TextOrNull(_familyRelationship));
 }
 
-internal static class VisitRow
+internal sealed class InvolvementRow(SqliteDataReader result)
 {
-    /// <summary>
-    /// Whether visit <c>v</c> is restricted: any involvement of its practitioner with its client, current or ended,
-    /// was restricted, so a restricted service's old visits stay hidden after it leaves the team.
-    /// </summary>
-    public const string IsRestricted =
-        "EXISTS (SELECT 1 FROM involvement r WHERE r.client_id = v.client_id " +
-        "AND r.practitioner_id = v.practitioner_id AND r.restricted = 1)";
+    private readonly int _practitionerId = result.GetOrdinal("practitioner_id");
+    private readonly int _clientId = result.GetOrdinal("client_id");
+    private readonly int _since = result.GetOrdinal("since");
+    private readonly int _reason = result.GetOrdinal("reason");
+    private readonly int _restricted = result.GetOrdinal("restricted");
+    private readonly int _endedOn = result.GetOrdinal("ended_on");
+    private readonly int _endReason = result.GetOrdinal("end_reason");
 
-    public const string Columns =
-        "v.id, v.client_id, v.practitioner_id, v.mode, v.status, v.scheduled_for, v.completed_at, " + IsRestricted;
+    public static Func<SqliteDataReader, Involvement> From(SqliteDataReader result) => new InvolvementRow(result).Read;
 
-    public static Visit Read(SqliteDataReader row, int at = 0) => new(
-        Id: row.GetString(at),
-        ClientId: row.GetString(at + 1),
-        PractitionerId: row.GetString(at + 2),
-        Mode: row.Name<VisitMode>(at + 3),
-        Status: row.Name<VisitStatus>(at + 4),
-        ScheduledFor: row.TimeOrNull(at + 5),
-        CompletedAt: row.TimeOrNull(at + 6),
-        Restricted: row.GetBoolean(at + 7));
+    public Involvement Read(SqliteDataReader row) => new(
+        PractitionerId: row.GetString(_practitionerId),
+        ClientId: row.GetString(_clientId),
+        Since: row.Time(_since),
+        Reason: row.GetString(_reason),
+        Restricted: row.GetBoolean(_restricted),
+        EndedOn: row.TimeOrNull(_endedOn),
+        EndReason: row.TextOrNull(_endReason));
 }
 
-internal static class AuditRow
+/// <summary>A visit's columns and <c>restricted</c>, which the statements work out from the involvements.</summary>
+internal sealed class VisitRow(SqliteDataReader result)
 {
-    public const string Columns =
-        "au.at, au.subject, au.practitioner_id, au.action, au.client_id, au.family_id, au.reason, au.detail, au.request_id";
+    private readonly int _id = result.GetOrdinal("id");
+    private readonly int _clientId = result.GetOrdinal("client_id");
+    private readonly int _practitionerId = result.GetOrdinal("practitioner_id");
+    private readonly int _mode = result.GetOrdinal("mode");
+    private readonly int _status = result.GetOrdinal("status");
+    private readonly int _scheduledFor = result.GetOrdinal("scheduled_for");
+    private readonly int _completedAt = result.GetOrdinal("completed_at");
+    private readonly int _restricted = result.GetOrdinal("restricted");
 
-    public static AuditEntry Read(SqliteDataReader row, int at = 0) => new(
-        At: row.Time(at),
-        Subject: row.GetString(at + 1),
-        PractitionerId: row.TextOrNull(at + 2),
-        Action: row.Name<AuditAction>(at + 3),
-        ClientId: row.TextOrNull(at + 4),
-        FamilyId: row.TextOrNull(at + 5),
-        Reason: row.TextOrNull(at + 6),
-        Detail: row.TextOrNull(at + 7),
-        RequestId: row.GetString(at + 8));
+    public static Func<SqliteDataReader, Visit> From(SqliteDataReader result) => new VisitRow(result).Read;
+
+    public Visit Read(SqliteDataReader row) => new(
+        Id: row.GetString(_id),
+        ClientId: row.GetString(_clientId),
+        PractitionerId: row.GetString(_practitionerId),
+        Mode: row.Name<VisitMode>(_mode),
+        Status: row.Name<VisitStatus>(_status),
+        ScheduledFor: row.TimeOrNull(_scheduledFor),
+        CompletedAt: row.TimeOrNull(_completedAt),
+        Restricted: row.GetBoolean(_restricted));
+}
+
+internal sealed class AuditRow(SqliteDataReader result)
+{
+    private readonly int _at = result.GetOrdinal("at");
+    private readonly int _subject = result.GetOrdinal("subject");
+    private readonly int _practitionerId = result.GetOrdinal("practitioner_id");
+    private readonly int _action = result.GetOrdinal("action");
+    private readonly int _clientId = result.GetOrdinal("client_id");
+    private readonly int _familyId = result.GetOrdinal("family_id");
+    private readonly int _reason = result.GetOrdinal("reason");
+    private readonly int _detail = result.GetOrdinal("detail");
+    private readonly int _requestId = result.GetOrdinal("request_id");
+
+    public static Func<SqliteDataReader, AuditEntry> From(SqliteDataReader result) => new AuditRow(result).Read;
+
+    public AuditEntry Read(SqliteDataReader row) => new(
+        At: row.Time(_at),
+        Subject: row.GetString(_subject),
+        PractitionerId: row.TextOrNull(_practitionerId),
+        Action: row.Name<AuditAction>(_action),
+        ClientId: row.TextOrNull(_clientId),
+        FamilyId: row.TextOrNull(_familyId),
+        Reason: row.TextOrNull(_reason),
+        Detail: row.TextOrNull(_detail),
+        RequestId: row.GetString(_requestId));
+}
+
+internal sealed class FollowUpRow(SqliteDataReader result)
+{
+    private readonly int _id = result.GetOrdinal("id");
+    private readonly int _familyId = result.GetOrdinal("family_id");
+    private readonly int _requestedAt = result.GetOrdinal("requested_at");
+    private readonly int _reason = result.GetOrdinal("reason");
+    private readonly int _route = result.GetOrdinal("route");
+    private readonly int _agencyIds = result.GetOrdinal("agency_ids");
+
+    public static Func<SqliteDataReader, FollowUpRequest> From(SqliteDataReader result) => new FollowUpRow(result).Read;
+
+    public FollowUpRequest Read(SqliteDataReader row) => new(
+        Id: row.GetString(_id),
+        FamilyId: row.GetString(_familyId),
+        RequestedAt: row.Time(_requestedAt),
+        Reason: row.GetString(_reason),
+        Route: row.Name<FollowUpRoute>(_route),
+        AgencyIds: JsonSerializer.Deserialize<List<string>>(row.GetString(_agencyIds)) ?? []);
+}
+
+/// <summary>One text column of each row, by name.</summary>
+internal static class TextColumn
+{
+    public static RowReader<string> Named(string column) => result =>
+    {
+        var at = result.GetOrdinal(column);
+        return row => row.GetString(at);
+    };
 }

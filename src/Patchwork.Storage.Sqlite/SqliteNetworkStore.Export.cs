@@ -3,38 +3,13 @@ using Microsoft.Data.Sqlite;
 using Patchwork.Auditing;
 using Patchwork.Network;
 using Patchwork.Ports;
+using static Patchwork.Storage.Sqlite.Sql.Statements;
 
 namespace Patchwork.Storage.Sqlite;
 
 // Reading the whole network back out, in the order the bulk import loads it: how a pilot moves to another store.
 public sealed partial class SqliteNetworkStore : INetworkExport
 {
-    // Each table in the order its rows were added (rowid), so a copy into another file is laid out like the original.
-    private const string ExportAgenciesSql = "SELECT " + AgencyRow.Columns + " FROM agency a ORDER BY a.rowid";
-    private const string ExportPractitionersSql = "SELECT " + PractitionerRow.Columns + " FROM practitioner p ORDER BY p.rowid";
-    private const string ExportFamiliesSql = "SELECT " + FamilyRow.Columns + " FROM family f ORDER BY f.rowid";
-    private const string ExportClientsSql = "SELECT " + ClientRow.Columns + " FROM client c ORDER BY c.seq";
-    private const string ExportInvolvementsSql = "SELECT " + InvolvementRow.Columns + " FROM involvement i ORDER BY i.rowid";
-    private const string ExportVisitsSql = "SELECT " + VisitRow.Columns + " FROM visit v ORDER BY v.rowid";
-    private const string ExportFollowUpsSql = "SELECT " + FollowUpColumns + " FROM follow_up u ORDER BY u.rowid";
-
-    // The order entries were appended in, which is the trail's own order (times may tie or, across group commits, cross).
-    private const string ExportAuditSql = "SELECT " + AuditRow.Columns + " FROM audit au ORDER BY au.id";
-
-    private const string CountSql = """
-        SELECT (SELECT count(*) FROM agency),
-               (SELECT count(*) FROM practitioner),
-               (SELECT count(*) FROM family),
-               (SELECT count(*) FROM client),
-               (SELECT count(*) FROM client WHERE family_id IS NOT NULL),
-               (SELECT count(*) FROM involvement),
-               (SELECT count(*) FROM visit),
-               (SELECT count(*) FROM follow_up),
-               (SELECT coalesce(sum(json_array_length(agency_ids)), 0) FROM follow_up),
-               (SELECT count(*) FROM follow_up_duty),
-               (SELECT count(*) FROM audit)
-        """;
-
     private static readonly NetworkSnapshot NoRows = new([], [], [], [], [], []);
 
     /// <summary>
@@ -48,31 +23,31 @@ public sealed partial class SqliteNetworkStore : INetworkExport
         ArgumentOutOfRangeException.ThrowIfLessThan(pieceSize, 1);
         await using var connection = await OpenAsync(ConnectionString(_path, pooling: false), cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportAgenciesSql, connection, transaction), r => AgencyRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportAgencies, connection, transaction), AgencyRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Agencies = rows };
         }
-        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportPractitionersSql, connection, transaction), r => PractitionerRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportPractitioners, connection, transaction), PractitionerRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Practitioners = rows };
         }
-        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportFamiliesSql, connection, transaction), r => FamilyRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportFamilies, connection, transaction), FamilyRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Families = rows };
         }
-        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportClientsSql, connection, transaction), r => ClientRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportClients, connection, transaction), ClientRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Clients = rows };
         }
-        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportInvolvementsSql, connection, transaction), r => InvolvementRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportInvolvements, connection, transaction), InvolvementRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Involvements = rows };
         }
-        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportVisitsSql, connection, transaction), r => VisitRow.Read(r), pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportVisits, connection, transaction), VisitRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { Visits = rows };
         }
-        await foreach (var rows in PiecesAsync(new SqliteCommand(ExportFollowUpsSql, connection, transaction), ReadFollowUp, pieceSize, cancellationToken))
+        await foreach (var rows in PiecesAsync(_sql.Command(ExportFollowUps, connection, transaction), FollowUpRow.From, pieceSize, cancellationToken))
         {
             yield return NoRows with { FollowUps = rows };
         }
@@ -84,8 +59,8 @@ public sealed partial class SqliteNetworkStore : INetworkExport
         ArgumentOutOfRangeException.ThrowIfLessThan(pieceSize, 1);
         await using var connection = await OpenAsync(ConnectionString(_path, pooling: false), cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var query = new SqliteCommand(ExportAuditSql, connection, transaction);
-        await foreach (var entries in PiecesAsync(query, r => AuditRow.Read(r), pieceSize, cancellationToken))
+        var query = _sql.Command(ExportAudit, connection, transaction);
+        await foreach (var entries in PiecesAsync(query, AuditRow.From, pieceSize, cancellationToken))
         {
             yield return entries;
         }
@@ -94,20 +69,23 @@ public sealed partial class SqliteNetworkStore : INetworkExport
     public async Task<NetworkCounts> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new SqliteCommand(CountSql, connection);
+        await using var command = _sql.Command(CountNetwork, connection);
         await using var row = await command.ExecuteReaderAsync(cancellationToken);
         await row.ReadAsync(cancellationToken);
-        return new NetworkCounts(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3), row.GetInt64(4),
-            row.GetInt64(5), row.GetInt64(6), row.GetInt64(7), row.GetInt64(8), row.GetInt64(9), row.GetInt64(10));
+        long Count(string column) => row.GetInt64(row.GetOrdinal(column));
+        return new NetworkCounts(Count("agencies"), Count("practitioners"), Count("families"), Count("clients"),
+            Count("memberships"), Count("involvements"), Count("visits"), Count("follow_ups"), Count("follow_up_recipients"),
+            Count("duty_inbox_entries"), Count("audit_entries"));
     }
 
     /// <summary>Reads a query's rows in lists of at most <paramref name="pieceSize"/>, without holding them all.</summary>
-    private static async IAsyncEnumerable<List<T>> PiecesAsync<T>(SqliteCommand query, Func<SqliteDataReader, T> read,
+    private static async IAsyncEnumerable<List<T>> PiecesAsync<T>(SqliteCommand query, RowReader<T> rows,
         int pieceSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using (query)
         {
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            var read = rows(reader);
             var piece = new List<T>(Math.Min(pieceSize, 4_096));
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -2,48 +2,14 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 using Patchwork.Network;
 using Patchwork.Ports;
+using Patchwork.Storage.Sqlite.Sql;
+using static Patchwork.Storage.Sqlite.Sql.Statements;
 
 namespace Patchwork.Storage.Sqlite;
 
 // Bulk load of a whole network: one snapshot, or a county-sized network streamed in pieces.
 public sealed partial class SqliteNetworkStore : INetworkBulkImport
 {
-    // A large page cache keeps the B-trees being filled in memory for the length of the load
-    // (negative = KiB, so 512 MiB); the import's connection is not pooled, so the cache goes away with it.
-    // Two sorter threads let CREATE INDEX use both cores of a small server.
-    private const string ImportSetupSql = """
-        PRAGMA cache_size = -524288;
-        PRAGMA threads = 2;
-        """;
-
-    // The indexes a streamed import drops and builds again at the end: every index of the tables that grow
-    // with the network (the implicit ones behind PRIMARY KEY and UNIQUE have no SQL and stay, so ids are still
-    // checked row by row). Read from the schema, so an index added by a later migration is handled the same way.
-    private const string BulkIndexesSql = """
-        SELECT name, sql FROM sqlite_schema
-        WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('client', 'involvement', 'visit')
-        ORDER BY name
-        """;
-
-    // The triggers that keep each client's running figures (latest contact, current involvements, latest planned
-    // visit) as visits and involvements are written. A streamed import drops them too and works the figures out once
-    // at the end: firing one per row costs a county seed five million updates of the client table.
-    private const string BulkTriggersSql = """
-        SELECT name, sql FROM sqlite_schema
-        WHERE type = 'trigger' AND tbl_name IN ('involvement', 'visit')
-        ORDER BY name
-        """;
-
-    // What those triggers keep, worked out for every client at once from the view they read (migration 0004), which
-    // leaves restricted work out.
-    private const string ClientFiguresSql = """
-        UPDATE client SET (last_contact_at, current_involvements, last_planned_for) =
-            (SELECT f.last_contact_at, f.current_involvements, f.last_planned_for FROM client_report_figures f WHERE f.id = client.id)
-        """;
-
-    // The whole file is in the WAL after a bulk load; copy it into the database and empty the log at once.
-    private const string CheckpointSql = "PRAGMA wal_checkpoint(TRUNCATE)";
-
     // SQLITE_CONSTRAINT_UNIQUE: a UNIQUE index refused a row.
     private const int UniqueConstraintFailed = 2067;
 
@@ -57,7 +23,7 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         await using var connection = await OpenImportConnectionAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var before = await LastClientSeqAsync(transaction, cancellationToken);
-        await using (var inserts = new ImportCommands(transaction, merge: false))
+        await using (var inserts = new ImportCommands(_sql, transaction, merge: false))
         {
             await inserts.WriteAsync(snapshot, cancellationToken);
         }
@@ -84,8 +50,8 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
         await using (var transaction = connection.BeginTransaction(deferred: false))
         {
             var before = await LastClientSeqAsync(transaction, cancellationToken);
-            var indexes = await SchemaObjectsAsync(BulkIndexesSql, transaction, cancellationToken);
-            var triggers = await SchemaObjectsAsync(BulkTriggersSql, transaction, cancellationToken);
+            var indexes = await SchemaObjectsAsync(BulkIndexes, transaction, cancellationToken);
+            var triggers = await SchemaObjectsAsync(BulkTriggers, transaction, cancellationToken);
             foreach (var (name, _) in indexes)
             {
                 await ExecuteAsync(SchemaStatement(DropSql("INDEX", name), transaction), cancellationToken);
@@ -96,7 +62,7 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
             }
 
             ImportProgress loaded;
-            await using (var inserts = new ImportCommands(transaction, merge: false))
+            await using (var inserts = new ImportCommands(_sql, transaction, merge: false))
             {
                 loaded = await LoadAsync(inserts, pieces, progress, cancellationToken);
             }
@@ -106,12 +72,12 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
             {
                 await ExecuteAsync(SchemaStatement(sql, transaction), cancellationToken);
             }
-            await ExecuteAsync(new SqliteCommand(ClientFiguresSql, connection, transaction), cancellationToken);
+            await ExecuteAsync(_sql.Command(ClientFigures, connection, transaction), cancellationToken);
             await IndexClientNamesAsync(transaction, before, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(loaded with { Stage = ImportStage.Done });
         }
-        await ExecuteAsync(new SqliteCommand(CheckpointSql, connection), cancellationToken);
+        await ExecuteAsync(_sql.Command(Checkpoint, connection), cancellationToken);
     }
 
     /// <summary>
@@ -152,39 +118,45 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
     private async Task<SqliteConnection> OpenImportConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(ConnectionString(_path, pooling: false), cancellationToken);
-        await using (var setup = new SqliteCommand(ImportSetupSql, connection))
+        await using (var setup = _sql.Command(ImportSetup, connection))
         {
             await setup.ExecuteNonQueryAsync(cancellationToken);
         }
         return connection;
     }
 
-    private static async Task<long> LastClientSeqAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task<long> LastClientSeqAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var lastSeq = new SqliteCommand(Inserts.LastClientSeq, transaction.Connection, transaction);
+        await using var lastSeq = _sql.Command(LastClientSeq, transaction.Connection!, transaction);
         return (long)(await lastSeq.ExecuteScalarAsync(cancellationToken))!;
     }
 
     // The names of every client added by this import, into the search index in one statement: many times
     // faster than indexing row by row.
-    private static Task<int> IndexClientNamesAsync(SqliteTransaction transaction, long before, CancellationToken cancellationToken) =>
-        ExecuteAsync(new SqliteCommand(Inserts.ClientNamesAfter, transaction.Connection, transaction)
+    private Task<int> IndexClientNamesAsync(SqliteTransaction transaction, long before, CancellationToken cancellationToken) =>
+        ExecuteAsync(_sql.Command(IndexClientNamesAfter, transaction.Connection!, transaction)
             .Bind("$after", before), cancellationToken);
 
-    private static Task<List<(string Name, string Sql)>> SchemaObjectsAsync(
-        string sql, SqliteTransaction transaction, CancellationToken cancellationToken) =>
-        QueryAllAsync(SchemaStatement(sql, transaction), r => (Name: r.GetString(0), Sql: r.GetString(1)), cancellationToken);
+    private Task<List<(string Name, string Sql)>> SchemaObjectsAsync(
+        Statement statement, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        QueryAllAsync(_sql.Command(statement, transaction.Connection!, transaction), ReadSchemaObject, cancellationToken);
+
+    private static Func<SqliteDataReader, (string Name, string Sql)> ReadSchemaObject(SqliteDataReader result)
+    {
+        var (name, sql) = (result.GetOrdinal("name"), result.GetOrdinal("sql"));
+        return row => (row.GetString(name), row.GetString(sql));
+    }
 
     private static string DropSql(string kind, string name) =>
         $"DROP {kind} \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
-        Justification = "Constant schema queries, the database's own index and trigger definitions, and DROP of their names quoted as identifiers.")]
+        Justification = "The database's own index and trigger definitions, and DROP of their names quoted as identifiers.")]
     private static SqliteCommand SchemaStatement(string sql, SqliteTransaction transaction) =>
         new(sql, transaction.Connection, transaction);
 
     private static async Task<List<T>> QueryAllAsync<T>(
-        SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        SqliteCommand command, RowReader<T> read, CancellationToken cancellationToken)
     {
         await using (command)
         {
@@ -196,17 +168,17 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
     /// One prepared statement per table for the length of an import, rebound for every row: a plain INSERT, which
     /// refuses a row already there, or in merge mode an upsert that brings such a row up to the incoming values.
     /// </summary>
-    private sealed class ImportCommands(SqliteTransaction transaction, bool merge) : IAsyncDisposable
+    private sealed class ImportCommands(SqlCatalogue sql, SqliteTransaction transaction, bool merge) : IAsyncDisposable
     {
-        private readonly SqliteCommand _agency = Prepared(merge ? Inserts.AgencyMerge : Inserts.Agency, transaction);
-        private readonly SqliteCommand _practitioner = Prepared(merge ? Inserts.PractitionerMerge : Inserts.Practitioner, transaction);
-        private readonly SqliteCommand _family = Prepared(merge ? Inserts.FamilyMerge : Inserts.Family, transaction);
-        private readonly SqliteCommand _client = Prepared(merge ? Inserts.ClientMerge : Inserts.Client, transaction);
-        private readonly SqliteCommand? _involvementUpdate = merge ? Prepared(Inserts.InvolvementMergeUpdate, transaction) : null;
-        private readonly SqliteCommand _involvement = Prepared(merge ? Inserts.InvolvementMergeInsert : Inserts.Involvement, transaction);
-        private readonly SqliteCommand _visit = Prepared(merge ? Inserts.VisitMerge : Inserts.Visit, transaction);
-        private readonly SqliteCommand _followUp = Prepared(merge ? Inserts.FollowUpMerge : Inserts.FollowUp, transaction);
-        private readonly SqliteCommand _followUpDuty = Prepared(merge ? Inserts.FollowUpDutyMerge : Inserts.FollowUpDuty, transaction);
+        private readonly SqliteCommand _agency = Prepared(sql, transaction, merge ? MergeAgency : InsertAgency);
+        private readonly SqliteCommand _practitioner = Prepared(sql, transaction, merge ? MergePractitioner : InsertPractitioner);
+        private readonly SqliteCommand _family = Prepared(sql, transaction, merge ? MergeFamily : InsertFamily);
+        private readonly SqliteCommand _client = Prepared(sql, transaction, merge ? MergeClient : InsertClient);
+        private readonly SqliteCommand? _involvementUpdate = merge ? Prepared(sql, transaction, MergeInvolvementUpdate) : null;
+        private readonly SqliteCommand _involvement = Prepared(sql, transaction, merge ? MergeInvolvementInsert : InsertInvolvement);
+        private readonly SqliteCommand _visit = Prepared(sql, transaction, merge ? MergeVisit : InsertVisit);
+        private readonly SqliteCommand _followUp = Prepared(sql, transaction, merge ? MergeFollowUp : InsertFollowUp);
+        private readonly SqliteCommand _followUpDuty = Prepared(sql, transaction, merge ? MergeFollowUpDuty : InsertFollowUpDuty);
 
         /// <summary>
         /// Parents before children, so every foreign key is checked against a row already there; a piece with an email
@@ -240,10 +212,8 @@ public sealed partial class SqliteNetworkStore : INetworkBulkImport
             }
         }
 
-        [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
-            Justification = "The SQL is one of the constant statements in Inserts; values are bound as parameters.")]
-        private static SqliteCommand Prepared(string sql, SqliteTransaction transaction) =>
-            new(sql, transaction.Connection, transaction);
+        private static SqliteCommand Prepared(SqlCatalogue sql, SqliteTransaction transaction, Statement statement) =>
+            sql.Command(statement, transaction.Connection!, transaction);
 
         private static async Task WriteAllAsync<T>(
             SqliteCommand write, IReadOnlyList<T> rows, Func<SqliteCommand, T, SqliteCommand> bind, CancellationToken cancellationToken)

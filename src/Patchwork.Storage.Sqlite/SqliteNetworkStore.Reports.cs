@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Patchwork.Network;
 using Patchwork.Ports;
 using Patchwork.Reports;
+using static Patchwork.Storage.Sqlite.Sql.Statements;
 
 namespace Patchwork.Storage.Sqlite;
 
@@ -11,60 +12,18 @@ namespace Patchwork.Storage.Sqlite;
 // clients and practitioners by their text ids (0.25 s against 1.3 s).
 public sealed partial class SqliteNetworkStore : INetworkReports
 {
-    private const string ReportFamiliesSql = "SELECT f.id, f.area FROM family f WHERE $area IS NULL OR f.area = $area";
-
-    // The households registered at or after $at, which were not there at $at and are in no family's network figures as
-    // at $at: counted before they existed, they would move a past month end's figures on the day each was registered.
-    // A registration is on the audit trail (a CREATE_FAMILY entry, in the transaction that made the household); seeded
-    // and imported households have none and were always there.
-    private const string RegisteredSinceSql =
-        "SELECT au.family_id FROM audit au WHERE au.action = 'CreateFamily' AND au.at >= $at AND au.family_id IS NOT NULL";
-
-    private const string ReportMembersSql = "SELECT c.id, c.family_id FROM client c";
-
-    // A restricted involvement counts in no report figure (docs/governance.md): analysts and commissioners are in no
-    // team, and a family's agency count that moved when a restricted service got involved would say it had.
-    private const string InvolvementsAtSql =
-        "SELECT i.client_id, i.practitioner_id FROM involvement i " +
-        "WHERE i.since <= $at AND (i.ended_on IS NULL OR i.ended_on > $at) AND i.restricted = 0";
-
-    private const string PractitionerAgenciesSql =
-        "SELECT p.id, p.agency_id, a.kind FROM practitioner p JOIN agency a ON a.id = p.agency_id";
-
-    // Per family of the area: the latest contact completed before $at, and the first visit planned from $at on
-    // (as it was then: one still planned, or one scheduled after $at that has since been completed or missed).
-    // A contact or visit counts only if its practitioner's agency is of $kind, when a kind is given, and never if it is
-    // a restricted pair's: a last-contact day that moved with a restricted service's visit would disclose it.
-    private const string FamilyVisitsAtSql = $"""
-        SELECT f.id,
-            (SELECT max((SELECT v.completed_at FROM visit v
-                         WHERE v.client_id = m.id AND v.status = 'Completed' AND v.completed_at < $at
-                           AND ($kind IS NULL OR EXISTS (SELECT 1 FROM practitioner p JOIN agency a ON a.id = p.agency_id
-                                                         WHERE p.id = v.practitioner_id AND a.kind = $kind))
-                           AND NOT {VisitRow.IsRestricted}
-                         ORDER BY v.completed_at DESC LIMIT 1))
-             FROM client m WHERE m.family_id = f.id),
-            (SELECT min(v.scheduled_for) FROM client m JOIN visit v ON v.client_id = m.id
-             WHERE m.family_id = f.id AND v.status IN ('Planned', 'Completed', 'Missed') AND v.scheduled_for >= $at
-               AND (v.status = 'Planned' OR v.scheduled_for < $now)
-               AND ($kind IS NULL OR EXISTS (SELECT 1 FROM practitioner p JOIN agency a ON a.id = p.agency_id
-                                             WHERE p.id = v.practitioner_id AND a.kind = $kind))
-               AND NOT {VisitRow.IsRestricted})
-        FROM family f WHERE $area IS NULL OR f.area = $area
-        """;
-
     public async Task<IReadOnlyList<FamilyNetwork>> GetFamilyNetworksAsync(
         ReportFilter filter, bool withVisits, CancellationToken cancellationToken)
     {
         var network = await ReadNetworkAsync(filter, cancellationToken);
         var visits = withVisits
-            ? (await QueryAsync(c => new SqliteCommand(FamilyVisitsAtSql, c).Bind("$area", filter.Area)
+            ? (await QueryAsync(c => _sql.Command(FamilyVisitsAt, c).Bind("$area", filter.Area)
                     .Bind("$kind", filter.AgencyKind).Bind("$at", filter.At).Bind("$now", Now()),
-                r => (Id: r.GetString(0), Last: r.TimeOrNull(1), Next: r.TimeOrNull(2)), cancellationToken))
+                ReadFamilyVisits, cancellationToken))
                 .ToDictionary(v => v.Id, v => (v.Last, v.Next), StringComparer.Ordinal)
             : [];
-        var registeredSince = (await QueryAsync(c => new SqliteCommand(RegisteredSinceSql, c).Bind("$at", filter.At),
-            r => r.GetString(0), cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var registeredSince = (await QueryAsync(c => _sql.Command(RegisteredSince, c).Bind("$at", filter.At),
+            TextColumn.Named("family_id"), cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var rows = new List<FamilyNetwork>(network.Families.Count);
         for (var f = 0; f < network.Families.Count; f++)
         {
@@ -124,7 +83,7 @@ public sealed partial class SqliteNetworkStore : INetworkReports
     }
 
     public async Task<IReadOnlyList<string>> GetFamilyIdsAsync(CancellationToken cancellationToken) =>
-        await QueryAsync(c => new SqliteCommand(ReportFamiliesSql, c).Bind("$area", null), r => r.GetString(0), cancellationToken);
+        await QueryAsync(c => _sql.Command(ReportFamilies, c).Bind("$area", null), TextColumn.Named("id"), cancellationToken);
 
     private static int DistinctFamilies(IEnumerable<NetworkInvolvement> involvements) =>
         DistinctCount(involvements.Where(i => i.Family >= 0), i => i.Family);
@@ -156,8 +115,8 @@ public sealed partial class SqliteNetworkStore : INetworkReports
     /// </summary>
     private async Task<ReportNetwork> ReadNetworkAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
-        var families = await QueryAsync(c => new SqliteCommand(ReportFamiliesSql, c).Bind("$area", filter.Area),
-            r => (Id: r.GetString(0), Area: r.GetString(1)), cancellationToken);
+        var families = await QueryAsync(c => _sql.Command(ReportFamilies, c).Bind("$area", filter.Area),
+            ReadFamilyArea, cancellationToken);
         var familyIndex = new Dictionary<string, int>(families.Count, StringComparer.Ordinal);
         for (var f = 0; f < families.Count; f++)
         {
@@ -165,8 +124,8 @@ public sealed partial class SqliteNetworkStore : INetworkReports
         }
         var members = new int[families.Count];
         var clients = new Dictionary<string, (int Client, int Family)>(StringComparer.Ordinal);
-        foreach (var (client, family) in await QueryAsync(c => new SqliteCommand(ReportMembersSql, c),
-                     r => (Client: r.GetString(0), Family: r.TextOrNull(1)), cancellationToken))
+        foreach (var (client, family) in await QueryAsync(c => _sql.Command(ReportMembers, c),
+                     ReadMembership, cancellationToken))
         {
             var f = family is not null && familyIndex.TryGetValue(family, out var index) ? index : -1;
             if (f >= 0)
@@ -182,8 +141,8 @@ public sealed partial class SqliteNetworkStore : INetworkReports
         var agencyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var practitionerIds = new List<string>();
         var practitioners = new Dictionary<string, (int Practitioner, int Agency, AgencyKind Kind)>(StringComparer.Ordinal);
-        foreach (var (id, agency, kind) in await QueryAsync(c => new SqliteCommand(PractitionerAgenciesSql, c),
-                     r => (Id: r.GetString(0), Agency: r.GetString(1), Kind: r.Name<AgencyKind>(2)), cancellationToken))
+        foreach (var (id, agency, kind) in await QueryAsync(c => _sql.Command(PractitionerAgencies, c),
+                     ReadPractitionerAgency, cancellationToken))
         {
             if (filter.AgencyKind is null || kind == filter.AgencyKind)
             {
@@ -198,8 +157,8 @@ public sealed partial class SqliteNetworkStore : INetworkReports
         }
         var involvements = new List<NetworkInvolvement>();
         foreach (var (client, practitioner) in await QueryAsync(
-                     c => new SqliteCommand(InvolvementsAtSql, c).Bind("$at", filter.At),
-                     r => (Client: r.GetString(0), Practitioner: r.GetString(1)), cancellationToken))
+                     c => _sql.Command(InvolvementsAt, c).Bind("$at", filter.At),
+                     ReadInvolvementAt, cancellationToken))
         {
             if (clients.TryGetValue(client, out var c) && practitioners.TryGetValue(practitioner, out var p))
             {
@@ -207,6 +166,37 @@ public sealed partial class SqliteNetworkStore : INetworkReports
             }
         }
         return new ReportNetwork(families, members, involvements, agencyIds, practitionerIds);
+    }
+
+    // The columns of the flat scans, each read by name.
+    private static Func<SqliteDataReader, (string Id, DateTimeOffset? Last, DateTimeOffset? Next)> ReadFamilyVisits(SqliteDataReader result)
+    {
+        var (id, last, next) = (result.GetOrdinal("id"), result.GetOrdinal("last_contact"), result.GetOrdinal("next_visit"));
+        return row => (row.GetString(id), row.TimeOrNull(last), row.TimeOrNull(next));
+    }
+
+    private static Func<SqliteDataReader, (string Id, string Area)> ReadFamilyArea(SqliteDataReader result)
+    {
+        var (id, area) = (result.GetOrdinal("id"), result.GetOrdinal("area"));
+        return row => (row.GetString(id), row.GetString(area));
+    }
+
+    private static Func<SqliteDataReader, (string Client, string? Family)> ReadMembership(SqliteDataReader result)
+    {
+        var (client, family) = (result.GetOrdinal("id"), result.GetOrdinal("family_id"));
+        return row => (row.GetString(client), row.TextOrNull(family));
+    }
+
+    private static Func<SqliteDataReader, (string Id, string Agency, AgencyKind Kind)> ReadPractitionerAgency(SqliteDataReader result)
+    {
+        var (id, agency, kind) = (result.GetOrdinal("id"), result.GetOrdinal("agency_id"), result.GetOrdinal("kind"));
+        return row => (row.GetString(id), row.GetString(agency), row.Name<AgencyKind>(kind));
+    }
+
+    private static Func<SqliteDataReader, (string Client, string Practitioner)> ReadInvolvementAt(SqliteDataReader result)
+    {
+        var (client, practitioner) = (result.GetOrdinal("client_id"), result.GetOrdinal("practitioner_id"));
+        return row => (row.GetString(client), row.GetString(practitioner));
     }
 
     /// <summary>One involvement as indexes into the network's families, clients, practitioners and agencies (family −1: none).</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Patchwork.Ports;
+using Patchwork.Storage.Sqlite.Sql;
+using static Patchwork.Storage.Sqlite.Sql.Statements;
 
 namespace Patchwork.Storage.Sqlite;
 
@@ -8,41 +10,28 @@ namespace Patchwork.Storage.Sqlite;
 /// Every operation takes a connection from Microsoft.Data.Sqlite's pool and gives it back. Every write is one
 /// BEGIN IMMEDIATE transaction: it takes the write lock up front, so concurrent writers queue on the busy
 /// timeout instead of failing on a lock upgrade, and it checks its preconditions, changes the graph and appends
-/// its audit entry under that one lock — a rejected write leaves nothing behind.
-/// Call <see cref="InitializeAsync"/> once at start-up, before anything else.
+/// its audit entry under that one lock — a rejected write leaves nothing behind. Every statement is a file under
+/// <c>Sql/</c>, loaded when the store is built. Call <see cref="InitializeAsync"/> once at start-up, before anything else.
 /// </summary>
-public sealed partial class SqliteNetworkStore :
-    IDirectoryReads, IBatchReads, IPractitionerQueries, IReach, IAuditTrail, IStoreLifecycle, IDisposable
+public sealed partial class SqliteNetworkStore : IStoreLifecycle, IDisposable
 {
-    // Per-connection settings, so they are applied on every open (a pooled connection keeps them, and setting
-    // them again costs microseconds). synchronous=FULL makes an acknowledged commit survive a process kill
-    // or power loss in WAL mode; foreign keys are off by default in SQLite.
-    private const string ConnectionSetupSql = """
-        PRAGMA foreign_keys = ON;
-        PRAGMA synchronous = FULL;
-        PRAGMA busy_timeout = 10000;
-        """;
-
-    // WAL lets readers run alongside the one writer; the setting is stored in the file.
-    private const string WriteAheadLogSql = "PRAGMA journal_mode = WAL";
-
-    private const string IsEmptySql = "SELECT NOT EXISTS (SELECT 1 FROM agency)";
-
     private readonly string _path;
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly SqlCatalogue _sql;
     private readonly ReadSessions _readers;
     private readonly AuditCommits _auditCommits;
 
     public SqliteNetworkStore(SqliteStoreOptions options, TimeProvider time)
     {
+        _sql = SqlCatalogue.Load();
         _path = Path.GetFullPath(options.Path);
         _connectionString = ConnectionString(_path, pooling: true);
         _time = time;
         // Kept sessions outlive a pooled connection's turn, so they open their own, unpooled.
         var unpooled = ConnectionString(_path, pooling: false);
         _readers = new ReadSessions(cancellationToken => OpenAsync(unpooled, cancellationToken));
-        _auditCommits = new AuditCommits(cancellationToken => OpenAsync(unpooled, cancellationToken));
+        _auditCommits = new AuditCommits(cancellationToken => OpenAsync(unpooled, cancellationToken), _sql);
     }
 
     /// <summary>Creates the file and its directory if needed, switches it to WAL and brings the schema up to date.</summary>
@@ -54,7 +43,7 @@ public sealed partial class SqliteNetworkStore :
             Directory.CreateDirectory(directory);
         }
         await using var connection = await OpenAsync(cancellationToken);
-        await using (var wal = new SqliteCommand(WriteAheadLogSql, connection))
+        await using (var wal = _sql.Command(WriteAheadLog, connection))
         {
             await wal.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -87,7 +76,7 @@ public sealed partial class SqliteNetworkStore :
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new SqliteCommand(IsEmptySql, connection);
+        await using var command = _sql.Command(IsEmpty, connection);
         return await command.ExecuteScalarAsync(cancellationToken) is 1L;
     }
 
@@ -101,13 +90,13 @@ public sealed partial class SqliteNetworkStore :
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
         OpenAsync(_connectionString, cancellationToken);
 
-    private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var setup = new SqliteCommand(ConnectionSetupSql, connection);
+            await using var setup = _sql.Command(ConnectionSetup, connection);
             await setup.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -122,17 +111,19 @@ public sealed partial class SqliteNetworkStore :
     private DateTimeOffset Now() => Db.Stored(_time.GetUtcNow());
 
     /// <summary>
-    /// Runs one query and reads every row, on a kept connection whose prepared statement for this SQL is reused:
-    /// <paramref name="command"/> only says which SQL and which values.
+    /// Runs one query and reads every row, on a kept connection whose prepared statement for this SQL, and the
+    /// ordinals <paramref name="read"/> looked up for it, are reused: <paramref name="command"/> only says which SQL and
+    /// which values.
     /// </summary>
     private async Task<List<T>> QueryAsync<T>(
-        Func<SqliteConnection, SqliteCommand> command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        Func<SqliteConnection, SqliteCommand> command, RowReader<T> read, CancellationToken cancellationToken)
     {
         var session = await _readers.RentAsync(cancellationToken);
         try
         {
             await using var request = command(session.Connection);
-            return await ReadAllAsync(session.Prepared(request), read, cancellationToken);
+            var prepared = session.Prepared(request);
+            return await ReadAllAsync(prepared.Command, result => prepared.RowsOf(read, result), cancellationToken);
         }
         finally
         {
@@ -141,14 +132,43 @@ public sealed partial class SqliteNetworkStore :
     }
 
     private static async Task<List<T>> ReadAllAsync<T>(
-        SqliteCommand query, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        SqliteCommand query, RowReader<T> rows, CancellationToken cancellationToken)
     {
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
+        var read = rows(reader);
+        var all = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(read(reader));
+            all.Add(read(reader));
         }
-        return rows;
+        return all;
+    }
+
+    /// <summary>Runs a command and disposes it.</summary>
+    private static async Task<int> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Runs a <c>SELECT EXISTS (…)</c> and disposes the command.</summary>
+    private static async Task<bool> ExistsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            return await command.ExecuteScalarAsync(cancellationToken) is 1L;
+        }
+    }
+
+    /// <summary>Runs a query for at most one row and disposes the command.</summary>
+    private static async Task<T?> SingleOrDefaultAsync<T>(
+        SqliteCommand command, RowReader<T> read, CancellationToken cancellationToken) where T : class
+    {
+        await using (command)
+        {
+            return (await ReadAllAsync(command, read, cancellationToken)).SingleOrDefault();
+        }
     }
 }

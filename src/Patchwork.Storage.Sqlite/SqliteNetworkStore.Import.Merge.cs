@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Patchwork.Network;
 using Patchwork.Ports;
+using static Patchwork.Storage.Sqlite.Sql.Statements;
 
 namespace Patchwork.Storage.Sqlite;
 
@@ -32,7 +32,7 @@ public sealed partial class SqliteNetworkStore
         await using (var transaction = connection.BeginTransaction(deferred: false))
         {
             var before = await LastClientSeqAsync(transaction, cancellationToken);
-            await using (var writes = new ImportCommands(transaction, merge: true))
+            await using (var writes = new ImportCommands(_sql, transaction, merge: true))
             {
                 loaded = await LoadAsync(writes, pieces, progress, cancellationToken);
             }
@@ -41,7 +41,7 @@ public sealed partial class SqliteNetworkStore
             await transaction.CommitAsync(cancellationToken);
         }
         progress?.Report(loaded with { Stage = ImportStage.Done });
-        await ExecuteAsync(new SqliteCommand(CheckpointSql, connection), cancellationToken);
+        await ExecuteAsync(_sql.Command(Checkpoint, connection), cancellationToken);
     }
 
     private sealed class MergingImport(SqliteNetworkStore store) : INetworkBulkImport

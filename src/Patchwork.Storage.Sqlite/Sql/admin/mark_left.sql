@@ -1,0 +1,1 @@
+UPDATE practitioner SET status = 'Left' WHERE id = $id

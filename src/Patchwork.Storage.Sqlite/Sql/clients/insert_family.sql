@@ -1,0 +1,1 @@
+INSERT INTO family (id, name, area) VALUES ($id, $name, $area)

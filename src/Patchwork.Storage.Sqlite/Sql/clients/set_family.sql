@@ -1,0 +1,1 @@
+UPDATE client SET family_id = $family_id, family_relationship = $relationship WHERE id = $id

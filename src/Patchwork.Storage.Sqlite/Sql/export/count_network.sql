@@ -1,0 +1,11 @@
+SELECT (SELECT count(*) FROM agency) AS agencies,
+       (SELECT count(*) FROM practitioner) AS practitioners,
+       (SELECT count(*) FROM family) AS families,
+       (SELECT count(*) FROM client) AS clients,
+       (SELECT count(*) FROM client WHERE family_id IS NOT NULL) AS memberships,
+       (SELECT count(*) FROM involvement) AS involvements,
+       (SELECT count(*) FROM visit) AS visits,
+       (SELECT count(*) FROM follow_up) AS follow_ups,
+       (SELECT coalesce(sum(json_array_length(agency_ids)), 0) FROM follow_up) AS follow_up_recipients,
+       (SELECT count(*) FROM follow_up_duty) AS duty_inbox_entries,
+       (SELECT count(*) FROM audit) AS audit_entries

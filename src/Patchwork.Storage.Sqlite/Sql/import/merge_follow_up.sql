@@ -1,0 +1,3 @@
+-- A request never changes once made, so in merge mode a request already there is left as it is.
+INSERT INTO follow_up (id, family_id, requested_at, reason, route, agency_ids)
+VALUES ($id, $family_id, $requested_at, $reason, $route, $agency_ids) ON CONFLICT (id) DO NOTHING

@@ -1,0 +1,1 @@
+SELECT c.id, c.family_id FROM client c

@@ -1,0 +1,1 @@
+UPDATE visit SET status = 'Cancelled' WHERE id = $id

@@ -1,0 +1,1 @@
+SELECT a.name FROM agency a

@@ -1,0 +1,1 @@
+SELECT f.id, f.name, f.area FROM family f WHERE f.id = $id
