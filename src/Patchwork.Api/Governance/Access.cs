@@ -14,20 +14,22 @@ public sealed record Reach(bool IsFamily, string Id)
     public static Reach Family(string id) => new(true, id);
 }
 
+/// <summary>How a read is written to the audit trail.</summary>
+public sealed record AuditedRead(AuditAction Action, string? ClientId = null, string? FamilyId = null, string? Detail = null);
+
+/// <summary>The roles a field is open to, and what it does in a person's words, for the refusal anyone else gets.</summary>
+public sealed record RoleRule(IReadOnlyList<Role> Roles, string Action);
+
 /// <summary>
 /// The access declarations every root field carries, read by <see cref="AccessMiddleware"/>:
 /// which roles may use it, and which clients or families the caller must be in the team around.
 /// </summary>
-/// <summary>How a read is written to the audit trail.</summary>
-public sealed record AuditedRead(AuditAction Action, string? ClientId = null, string? FamilyId = null, string? Detail = null);
-
 public static class Access
 {
     internal const string RolesKey = "patchwork.access.roles";
     internal const string ReachKey = "patchwork.access.reach";
     internal const string AnyoneSignedIn = "patchwork.access.anyone";
     internal const string AuditKey = "patchwork.access.audit";
-    internal const string ActionKey = "patchwork.access.action";
 
     /// <summary>
     /// Only these roles may use the field. The action says what it does in a person's words ("see network density
@@ -36,8 +38,7 @@ public static class Access
     public static FieldBuilder<TSource, TReturn> AllowRoles<TSource, TReturn>(
         this FieldBuilder<TSource, TReturn> field, string action, params Role[] roles)
     {
-        field.FieldType.Metadata[RolesKey] = roles;
-        field.FieldType.Metadata[ActionKey] = action;
+        field.FieldType.Metadata[RolesKey] = new RoleRule(roles, action);
         return field;
     }
 

@@ -83,16 +83,16 @@ public sealed class AccessMiddleware(IBatchReads batches) : IFieldMiddleware
         {
             return null;
         }
-        var roles = field.GetMetadata<Role[]>(Access.RolesKey);
-        if (roles is null)
+        var rule = field.GetMetadata<RoleRule>(Access.RolesKey);
+        if (rule is null)
         {
             return new Refusal("Nobody can use this part of Patchwork."); // the audit trail names the field
         }
-        if (!roles.Any(viewer.Has))
+        if (!rule.Roles.Any(viewer.Has))
         {
-            return new Refusal(Access.OnlyFor(roles, field.GetMetadata<string>(Access.ActionKey) ?? "use this"));
+            return new Refusal(Access.OnlyFor(rule.Roles, rule.Action));
         }
-        return roles is [Role.Practitioner] && viewer.ActivePractitioner is null
+        return rule.Roles is [Role.Practitioner] && viewer.ActivePractitioner is null
             ? new Refusal(viewer.StandingMessage ?? "This needs an active practitioner.")
             : null;
     }
