@@ -8,8 +8,6 @@ namespace Patchwork.Storage.Neo4j;
 // A practitioner's own questions: a name search, their clients, one visit, their duty inbox.
 public sealed partial class Neo4jNetworkStore : IPractitionerQueries
 {
-    private const int MaxSearchResults = 100;
-
     public async Task<IReadOnlyList<ClientMatch>> SearchClientsAsync(ClientSearch search, CancellationToken cancellationToken)
     {
         var query = FullTextQuery.From(search.Query);
@@ -21,7 +19,7 @@ public sealed partial class Neo4jNetworkStore : IPractitionerQueries
             ("query", query),
             ("dateOfBirth", search.DateOfBirth),
             ("practitionerId", search.PractitionerId),
-            ("first", (long)Math.Clamp(search.First, 1, MaxSearchResults)));
+            ("first", (long)search.Matches));
         return [.. matches.Maps("hit").Select(m => new ClientMatch(
             ClientId: (string)m["id"]!,
             DisplayName: $"{m["givenName"]} {m["familyName"]}",

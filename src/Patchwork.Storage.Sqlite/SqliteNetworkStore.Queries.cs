@@ -9,8 +9,6 @@ namespace Patchwork.Storage.Sqlite;
 // A practitioner's own questions: a name search, their clients, one visit, their duty inbox.
 public sealed partial class SqliteNetworkStore : IPractitionerQueries
 {
-    private const int MaxSearchResults = 100;
-
     public async Task<IReadOnlyList<ClientMatch>> SearchClientsAsync(ClientSearch search, CancellationToken cancellationToken)
     {
         var match = NameQuery.ToMatchExpression(search.Query);
@@ -23,7 +21,7 @@ public sealed partial class SqliteNetworkStore : IPractitionerQueries
                 .Bind("$match", match)
                 .Bind("$date_of_birth", search.DateOfBirth)
                 .Bind("$practitioner", search.PractitionerId)
-                .Bind("$first", Math.Clamp(search.First, 1, MaxSearchResults)),
+                .Bind("$first", search.Matches),
             ReadMatch, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Patchwork.Network;
 using Patchwork.Ports;
 using static Patchwork.Domain.Tests.Sample;
 
@@ -15,6 +16,16 @@ public sealed class BatchTests
     [InlineData(101, 100)]
     public void Visits_per_client_are_at_least_one_and_at_most_a_hundred(int asked, int read) =>
         Assert.Equal(read, Batch.VisitsPerClient(asked));
+
+    [Theory]
+    [InlineData(-5, 1)]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(20, 20)]
+    [InlineData(100, 100)]
+    [InlineData(101, 100)]
+    public void A_search_reads_at_least_one_match_and_at_most_a_hundred(int asked, int read) =>
+        Assert.Equal(read, new ClientSearch("smith", null, asked, "pr-1").Matches);
 
     [Fact]
     public void Every_key_asked_for_is_answered_with_its_rows_in_the_order_read_and_others_are_dropped()
